@@ -1,0 +1,20 @@
+"""Database layer: models, engines, migrations."""
+
+from leaderboard.db.migrate import current_revision, downgrade, head_revision, upgrade, upgrade_to_head
+from leaderboard.db.models import Base, ClaimReview, ClaimRow, Paper, PaperSource
+from leaderboard.db.session import make_engine, make_sessionmaker
+
+__all__ = [
+    "Base",
+    "ClaimReview",
+    "ClaimRow",
+    "Paper",
+    "PaperSource",
+    "current_revision",
+    "downgrade",
+    "head_revision",
+    "make_engine",
+    "make_sessionmaker",
+    "upgrade",
+    "upgrade_to_head",
+]
