@@ -1,0 +1,29 @@
+"""CSV with `title` and `abstract` columns (optional `id`, `arxiv_id`, `date`), any header case."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+
+from leaderboard.ingest.errors import IngestError
+from leaderboard.ingest.structured import paper_from_fields
+from leaderboard.records import PaperRecord
+
+# The csv module's default (128 KB) would refuse a long abstract with a confusing error.
+csv.field_size_limit(16 * 2**20)
+
+
+def parse_csv(lines: Iterable[str], source: str) -> Iterator[PaperRecord]:
+    """Yield one paper per row; `lines` keep their line endings (quoted cells may span lines)."""
+    reader = csv.reader(lines)
+    try:
+        header = [name.strip().lower() for name in next(reader, [])]
+        if "abstract" not in header:
+            raise IngestError(source, 1, f"CSV has no 'abstract' column (columns: {', '.join(header)})")
+        start = reader.line_num + 1
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                yield paper_from_fields(dict(zip(header, row, strict=False)), source, start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise IngestError(source, reader.line_num, f"malformed CSV ({exc})") from None

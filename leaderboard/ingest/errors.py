@@ -1,0 +1,24 @@
+"""The one exception the ingest layer raises."""
+
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """An input file that cannot be read as papers.
+
+    `str()` is a single `file:line: message` line, the shape compilers and
+    linters use, so editors and terminals can jump to the offending line.
+    """
+
+    def __init__(self, source: str, line: int | None, message: str) -> None:
+        # Passing every field to Exception keeps the error picklable, so it
+        # survives being raised inside a process-pool worker.
+        super().__init__(source, line, message)
+        self.source = source
+        self.line = line
+        # A message is shown on one line even when it quotes a multi-line value.
+        self.message = " ".join(message.split())
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.message}"

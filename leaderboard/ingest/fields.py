@@ -1,0 +1,60 @@
+"""Normalising the fields every format shares: text, arXiv ids and dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from email.utils import parsedate_to_datetime
+
+WHITESPACE_RUN = re.compile(r"\s+")
+
+ARXIV_ID = re.compile(
+    r"""
+    ^(?i:arxiv:)?                                   # an optional "arXiv:" prefix
+    (?P<id>
+        \d{4}\.\d{4,5}                              # modern id, yymm.number (2007 on)
+      | [a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7}     # old-style id, archive[.CLASS]/yymmnnn
+    )
+    (?:v\d+)?$                                      # a version suffix, dropped so versions share an id
+    """,
+    re.VERBOSE,
+)
+
+ISO_DATE = re.compile(
+    r"""
+    ^(?P<date>\d{4}-\d{2}-\d{2})    # yyyy-mm-dd
+    (?:[T\s].*)?$                   # an optional time after it, ignored
+    """,
+    re.VERBOSE,
+)
+
+
+def clean_text(value: object) -> str | None:
+    """Collapse whitespace runs (hard line breaks, indents) to single spaces; empty -> None."""
+    if value is None:
+        return None
+    text = WHITESPACE_RUN.sub(" ", str(value)).strip()
+    return text or None
+
+
+def arxiv_id_of(value: object) -> str | None:
+    """The arXiv id `value` is, without version suffix, or None if it is not one."""
+    if value is None:
+        return None
+    match = ARXIV_ID.match(str(value).strip())
+    return match["id"] if match else None
+
+
+def iso_date(value: str) -> str:
+    """yyyy-mm-dd from an ISO date(-time) or an RFC 2822 date ("Mon, 2 Apr 2007 19:18:42 GMT").
+
+    Raises ValueError for anything else, so a caller can say which line held it.
+    """
+    text = value.strip()
+    iso = ISO_DATE.match(text)
+    if iso:
+        return date.fromisoformat(iso["date"]).isoformat()
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        raise ValueError(f"unrecognised date {value!r} (expected yyyy-mm-dd or an RFC 2822 date)") from None

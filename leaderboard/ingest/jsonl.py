@@ -1,0 +1,50 @@
+"""JSON Lines: the arXiv metadata snapshot and plain `id`/`title`/`abstract` objects.
+
+Snapshot lines look like
+    {"id": "hep-ph/0701001", "title": "...", "abstract": "  ...\\n...",
+     "versions": [{"version": "v1", "created": "Mon, 2 Apr 2007 19:18:42 GMT"}],
+     "update_date": "2008-11-13", "authors": "...", ...}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from leaderboard.ingest.errors import IngestError
+from leaderboard.ingest.structured import paper_from_fields
+from leaderboard.records import PaperRecord
+
+# Fields only the arXiv snapshot has; their presence means `id` is an arXiv id.
+SNAPSHOT_FIELDS = frozenset({"versions", "update_date", "submitter", "authors_parsed"})
+
+
+def parse_jsonl(lines: Iterable[tuple[int, str]], source: str) -> Iterator[PaperRecord]:
+    """Yield one paper per non-blank line, reading one line at a time."""
+    for number, line in lines:
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise IngestError(source, number, f"malformed JSON ({exc.msg})") from None
+        if not isinstance(record, dict):
+            raise IngestError(source, number, f"a JSON {type(record).__name__}, expected an object")
+        is_snapshot = not SNAPSHOT_FIELDS.isdisjoint(record)
+        yield paper_from_fields(
+            record,
+            source,
+            number,
+            id_is_arxiv=is_snapshot,
+            raw_date=_snapshot_date(record) if is_snapshot else None,
+        )
+
+
+def _snapshot_date(record: dict) -> object:
+    """First version's submission date, else the last update's."""
+    versions = record.get("versions")
+    if isinstance(versions, list) and versions and isinstance(versions[0], dict):
+        created = versions[0].get("created")
+        if created:
+            return created
+    return record.get("update_date") or record.get("date")

@@ -1,0 +1,59 @@
+"""`iter_papers`: one input file in, its papers out, whatever the format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from leaderboard.ingest.abstracts import parse_abstracts
+from leaderboard.ingest.csv_table import parse_csv
+from leaderboard.ingest.daily_page import parse_daily_page
+from leaderboard.ingest.detect import ABSTRACTS, ARXIV_LISTING, CSV, DAILY_PAGE, FORMATS, JSONL, detect_format
+from leaderboard.ingest.errors import IngestError
+from leaderboard.ingest.jsonl import parse_jsonl
+from leaderboard.ingest.listing import parse_listing
+from leaderboard.ingest.source import TextSource
+from leaderboard.records import PaperRecord
+
+PageParser = Callable[[str, str], Iterator[PaperRecord]]
+
+# Small text pages are parsed whole (their layout needs look-ahead);
+# JSONL and CSV are streamed, as they can run to gigabytes.
+PAGE_PARSERS: dict[str, PageParser] = {
+    ARXIV_LISTING: parse_listing,
+    ABSTRACTS: parse_abstracts,
+    DAILY_PAGE: parse_daily_page,
+}
+STREAMED_FORMATS = (JSONL, CSV)
+assert set(PAGE_PARSERS) | set(STREAMED_FORMATS) == set(FORMATS), "every format needs a parser"
+
+
+def iter_papers(path: str, fmt: str | None = None) -> Iterator[PaperRecord]:
+    """Stream the papers of one file ("-" = stdin), detecting its format unless `fmt` is given.
+
+    Every paper carries `source` (the path as given) and `line` (where it
+    starts). Raises IngestError for unreadable, binary, non-UTF-8, malformed
+    or paper-less input. An unknown `fmt` is refused at once; the file is
+    only opened when iteration starts.
+    """
+    if fmt is not None and fmt not in FORMATS:
+        raise IngestError(path, None, f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+    return _papers(path, fmt)
+
+
+def _papers(path: str, fmt: str | None) -> Iterator[PaperRecord]:
+    with TextSource(path) as source:
+        fmt = fmt or detect_format(path, source.head_text())
+        found = False
+        for paper in _parse(source, fmt):
+            found = True
+            yield paper
+    if not found:
+        raise IngestError(path, None, f"no papers found (read as {fmt})")
+
+
+def _parse(source: TextSource, fmt: str) -> Iterator[PaperRecord]:
+    if fmt == JSONL:
+        return parse_jsonl(source.lines(), source.path)
+    if fmt == CSV:
+        return parse_csv((line for _, line in source.lines()), source.path)
+    return PAGE_PARSERS[fmt](source.read_page(), source.path)

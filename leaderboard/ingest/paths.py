@@ -1,0 +1,40 @@
+"""Turning the paths a user names into the files to read."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+from leaderboard.ingest.errors import IngestError
+
+STDIN = "-"
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Yield files as given, the files under folders (sorted, recursively) and "-" for stdin.
+
+    Hidden files and folders (a leading dot) are skipped inside folders, so a
+    `.git` or editor swap file in a corpus folder is never read as papers.
+    """
+    for path in paths:
+        if path == STDIN:
+            yield path
+        elif os.path.isdir(path):
+            yield from _files_under(path)
+        elif os.path.exists(path):
+            yield path
+        else:
+            raise IngestError(path, None, "no such file or directory")
+
+
+def _files_under(folder: str) -> Iterator[str]:
+    # Files and sub-folders are visited in one name order, so the result is the
+    # sorted list of paths and a rerun ingests papers in the same order.
+    with os.scandir(folder) as scan:
+        entries = sorted((entry for entry in scan if not entry.name.startswith(".")), key=lambda e: e.name)
+    for entry in entries:
+        path = os.path.join(folder, entry.name)
+        if entry.is_dir():
+            yield from _files_under(path)
+        else:
+            yield path
