@@ -43,7 +43,7 @@ def _first_difference(expected: str | None, actual: str | None) -> str:
 
 
 def test_every_seed_file_has_gold():
-    assert SEED_FILES == sorted(GOLD_BY_SOURCE)
+    assert sorted(GOLD_BY_SOURCE) == SEED_FILES
     assert sum(len(rows) for rows in GOLD_BY_SOURCE.values()) == 442
 
 

@@ -14,8 +14,13 @@ csv.field_size_limit(16 * 2**20)
 
 
 def parse_csv(lines: Iterable[str], source: str) -> Iterator[PaperRecord]:
-    """Yield one paper per row; `lines` keep their line endings (quoted cells may span lines)."""
-    reader = csv.reader(lines)
+    """Yield one paper per row; `lines` keep their line endings (quoted cells may span lines).
+
+    Strict quoting, so a stray or unclosed quote is reported at the row it
+    starts in instead of silently swallowing the rows after it.
+    """
+    reader = csv.reader(lines, strict=True)
+    start = 1
     try:
         header = [name.strip().lower() for name in next(reader, [])]
         if "abstract" not in header:
@@ -26,4 +31,4 @@ def parse_csv(lines: Iterable[str], source: str) -> Iterator[PaperRecord]:
                 yield paper_from_fields(dict(zip(header, row, strict=False)), source, start)
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise IngestError(source, reader.line_num, f"malformed CSV ({exc})") from None
+        raise IngestError(source, start, f"malformed CSV ({exc})") from None

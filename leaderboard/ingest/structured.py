@@ -30,14 +30,15 @@ def paper_from_fields(
     if abstract is None:
         raise IngestError(source, line, 'missing or empty "abstract"')
     given_id = clean_text(fields.get("id"))
-    arxiv_id = arxiv_id_of(fields.get("arxiv_id")) or clean_text(fields.get("arxiv_id"))
-    if arxiv_id is None:
-        arxiv_id = arxiv_id_of(given_id) or (given_id if id_is_arxiv else None)
+    id_as_arxiv = arxiv_id_of(given_id) or (given_id if id_is_arxiv else None)
+    arxiv_id = arxiv_id_of(fields.get("arxiv_id")) or clean_text(fields.get("arxiv_id")) or id_as_arxiv
+    if id_as_arxiv is not None and id_as_arxiv == arxiv_id:
+        given_id = None  # the id is the arXiv id, already kept as such
     return PaperRecord(
         abstract=abstract,
         title=clean_text(fields.get("title")),
         arxiv_id=arxiv_id,
-        given_id=None if given_id in (None, arxiv_id) else given_id,
+        given_id=given_id,
         date=_date(raw_date if raw_date is not None else fields.get("date"), source, line),
         source=source,
         line=line,
