@@ -1,0 +1,63 @@
+"""Writing extracted claims as JSONL or CSV (the `extract` command's output).
+
+Field names follow claims-spec.md plus `paper_id`, `rule` and `confidence`;
+/work/shared/score_claims.py reads either format. Keep in sync with
+`leaderboard.records.Claim`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from leaderboard.records import Claim
+
+OUTPUT_FORMATS = ("jsonl", "csv")
+
+# CSV has no lists, so the spec's `span` becomes two columns.
+CSV_FIELDS = (
+    "paper_id",
+    "model",
+    "benchmark",
+    "metric",
+    "value",
+    "value_high",
+    "unit",
+    "kind",
+    "baseline_model",
+    "baseline_value",
+    "condition",
+    "evidence",
+    "value_text",
+    "span_start",
+    "span_end",
+    "rule",
+    "confidence",
+)
+
+
+class ClaimWriter:
+    """Writes claims one per line (JSONL) or row (CSV, header first)."""
+
+    def __init__(self, out: TextIO, fmt: str = "jsonl") -> None:
+        if fmt not in OUTPUT_FORMATS:
+            raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(OUTPUT_FORMATS)}")
+        self.out = out
+        self.fmt = fmt
+        self.count = 0
+        self._csv = None
+        if fmt == "csv":
+            self._csv = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
+            self._csv.writeheader()
+
+    def write(self, paper_id: str, claims: Iterable[Claim]) -> None:
+        for claim in claims:
+            row = claim.to_dict(paper_id)
+            if self._csv is None:
+                self.out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                row["span_start"], row["span_end"] = row.pop("span")
+                self._csv.writerow(row)
+            self.count += 1

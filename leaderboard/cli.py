@@ -1,0 +1,266 @@
+"""Command line: `leaderboard ingest | extract | db ...`.
+
+Errors a user can cause (bad input, bad database URL) end in one line on
+stderr starting `error:` and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+from alembic.util import CommandError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from leaderboard import db
+from leaderboard.batch import with_claims
+from leaderboard.claim_output import OUTPUT_FORMATS, ClaimWriter
+from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
+from leaderboard.settings import DB_ENV_VAR, DEFAULT_DB_URL, resolve_db_url
+from leaderboard.store import StoreStats, store_paper
+
+app = typer.Typer(
+    help="Benchmark-claims leaderboard: extract reported results from papers and store them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+db_app = typer.Typer(help="Operate the database schema (Alembic migrations).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+# Options shared by several commands, defined once.
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help=f"Database URL (default: ${DB_ENV_VAR}, else {DEFAULT_DB_URL}).", show_default=False
+    ),
+]
+InputsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="PATH...", help="Files or folders (read recursively); '-' reads stdin.", show_default=False
+    ),
+]
+# Literal of a runtime tuple: Typer turns it into a choice; keeps the names in one place.
+InputFormat = Literal[FORMATS]  # type: ignore[valid-type]
+OutputFormat = Literal[OUTPUT_FORMATS]  # type: ignore[valid-type]
+INPUT_FORMAT_HELP = "Input format (default: detected from name and content)."
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extractor processes.")]
+
+
+def fail(message: str) -> typer.Exit:
+    """Print one `error:` line on stderr; `raise fail(...)` exits with code 1."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code=1)
+
+
+def _first_line(exc: BaseException) -> str:
+    # DBAPI errors carry the SQL and a help link after the driver's message; keep the message.
+    cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    text = str(cause).strip() or type(cause).__name__
+    return text.splitlines()[0]
+
+
+def _display_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except SQLAlchemyError:
+        return url
+
+
+@contextlib.contextmanager
+def database_errors(url: str) -> Iterator[None]:
+    """Turn a database that cannot be opened or migrated into one `error:` line."""
+    try:
+        yield
+    except (SQLAlchemyError, CommandError, ImportError) as exc:
+        raise fail(f"database {_display_url(url)}: {_first_line(exc)}") from None
+
+
+@contextlib.contextmanager
+def open_database(db_option: str | None, migrate: bool = True) -> Iterator[Engine]:
+    """An engine for the resolved URL, brought to the newest schema unless `migrate` is off."""
+    url = resolve_db_url(db_option)
+    with database_errors(url):
+        engine = db.make_engine(url)
+    try:
+        with database_errors(url):
+            if migrate:
+                db.upgrade_to_head(engine)
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def _expand(inputs: list[str]) -> tuple[list[str], int]:
+    """The files to read, and how many named inputs are missing (each reported like a bad file)."""
+    files, missing = [], 0
+    for name in inputs:
+        try:
+            files.extend(expand_paths([name]))
+        except (IngestError, OSError) as exc:
+            missing += 1
+            typer.echo(f"error: {_file_error(name, exc)}", err=True)
+    return files, missing
+
+
+def _progress() -> Progress:
+    console = Console(stderr=True)
+    return Progress(
+        TextColumn("{task.description:<6}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not console.is_terminal,
+    )
+
+
+@contextlib.contextmanager
+def _pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    if jobs <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield pool
+
+
+@app.command()
+def ingest(
+    inputs: InputsArgument,
+    fmt: Annotated[InputFormat | None, typer.Option("--format", "-f", help=INPUT_FORMAT_HELP)] = None,
+    db_url: DbOption = None,
+    jobs: JobsOption = 1,
+) -> None:
+    """Read papers, extract their claims and store both (one transaction per file).
+
+    A file that cannot be read or parsed is reported on one line and leaves
+    nothing behind; the other files still go in, and the exit code is 1.
+    Re-running the same ingest changes nothing.
+    """
+    paths, failed = _expand(inputs)
+    totals, ok = StoreStats(), 0
+    with open_database(db_url) as engine, _pool(jobs) as pool, _progress() as progress:
+        sessions = db.make_sessionmaker(engine)
+        files_task = progress.add_task("files", total=len(paths))
+        papers_task = progress.add_task("papers", total=None)
+        for path in paths:
+            stats = StoreStats()
+            try:
+                with sessions.begin() as session:
+                    for paper, claims in with_claims(iter_papers(path, fmt), pool):
+                        store_paper(session, paper, fmt, claims, stats=stats)
+                        progress.advance(papers_task)
+            except (IngestError, OSError, SQLAlchemyError) as exc:
+                failed += 1
+                typer.echo(f"error: {_file_error(path, exc)}", err=True)
+            else:
+                ok += 1
+                totals.merge(stats)
+            progress.advance(files_task)
+    typer.echo(
+        f"files: {ok} ok, {failed} failed; "
+        f"papers: {totals.papers_new + totals.papers_seen} read, {totals.papers_new} new, "
+        f"{totals.papers_seen} seen; "
+        f"claims: {totals.claims_stored} stored"
+    )
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def _file_error(path: str, exc: Exception) -> str:
+    if isinstance(exc, IngestError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{path}: {exc.strerror or exc}"
+    return f"{path}: database: {_first_line(exc)}"
+
+
+@app.command()
+def extract(
+    inputs: InputsArgument,
+    out_format: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write here instead of stdout.")
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None, typer.Option("--input-format", "-f", help=INPUT_FORMAT_HELP)
+    ] = None,
+    jobs: JobsOption = 1,
+) -> None:
+    """Run the extractor without a database: one claim per line (JSONL) or row (CSV).
+
+    Fields are those of claims-spec.md plus paper_id; in CSV the span is two
+    columns, span_start and span_end.
+    """
+    paths, failed = _expand(inputs)
+    with _output(output) as out, _pool(jobs) as pool:
+        writer = ClaimWriter(out, out_format)
+        for path in paths:
+            try:
+                for paper, claims in with_claims(iter_papers(path, input_format), pool):
+                    writer.write(paper.id, claims)
+            except (IngestError, OSError) as exc:
+                failed += 1
+                typer.echo(f"error: {_file_error(path, exc)}", err=True)
+    if failed:
+        raise typer.Exit(code=1)
+
+
+@contextlib.contextmanager
+def _output(path: Path | None):
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        out = path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise fail(f"{path}: {exc.strerror}") from None
+    with out:
+        yield out
+
+
+def _print_revision(engine: Engine) -> None:
+    current = db.current_revision(engine)
+    if current is None:
+        typer.echo("base (empty database)")
+    else:
+        typer.echo(f"{current} (head)" if current == db.head_revision() else current)
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+    db_url: DbOption = None,
+) -> None:
+    """Migrate the database up to REVISION (default: the newest) and print where it is."""
+    with open_database(db_url, migrate=False) as engine, database_errors(str(engine.url)):
+        db.upgrade(engine, revision)
+        _print_revision(engine)
+
+
+@db_app.command("downgrade")
+def db_downgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision; 'base' removes every table.")],
+    db_url: DbOption = None,
+) -> None:
+    """Migrate the database down to REVISION and print where it is."""
+    with open_database(db_url, migrate=False) as engine, database_errors(str(engine.url)):
+        db.downgrade(engine, revision)
+        _print_revision(engine)
+
+
+@db_app.command("current")
+def db_current(db_url: DbOption = None) -> None:
+    """Print the database's revision, marked '(head)' when it is the newest."""
+    with open_database(db_url, migrate=False) as engine, database_errors(str(engine.url)):
+        _print_revision(engine)
