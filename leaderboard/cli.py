@@ -125,6 +125,14 @@ def _progress() -> Progress:
     )
 
 
+def _report(progress: Progress, line: str) -> None:
+    """Print a line on stderr above a live progress display, or plainly when there is none."""
+    if progress.disable:
+        typer.echo(line, err=True)
+    else:
+        progress.console.print(line, markup=False, highlight=False, emoji=False, soft_wrap=True)
+
+
 @contextlib.contextmanager
 def _pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     if jobs <= 1:
@@ -162,7 +170,7 @@ def ingest(
                         progress.advance(papers_task)
             except (IngestError, OSError, SQLAlchemyError) as exc:
                 failed += 1
-                typer.echo(f"error: {_file_error(path, exc)}", err=True)
+                _report(progress, f"error: {_file_error(path, exc)}")
             else:
                 ok += 1
                 totals.merge(stats)
