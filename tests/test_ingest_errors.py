@@ -42,7 +42,19 @@ BAD_INPUTS = [
         ":2: malformed JSON (Expecting ',' delimiter)",
         id="malformed-json",
     ),
-    pytest.param("x.jsonl", b'["a list"]\n', "jsonl", ":1: a JSON list, expected an object", id="json-list"),
+    pytest.param(
+        "x.jsonl", b'["a list"]\n', "jsonl", ":1: a JSON array, expected an object", id="json-array-line"
+    ),
+    pytest.param(
+        "x.jsonl", GOOD_JSON.encode() + b"null\n", None, ":2: a JSON null, expected an object", id="json-null"
+    ),
+    pytest.param(
+        "x.jsonl",
+        b'{"abstract": 42}\n',
+        None,
+        ':1: "abstract" is a JSON number, expected a string',
+        id="numeric-abstract",
+    ),
     pytest.param(
         "x.jsonl", b'{"title": "No abstract"}\n', None, ':1: missing or empty "abstract"', id="no-abstract"
     ),
@@ -125,6 +137,15 @@ def test_oversized_text_page(tmp_path, monkeypatch):
     assert str(caught.value) == (
         f"{path}: text page larger than 1 MB; convert it to JSONL or CSV, which are streamed"
     )
+
+
+def test_file_without_line_breaks_is_not_read_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(source_module, "MAX_LINE_BYTES", 2**20)
+    path = tmp_path / "one-line.jsonl"
+    path.write_text(GOOD_JSON + '{"abstract": "' + "x" * 2**20 + '"}\n')
+    with pytest.raises(IngestError) as caught:
+        list(iter_papers(str(path)))
+    assert str(caught.value) == f"{path}:2: line longer than 1 MB; not one record per line?"
 
 
 def test_error_attributes_and_single_line_message():

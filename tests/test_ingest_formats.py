@@ -89,6 +89,20 @@ def test_listing_short_first_line_of_a_paragraph_is_not_a_title(tmp_path):
     assert paper.abstract == f"Deep networks are everywhere {ABSTRACT_A}"
 
 
+def test_listing_title_ending_in_a_full_stop_before_its_authors(tmp_path):
+    text = (
+        "Attention Is Not Explanation.\nSarthak Jain, Byron C. Wallace\n\n"
+        f"{ABSTRACT_A}\n\narXiv:1902.10186\n\nCreated: 2019-02-26\nUpdated: 2019-05-08\n\n"
+        f"{ABSTRACT_B}\n\narXiv:1902.10187\n"
+    )
+    papers = list(iter_papers(_write(tmp_path, "listing.txt", text), fmt="arxiv-listing"))
+    assert _fields(papers) == [
+        ("Attention Is Not Explanation.", "1902.10186", None, "2019-02-26", ABSTRACT_A, 1),
+        # date lines are never abstract text, even on their own; an entry may lack a date
+        (None, "1902.10187", None, None, ABSTRACT_B, 11),
+    ]
+
+
 # --- Abstract: dumps -----------------------------------------------------------------
 
 
@@ -144,6 +158,19 @@ def test_daily_page(tmp_path, bom, crlf):
         # chrome between entries dropped; a title ending in "?" is still a title;
         # the title with no abstract at the end (a truncated copy) is dropped
         ("Bar Is All You Need?", None, None, None, ABSTRACT_B, 13),
+    ]
+
+
+def test_daily_page_title_ending_in_a_full_stop(tmp_path):
+    text = (
+        f"Attention Is Not Explanation.\n{LONG_ABSTRACT}\nShort Paper\n{ABSTRACT_A}\nNext\n{LONG_ABSTRACT}\n"
+    )
+    papers = list(iter_papers(_write(tmp_path, "page.txt", text), fmt="daily-page"))
+    assert [(p.title, p.abstract[:20], p.line) for p in papers] == [
+        ("Attention Is Not Explanation.", LONG_ABSTRACT[:20], 1),
+        # a short abstract ending in a full stop is not mistaken for a title
+        ("Short Paper", ABSTRACT_A[:20], 3),
+        ("Next", LONG_ABSTRACT[:20], 5),
     ]
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from leaderboard.ingest.fields import clean_text
-from leaderboard.ingest.layout import is_title_line
+from leaderboard.ingest.layout import is_short_line, is_title_line
 from leaderboard.records import PaperRecord
 
 PAGE_CHROME = re.compile(
@@ -50,10 +50,12 @@ def parse_daily_page(text: str, source: str) -> Iterator[PaperRecord]:
     continues the previous abstract (a second paragraph), or before the
     first title is page preamble and skipped.
     """
+    lines = list(_content_lines(text))
     entry: _Entry | None = None
-    pending: tuple[int, str] | None = None  # a title-shaped line awaiting its abstract
-    for number, line in _content_lines(text):
-        if is_title_line(line):
+    pending: tuple[int, str] | None = None  # a title line awaiting its abstract
+    for index, (number, line) in enumerate(lines):
+        following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        if _is_title(line, following):
             pending = (number, line)
         elif pending is not None:
             if entry is not None:
@@ -63,6 +65,13 @@ def parse_daily_page(text: str, source: str) -> Iterator[PaperRecord]:
             entry.parts.append(line)
     if entry is not None:
         yield _paper(entry, source)
+
+
+def _is_title(line: str, following: str) -> bool:
+    # A short line right before a long one is a title even if it ends in a full
+    # stop ("Attention Is Not Explanation."); a short abstract is followed by the next
+    # title, not by a long line.
+    return is_title_line(line) or (is_short_line(line) and bool(following) and not is_short_line(following))
 
 
 def _content_lines(text: str) -> Iterator[tuple[int, str]]:

@@ -17,6 +17,15 @@ from leaderboard.records import PaperRecord
 
 # Fields only the arXiv snapshot has; their presence means `id` is an arXiv id.
 SNAPSHOT_FIELDS = frozenset({"versions", "update_date", "submitter", "authors_parsed"})
+# Python type -> the JSON name a user knows it by (bool before int: True is an int too).
+JSON_TYPE_NAMES = (
+    (bool, "boolean"),
+    (int, "number"),
+    (float, "number"),
+    (list, "array"),
+    (dict, "object"),
+    (type(None), "null"),
+)
 
 
 def parse_jsonl(lines: Iterable[tuple[int, str]], source: str) -> Iterator[PaperRecord]:
@@ -29,7 +38,12 @@ def parse_jsonl(lines: Iterable[tuple[int, str]], source: str) -> Iterator[Paper
         except json.JSONDecodeError as exc:
             raise IngestError(source, number, f"malformed JSON ({exc.msg})") from None
         if not isinstance(record, dict):
-            raise IngestError(source, number, f"a JSON {type(record).__name__}, expected an object")
+            raise IngestError(source, number, f"a JSON {_json_type(record)}, expected an object")
+        abstract = record.get("abstract")
+        if abstract is not None and not isinstance(abstract, str):
+            raise IngestError(
+                source, number, f'"abstract" is a JSON {_json_type(abstract)}, expected a string'
+            )
         is_snapshot = not SNAPSHOT_FIELDS.isdisjoint(record)
         yield paper_from_fields(
             record,
@@ -38,6 +52,10 @@ def parse_jsonl(lines: Iterable[tuple[int, str]], source: str) -> Iterator[Paper
             id_is_arxiv=is_snapshot,
             raw_date=_snapshot_date(record) if is_snapshot else None,
         )
+
+
+def _json_type(value: object) -> str:
+    return next((name for kind, name in JSON_TYPE_NAMES if isinstance(value, kind)), "string")
 
 
 def _snapshot_date(record: dict) -> object:

@@ -32,10 +32,15 @@ LINK_LINE = re.compile(
 )
 
 
+def is_short_line(line: str) -> bool:
+    """Short enough to be a title (or chrome); abstracts are longer, or end like a sentence."""
+    text = line.strip()
+    return bool(text) and len(text) <= TITLE_MAX_CHARS
+
+
 def is_title_line(line: str) -> bool:
     """Short and not ending like a sentence; may also be page chrome, which callers weed out."""
-    text = line.strip()
-    return bool(text) and len(text) <= TITLE_MAX_CHARS and not SENTENCE_END.search(text)
+    return is_short_line(line) and not SENTENCE_END.search(line.strip())
 
 
 def is_body_line(line: str) -> bool:

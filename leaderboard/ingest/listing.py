@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from leaderboard.ingest.errors import IngestError
 from leaderboard.ingest.fields import arxiv_id_of, clean_text, iso_date
-from leaderboard.ingest.layout import is_author_list, is_link_line, is_title_line
+from leaderboard.ingest.layout import is_author_list, is_link_line, is_short_line, is_title_line
 from leaderboard.records import PaperRecord
 
 ARXIV_ID_LINE = re.compile(
@@ -36,31 +36,39 @@ CREATED_LINE = re.compile(
     """,
     re.VERBOSE,
 )
+# Dates belong to the entry before them, wherever they sit; none is abstract text.
+DATE_LINE = re.compile(
+    r"""
+    ^\s*(?:Created|Updated):\s*\S+      # "Created: DATE", or "Updated: DATE" on a line of its own
+    (?:\s+Updated:\s*\S+)?\s*$
+    """,
+    re.VERBOSE,
+)
 
 Line = tuple[int, str]
 
 
 def parse_listing(text: str, source: str) -> Iterator[PaperRecord]:
     """Yield one paper per entry. Text after the last `arXiv:` line is a truncated entry and dropped."""
+    lines = text.split("\n")
     entry: list[Line] = []
-    lines = list(enumerate(text.split("\n"), start=1))
-    index = 0
-    while index < len(lines):
-        number, line = lines[index]
-        id_line = ARXIV_ID_LINE.match(line)
-        if not id_line:
+    for number, line in enumerate(lines, start=1):
+        if id_line := ARXIV_ID_LINE.match(line):
+            date = _created_date(lines, number, source)
+            if paper := _paper(entry, id_line["id"], date, source):
+                yield paper
+            entry = []
+        elif not DATE_LINE.match(line):
             entry.append((number, line))
-            index += 1
-            continue
-        created = None
-        if index + 1 < len(lines) and (created_line := CREATED_LINE.match(lines[index + 1][1])):
-            created = _entry_date(created_line["created"], source, index + 2)
-            index += 1
-        paper = _paper(entry, id_line["id"], created, source)
-        if paper is not None:
-            yield paper
-        entry = []
-        index += 1
+
+
+def _created_date(lines: list[str], id_line: int, source: str) -> str | None:
+    """The date on the `Created:` line after the `arXiv:` line numbered `id_line`, if there is one."""
+    for number, line in enumerate(lines[id_line:], start=id_line + 1):
+        if line.strip():
+            created = CREATED_LINE.match(line)
+            return _entry_date(created["created"], source, number) if created else None
+    return None
 
 
 def _entry_date(value: str, source: str, line: int) -> str:
@@ -92,16 +100,16 @@ def _paper(entry: list[Line], raw_id: str, date: str | None, source: str) -> Pap
 def _split_title(entry: list[Line], content: list[Line]) -> tuple[str | None, list[Line]]:
     """Take a leading title line (and the author lists after it) off an entry's content lines.
 
-    A first line counts as a title when an author list follows it or when it
-    stands alone in its paragraph ahead of more text; a lone short line is
-    otherwise just a short abstract.
+    A short first line is a title when an author list follows it (even a
+    title ending in a full stop), or when it stands alone in its paragraph
+    ahead of more text and does not end like a sentence; otherwise it is
+    the start of the abstract.
     """
-    if len(content) < 2 or not is_title_line(content[0][1]):
+    if len(content) < 2 or not is_short_line(content[0][1]):
         return None, content
-    first_number, first_line = content[0]
-    next_number, next_line = content[1]
-    blank_between = any(not line.strip() for number, line in entry if first_number < number < next_number)
-    if not (is_author_list(next_line) or blank_between):
+    (first_number, first_line), (next_number, next_line) = content[0], content[1]
+    stands_alone = any(not line.strip() for number, line in entry if first_number < number < next_number)
+    if not (is_author_list(next_line) or (stands_alone and is_title_line(first_line))):
         return None, content
     rest = content[1:]
     while len(rest) > 1 and is_author_list(rest[0][1]):

@@ -22,6 +22,9 @@ from leaderboard.ingest.paths import STDIN
 HEAD_BYTES = 64 * 1024
 # Text pages are parsed whole; anything this large is a dump that belongs in JSONL or CSV.
 MAX_PAGE_BYTES = 200 * 1024 * 1024
+# One JSONL record or CSV line; a longer "line" is a file without line breaks,
+# which would otherwise be read whole into memory.
+MAX_LINE_BYTES = 64 * 1024 * 1024
 
 _FOREIGN_SIGNATURES = (
     (codecs.BOM_UTF32_LE, "UTF-32 text; re-encode it as UTF-8"),
@@ -71,7 +74,15 @@ class TextSource:
 
     def lines(self) -> Iterator[tuple[int, str]]:
         """Yield (1-based line number, line) with line endings kept, one line in memory at a time."""
-        for number, raw in enumerate(self._stream, start=1):
+        number = 0
+        while raw := self._stream.readline(MAX_LINE_BYTES + 1):
+            number += 1
+            if len(raw) > MAX_LINE_BYTES:
+                raise IngestError(
+                    self.path,
+                    number,
+                    f"line longer than {MAX_LINE_BYTES // 2**20} MB; not one record per line?",
+                )
             yield number, self._decode_line(raw, number)
 
     def read_page(self) -> str:
