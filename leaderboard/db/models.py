@@ -65,15 +65,17 @@ class Paper(Base):
     __tablename__ = "papers"
 
     # arXiv id, else the input's id, else content-derived (PaperRecord.id).
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    arxiv_id: Mapped[str | None] = mapped_column(String(32), unique=True)
+    # Ids come from input files, so no length limit that PostgreSQL would
+    # enforce and SQLite would not.
+    id: Mapped[str] = mapped_column(Text, primary_key=True)
+    arxiv_id: Mapped[str | None] = mapped_column(Text, unique=True)
     title: Mapped[str | None] = mapped_column(Text)
     abstract: Mapped[str] = mapped_column(Text)
     date: Mapped[dt.date | None] = mapped_column(Date)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     # Which extractor wrote the current claims; a paper with no claims still
     # needs it to know whether a newer extractor should look again.
-    extractor_version: Mapped[str | None] = mapped_column(String(32))
+    extractor_version: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = _created_at()
 
     sources: Mapped[list[PaperSource]] = relationship(back_populates="paper", passive_deletes=True)
@@ -117,7 +119,7 @@ class ClaimRow(Base):
     metric: Mapped[str | None] = mapped_column(Text)
     value: Mapped[float] = mapped_column(Float)
     value_high: Mapped[float | None] = mapped_column(Float)
-    unit: Mapped[str | None] = mapped_column(String(16))
+    unit: Mapped[str | None] = mapped_column(String(32))
     kind: Mapped[str] = mapped_column(String(16))
     baseline_model: Mapped[str | None] = mapped_column(Text)
     baseline_value: Mapped[float | None] = mapped_column(Float)
@@ -126,9 +128,9 @@ class ClaimRow(Base):
     value_text: Mapped[str] = mapped_column(Text)
     span_start: Mapped[int] = mapped_column(Integer)
     span_end: Mapped[int] = mapped_column(Integer)
-    rule: Mapped[str] = mapped_column(String(64), server_default="")
+    rule: Mapped[str] = mapped_column(Text, server_default="")
     confidence: Mapped[float] = mapped_column(Float)
-    extractor_version: Mapped[str] = mapped_column(String(32))
+    extractor_version: Mapped[str] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(16), default=UNREVIEWED, server_default=UNREVIEWED)
     created_at: Mapped[dt.datetime] = _created_at()
 
