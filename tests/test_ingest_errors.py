@@ -72,6 +72,13 @@ BAD_INPUTS = [
         id="bad-date",
     ),
     pytest.param(
+        "x.jsonl",
+        b'{"abstract": "x", "date": "2023-02-30"}\n',
+        None,
+        ":1: unrecognised date '2023-02-30'",
+        id="impossible-date",
+    ),
+    pytest.param(
         "x.csv",
         b"Title,Id\nFoo,1\n",
         None,

@@ -254,6 +254,21 @@ def test_plain_jsonl(tmp_path, bom, crlf):
     ]
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("2024-05-01", "2024-05-01", id="iso"),
+        pytest.param("2024-05-01T23:59:59+02:00", "2024-05-01", id="iso-datetime"),
+        pytest.param("Mon, 2 Apr 2007 19:18:42 GMT", "2007-04-02", id="rfc-2822"),
+        pytest.param("2 Apr 2007", "2007-04-02", id="rfc-2822-short"),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_jsonl_dates(tmp_path, raw, expected):
+    [paper] = iter_papers(_jsonl(tmp_path, [{"abstract": ABSTRACT_A, "date": raw}]))
+    assert paper.date == expected
+
+
 # --- CSV -----------------------------------------------------------------------------
 
 CSV_TEXT = f"""\
