@@ -103,6 +103,20 @@ def test_listing_title_ending_in_a_full_stop_before_its_authors(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        pytest.param("arXiv:2404.1841", [], id="cut-inside-the-id"),
+        pytest.param("arXiv:2404.18416\nCreated: 2024-0", [("2404.18416", None)], id="cut-inside-the-date"),
+        pytest.param("arXiv:2404.18416\nCreated: 2024-04-29", [("2404.18416", "2024-04-29")], id="complete"),
+    ],
+)
+def test_listing_cut_off_in_its_last_entry(tmp_path, tail, expected):
+    text = f"{ABSTRACT_A}\n\narXiv:2507.05201\nCreated: 2025-07-07\n\n{ABSTRACT_B}\n\n{tail}"
+    papers = list(iter_papers(_write(tmp_path, "listing.txt", text), fmt="arxiv-listing"))
+    assert [(p.arxiv_id, p.date) for p in papers] == [("2507.05201", "2025-07-07"), *expected]
+
+
 # --- Abstract: dumps -----------------------------------------------------------------
 
 
@@ -110,17 +124,17 @@ def test_listing_title_ending_in_a_full_stop_before_its_authors(tmp_path):
     ("bom", "crlf"), [(False, False), (True, False), (False, True)], ids=["plain", "bom", "crlf"]
 )
 def test_abstract_dump(tmp_path, bom, crlf):
-    text = f"Abstract:{ABSTRACT_A}\nabstract:   {ABSTRACT_B}  \n\nAbstract: Hard-wrapped\n  second line.\n"
+    text = f"Abstract:{ABSTRACT_A}\nabstract:   {ABSTRACT_B}  \n\nAbstract: Tabs\tand  spaces.\n"
     papers = list(iter_papers(_write(tmp_path, "dump.txt", text, bom=bom, crlf=crlf), fmt="abstracts"))
     assert _fields(papers) == [
         (None, None, None, None, ABSTRACT_A, 1),
         (None, None, None, None, ABSTRACT_B, 2),
-        (None, None, None, None, "Hard-wrapped second line.", 4),
+        (None, None, None, None, "Tabs and spaces.", 4),
     ]
 
 
-def test_abstract_dump_skips_a_preamble(tmp_path):
-    text = f"Abstracts collected on Monday\n\nAbstract:{ABSTRACT_A}\n"
+def test_abstract_dump_skips_a_preamble_and_a_truncated_label(tmp_path):
+    text = f"Abstracts collected on Monday\n\nAbstract:{ABSTRACT_A}\nAbstr"
     papers = list(iter_papers(_write(tmp_path, "dump.txt", text), fmt="abstracts"))
     assert _fields(papers) == [(None, None, None, None, ABSTRACT_A, 3)]
 
@@ -159,6 +173,12 @@ def test_daily_page(tmp_path, bom, crlf):
         # the title with no abstract at the end (a truncated copy) is dropped
         ("Bar Is All You Need?", None, None, None, ABSTRACT_B, 13),
     ]
+
+
+def test_daily_page_truncated_mid_title(tmp_path):
+    text = f"Foo\n{LONG_ABSTRACT}\nFree Lunch:"
+    papers = list(iter_papers(_write(tmp_path, "page.txt", text), fmt="daily-page"))
+    assert [(p.title, p.abstract) for p in papers] == [("Foo", LONG_ABSTRACT.strip())]
 
 
 def test_daily_page_title_ending_in_a_full_stop(tmp_path):
@@ -225,6 +245,9 @@ def test_jsonl_arxiv_snapshot(tmp_path):
         pytest.param({"id": "2507.05201v3"}, "2507.05201", None, id="versioned-id"),
         pytest.param({"id": "math.AG/0601001"}, "math.AG/0601001", None, id="old-style-id"),
         pytest.param({"id": "seed003-070"}, None, "seed003-070", id="own-id"),
+        # since 2015 the number after the dot has five digits, before it four
+        pytest.param({"id": "2404.1841"}, None, "2404.1841", id="too-few-digits-for-2024"),
+        pytest.param({"id": "1412.12345"}, None, "1412.12345", id="too-many-digits-for-2014"),
         pytest.param({"id": 17}, None, "17", id="numeric-id"),
         pytest.param(
             {"id": "seed000-001", "arxiv_id": "2404.18416"}, "2404.18416", "seed000-001", id="arxiv_id-wins"

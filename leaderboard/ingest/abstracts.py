@@ -11,7 +11,7 @@ from leaderboard.records import PaperRecord
 ABSTRACT_LINE = re.compile(
     r"""
     ^\s*Abstract\s*:\s*     # the label that starts each paper
-    (?P<text>.*)$           # the abstract, usually the whole rest of the line
+    (?P<text>.*)$           # the abstract: the whole rest of the line
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -20,25 +20,11 @@ ABSTRACT_LINE = re.compile(
 def parse_abstracts(text: str, source: str) -> Iterator[PaperRecord]:
     """Yield one paper per `Abstract:` line.
 
-    Unlabelled lines after one continue its abstract (hard-wrapped dumps);
-    before the first label they are a preamble and skipped.
+    Unlabelled lines are not abstract text: a preamble, or the cut-off start
+    of a label ("Abstr") where a copy was truncated.
     """
-    start: int | None = None
-    parts: list[str] = []
     for number, line in enumerate(text.split("\n"), start=1):
         labelled = ABSTRACT_LINE.match(line)
-        if labelled:
-            if paper := _paper(parts, start, source):
-                yield paper
-            start, parts = number, [labelled["text"]]
-        elif start is not None:
-            parts.append(line)
-    if paper := _paper(parts, start, source):
-        yield paper
-
-
-def _paper(parts: list[str], start: int | None, source: str) -> PaperRecord | None:
-    abstract = clean_text(" ".join(parts))
-    if abstract is None or start is None:
-        return None
-    return PaperRecord(abstract=abstract, source=source, line=start)
+        abstract = clean_text(labelled["text"]) if labelled else None
+        if abstract:
+            yield PaperRecord(abstract=abstract, source=source, line=number)

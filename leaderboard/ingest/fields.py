@@ -10,7 +10,8 @@ ARXIV_ID = re.compile(
     r"""
     ^(?i:arxiv:)?                                   # an optional "arXiv:" prefix
     (?P<id>
-        \d{4}\.\d{4,5}                              # modern id, yymm.number (2007 on)
+        (?:0[7-9]|1[0-4])\d{2}\.\d{4}               # modern id, yymm.nnnn (Apr 2007 to 2014)
+      | (?:1[5-9]|[2-9]\d)\d{2}\.\d{5}              # modern id, yymm.nnnnn (2015 on)
       | [a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7}     # old-style id, archive[.CLASS]/yymmnnn
     )
     (?:v\d+)?$                                      # a version suffix, dropped so versions share an id

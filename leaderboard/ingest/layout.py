@@ -14,7 +14,7 @@ AUTHOR_MAX_WORDS = 6
 # Share of comma-separated items that must look like names for a line to be an author list.
 AUTHOR_SHARE = 0.8
 
-SENTENCE_END = re.compile(r"[.:;]$")
+SENTENCE_END = re.compile(r"\.$")  # a truncated title may end in ":" or ";", an abstract hardly ever
 AUTHOR_SEPARATOR = re.compile(r",\s*|\s+and\s+")
 PERSON_NAME = re.compile(
     r"""

@@ -54,8 +54,11 @@ def parse_listing(text: str, source: str) -> Iterator[PaperRecord]:
     entry: list[Line] = []
     for number, line in enumerate(lines, start=1):
         if id_line := ARXIV_ID_LINE.match(line):
+            arxiv_id = arxiv_id_of(id_line["id"])
+            if arxiv_id is None and number == len(lines):
+                return  # the copy was cut off inside the last entry's id
             date = _created_date(lines, number, source)
-            if paper := _paper(entry, id_line["id"], date, source):
+            if paper := _paper(entry, arxiv_id or id_line["id"], date, source):
                 yield paper
             entry = []
         elif not DATE_LINE.match(line):
@@ -65,20 +68,21 @@ def parse_listing(text: str, source: str) -> Iterator[PaperRecord]:
 def _created_date(lines: list[str], id_line: int, source: str) -> str | None:
     """The date on the `Created:` line after the `arXiv:` line numbered `id_line`, if there is one."""
     for number, line in enumerate(lines[id_line:], start=id_line + 1):
-        if line.strip():
-            created = CREATED_LINE.match(line)
-            return _entry_date(created["created"], source, number) if created else None
+        if not line.strip():
+            continue
+        created = CREATED_LINE.match(line)
+        if created is None:
+            return None
+        try:
+            return iso_date(created["created"])
+        except ValueError as exc:
+            if number == len(lines):
+                return None  # the copy was cut off inside the date
+            raise IngestError(source, number, str(exc)) from None
     return None
 
 
-def _entry_date(value: str, source: str, line: int) -> str:
-    try:
-        return iso_date(value)
-    except ValueError as exc:
-        raise IngestError(source, line, str(exc)) from None
-
-
-def _paper(entry: list[Line], raw_id: str, date: str | None, source: str) -> PaperRecord | None:
+def _paper(entry: list[Line], arxiv_id: str, date: str | None, source: str) -> PaperRecord | None:
     content = [(number, line) for number, line in entry if line.strip() and not is_link_line(line)]
     if not content:
         return None
@@ -90,7 +94,7 @@ def _paper(entry: list[Line], raw_id: str, date: str | None, source: str) -> Pap
     return PaperRecord(
         abstract=abstract,
         title=title,
-        arxiv_id=arxiv_id_of(raw_id) or raw_id,
+        arxiv_id=arxiv_id,
         date=date,
         source=source,
         line=start,
