@@ -24,6 +24,9 @@ DETECTION_CASES = [
     ),
     pytest.param("dump.txt", "abstract: lower case label", "abstracts", id="abstracts-lower"),
     pytest.param(
+        "dump.txt", "Collected 2024-05-01\n\nAbstract:We propose Foo.", "abstracts", id="abstracts-preamble"
+    ),
+    pytest.param(
         "listing.txt",
         f"Title\n\n{LONG}\n\narXiv:2001.00001\nCreated: 2020-01-01\n",
         "arxiv-listing",
@@ -34,6 +37,9 @@ DETECTION_CASES = [
         f"{LONG}\r\n\r\narXiv:2001.00001\r\nCreated: 2020-01-01\r\n",
         "arxiv-listing",
         id="listing-crlf",
+    ),
+    pytest.param(
+        "listing.txt", f"{LONG}\n\narXiv: 2001.00001v2\n", "arxiv-listing", id="listing-without-dates"
     ),
     pytest.param("-", "Title,Abstract,Date\nFoo,Bar,2020-01-01\n", "csv", id="csv-header-on-stdin"),
     pytest.param(

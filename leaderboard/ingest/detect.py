@@ -6,15 +6,18 @@ import csv
 import os
 import re
 
+from leaderboard.ingest.abstracts import ABSTRACT_LINE
 from leaderboard.ingest.errors import IngestError
+from leaderboard.ingest.fields import arxiv_id_of
 from leaderboard.ingest.layout import is_body_line, is_title_line
+from leaderboard.ingest.listing import ARXIV_ID_LINE
 
 ARXIV_LISTING = "arxiv-listing"
 ABSTRACTS = "abstracts"
 DAILY_PAGE = "daily-page"
 JSONL = "jsonl"
 CSV = "csv"
-# Keep in sync with PARSERS in leaderboard/ingest/papers.py.
+# Keep in sync with PAGE_PARSERS and STREAMED_FORMATS in leaderboard/ingest/papers.py.
 FORMATS = (ARXIV_LISTING, ABSTRACTS, DAILY_PAGE, JSONL, CSV)
 
 FORMAT_BY_EXTENSION = {
@@ -25,14 +28,8 @@ FORMAT_BY_EXTENSION = {
     ".csv": CSV,
 }
 
-LISTING_ENTRY_END = re.compile(
-    r"""
-    ^arXiv:\s*\S+[ \t]*\n       # an "arXiv:ID" line
-    Created:                    # straight before the "Created: DATE" line
-    """,
-    re.VERBOSE | re.MULTILINE,
-)
-ABSTRACT_LINE_START = re.compile(r"^\s*Abstract\s*:", re.IGNORECASE)
+# A dump may open with a line or two of preamble before its first "Abstract:".
+ABSTRACT_LINES_LOOKED_AT = 3
 DAILY_PAGE_BANNER = re.compile(
     r"""
     ^(?:Get\ trending\ papers       # newsletter banner
@@ -64,17 +61,23 @@ def detect_format(name: str, head: str) -> str:
 
 def _format_of_text(text: str) -> str | None:
     lines = text.replace("\r\n", "\n").split("\n")
+    content = [line for line in lines if line.strip()]
     if text.startswith("{"):
         return JSONL
-    if ABSTRACT_LINE_START.match(lines[0]):
+    if any(ABSTRACT_LINE.match(line) for line in content[:ABSTRACT_LINES_LOOKED_AT]):
         return ABSTRACTS
-    if LISTING_ENTRY_END.search("\n".join(lines)):
+    if any(_is_arxiv_id_line(line) for line in content):
         return ARXIV_LISTING
     if _is_csv_header(lines[0]):
         return CSV
-    if DAILY_PAGE_BANNER.search(text) or _has_title_then_abstract(lines):
+    if DAILY_PAGE_BANNER.search(text) or _has_title_then_abstract(content):
         return DAILY_PAGE
     return None
+
+
+def _is_arxiv_id_line(line: str) -> bool:
+    id_line = ARXIV_ID_LINE.match(line)
+    return id_line is not None and arxiv_id_of(id_line["id"]) is not None
 
 
 def _is_csv_header(line: str) -> bool:
@@ -82,6 +85,5 @@ def _is_csv_header(line: str) -> bool:
     return len(columns) > 1 and "abstract" in columns
 
 
-def _has_title_then_abstract(lines: list[str]) -> bool:
-    content = [line for line in lines if line.strip()]
+def _has_title_then_abstract(content: list[str]) -> bool:
     return any(is_title_line(a) and is_body_line(b) for a, b in zip(content, content[1:], strict=False))
