@@ -92,7 +92,7 @@ def test_listing_short_first_line_of_a_paragraph_is_not_a_title(tmp_path):
 def test_listing_title_ending_in_a_full_stop_before_its_authors(tmp_path):
     text = (
         "Attention Is Not Explanation.\nSarthak Jain, Byron C. Wallace\n\n"
-        f"{ABSTRACT_A}\n\narXiv:1902.10186\n\nCreated: 2019-02-26\nUpdated: 2019-05-08\n\n"
+        f"{ABSTRACT_A}\n\narXiv:1902.10186 [cs.CL]\n\nCreated: 2019-02-26,\nUpdated: 2019-05-08\n\n"
         f"{ABSTRACT_B}\n\narXiv:1902.10187\n"
     )
     papers = list(iter_papers(_write(tmp_path, "listing.txt", text), fmt="arxiv-listing"))

@@ -14,7 +14,8 @@ AUTHOR_MAX_WORDS = 6
 # Share of comma-separated items that must look like names for a line to be an author list.
 AUTHOR_SHARE = 0.8
 
-SENTENCE_END = re.compile(r"\.$")  # a truncated title may end in ":" or ";", an abstract hardly ever
+# Only a full stop ends a sentence here: a title cut off by a page copy may end in ":" or ";".
+SENTENCE_END = re.compile(r"\.$")
 AUTHOR_SEPARATOR = re.compile(r",\s*|\s+and\s+")
 PERSON_NAME = re.compile(
     r"""

@@ -25,14 +25,16 @@ from leaderboard.records import PaperRecord
 ARXIV_ID_LINE = re.compile(
     r"""
     ^\s*arXiv:\s*           # the label
-    (?P<id>\S+)\s*$         # the id, alone on its line
+    (?P<id>[^\s\[]+)        # the id
+    (?:\s*\[[^\]]*\])*      # optional bracketed notes, as in "arXiv:2507.05201 [cs.CV]"
+    \s*$
     """,
     re.VERBOSE,
 )
 CREATED_LINE = re.compile(
     r"""
-    ^\s*Created:\s*(?P<created>\S+)     # first submission: the paper's date
-    (?:\s+Updated:\s*\S+)?\s*$          # a later revision, ignored
+    ^\s*Created:\s*(?P<created>[^\s,;]+)[,;]?  # first submission: the paper's date
+    (?:\s+Updated:\s*\S+)?\s*$                # a later revision, ignored
     """,
     re.VERBOSE,
 )
@@ -40,7 +42,7 @@ CREATED_LINE = re.compile(
 DATE_LINE = re.compile(
     r"""
     ^\s*(?:Created|Updated):\s*\S+      # "Created: DATE", or "Updated: DATE" on a line of its own
-    (?:\s+Updated:\s*\S+)?\s*$
+    (?:\s+Updated:\s*\S+)?\s*$          # "Created: DATE Updated: DATE"
     """,
     re.VERBOSE,
 )
