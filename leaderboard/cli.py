@@ -22,11 +22,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from leaderboard import db
-from leaderboard.batch import with_claims
+from leaderboard.batch import batched, with_claims
 from leaderboard.claim_output import OUTPUT_FORMATS, ClaimWriter
 from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
 from leaderboard.settings import DB_ENV_VAR, DEFAULT_DB_URL, resolve_db_url
-from leaderboard.store import StoreStats, store_paper
+from leaderboard.store import BATCH_SIZE as STORE_BATCH_SIZE
+from leaderboard.store import StoreStats, store_papers
 
 app = typer.Typer(
     help="Benchmark-claims leaderboard: extract reported results from papers and store them.",
@@ -165,9 +166,9 @@ def ingest(
             stats = StoreStats()
             try:
                 with sessions.begin() as session:
-                    for paper, claims in with_claims(iter_papers(path, fmt), pool):
-                        store_paper(session, paper, fmt, claims, stats=stats)
-                        progress.advance(papers_task)
+                    for batch in batched(with_claims(iter_papers(path, fmt), pool), STORE_BATCH_SIZE):
+                        store_papers(session, batch, fmt, stats=stats)
+                        progress.advance(papers_task, len(batch))
             except (IngestError, OSError, SQLAlchemyError) as exc:
                 failed += 1
                 _report(progress, f"error: {_file_error(path, exc)}")

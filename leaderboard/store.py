@@ -4,22 +4,30 @@ A paper is the same paper when it has the same arXiv id, the same id, or the
 same abstract (content hash). Seeing it again only records the new source.
 Storing is idempotent: re-running an ingest adds no rows and touches no
 timestamps.
+
+Papers are stored in batches: one lookup query per batch and bulk INSERTs,
+because a row-at-a-time ORM round trip per paper made big inputs crawl.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import delete, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from leaderboard.db.models import UNREVIEWED, ClaimReview, ClaimRow, Paper, PaperSource
 from leaderboard.records import Claim, PaperRecord
 
 Outcome = Literal["new", "seen"]
+Item = tuple[PaperRecord, Sequence[Claim]]
+
+# Papers per lookup query; keeps each query's bound parameters well under
+# SQLite's limit (3 lists of ids + 1 of sources).
+BATCH_SIZE = 200
 
 
 @dataclass(slots=True)
@@ -38,6 +46,41 @@ class StoreStats:
         self.claims_stored += other.claims_stored
 
 
+@dataclass(slots=True)
+class _Known:
+    """What dedup needs of a stored (or about to be stored) paper."""
+
+    id: str
+    arxiv_id: str | None
+    content_hash: str
+    title: str | None
+    date: dt.date | None
+    extractor_version: str | None
+    pending: dict | None = None  # the INSERT values while not yet written
+
+
+@dataclass
+class _Batch:
+    """Known papers of one batch, indexed the three ways a paper can match."""
+
+    by_arxiv: dict[str, _Known] = field(default_factory=dict)
+    by_id: dict[str, _Known] = field(default_factory=dict)
+    by_hash: dict[str, _Known] = field(default_factory=dict)
+    sources: set[tuple[str, str, int]] = field(default_factory=set)
+
+    def add(self, known: _Known) -> None:
+        self.by_id[known.id] = known
+        self.by_hash[known.content_hash] = known
+        if known.arxiv_id:
+            self.by_arxiv[known.arxiv_id] = known
+
+    def find(self, paper: PaperRecord) -> _Known | None:
+        # Priority: arXiv id, then id, then content.
+        if paper.arxiv_id and paper.arxiv_id in self.by_arxiv:
+            return self.by_arxiv[paper.arxiv_id]
+        return self.by_id.get(paper.id) or self.by_hash.get(paper.content_hash)
+
+
 def store_paper(
     session: Session,
     paper: PaperRecord,
@@ -53,22 +96,25 @@ def store_paper(
     came from; a paper stored by another version gets its unreviewed claims
     replaced.
     """
-    extractor_version = extractor_version or _current_extractor_version()
+    items = [(paper, list(claims))]
+    return store_papers(session, items, fmt, extractor_version=extractor_version, stats=stats)[0]
+
+
+def store_papers(
+    session: Session,
+    items: Sequence[Item],
+    fmt: str | None,
+    *,
+    extractor_version: str | None = None,
+    stats: StoreStats | None = None,
+) -> list[Outcome]:
+    """`store_paper` for many papers at once; returns each one's outcome in order."""
+    version = extractor_version or _current_extractor_version()
     stats = stats if stats is not None else StoreStats()
-    existing = find_paper(session, paper)
-    if existing is None:
-        row = _new_paper(paper, extractor_version)
-        session.add(row)
-        stats.claims_stored += _add_claims(session, row.id, claims, extractor_version)
-        stats.sources_added += _record_source(session, row.id, paper, fmt)
-        stats.papers_new += 1
-        return "new"
-    _fill_gaps(existing, paper)
-    stats.sources_added += _record_source(session, existing.id, paper, fmt)
-    if existing.extractor_version != extractor_version:
-        stats.claims_stored += _replace_unreviewed_claims(session, existing, claims, extractor_version)
-    stats.papers_seen += 1
-    return "seen"
+    outcomes: list[Outcome] = []
+    for start in range(0, len(items), BATCH_SIZE):
+        outcomes += _store_batch(session, items[start : start + BATCH_SIZE], fmt, version, stats)
+    return outcomes
 
 
 def _current_extractor_version() -> str:
@@ -78,23 +124,72 @@ def _current_extractor_version() -> str:
     return EXTRACTOR_VERSION
 
 
-def find_paper(session: Session, paper: PaperRecord) -> Paper | None:
-    """The stored paper matching by arXiv id, else by id, else by content hash."""
-    content_hash = paper.content_hash
-    conditions = [Paper.id == paper.id, Paper.content_hash == content_hash]
-    if paper.arxiv_id:
-        conditions.append(Paper.arxiv_id == paper.arxiv_id)
-    candidates = session.scalars(select(Paper).where(or_(*conditions))).all()
-    checks = (
-        lambda row: paper.arxiv_id is not None and row.arxiv_id == paper.arxiv_id,
-        lambda row: row.id == paper.id,
-        lambda row: row.content_hash == content_hash,
+def _store_batch(
+    session: Session, items: Sequence[Item], fmt: str | None, version: str, stats: StoreStats
+) -> list[Outcome]:
+    batch = _load_known(session, [paper for paper, _ in items])
+    new_papers: list[dict] = []
+    new_sources: list[dict] = []
+    new_claims: list[dict] = []
+    outcomes: list[Outcome] = []
+    for paper, claims in items:
+        known = batch.find(paper)
+        if known is None:
+            values = _paper_values(paper, version)
+            known = _Known(**{k: values[k] for k in _KNOWN_FIELDS}, pending=values)
+            batch.add(known)
+            new_papers.append(values)
+            new_claims += [_claim_values(known.id, c, version) for c in claims]
+            stats.claims_stored += len(claims)
+            outcomes.append("new")
+        else:
+            _fill_gaps(session, batch, known, paper)
+            if known.extractor_version != version:
+                stats.claims_stored += _replace_unreviewed_claims(session, known, claims, version)
+            outcomes.append("seen")
+        source_key = (known.id, paper.source, paper.line or 0)  # 0 = no line; see PaperSource.line
+        if source_key not in batch.sources:
+            batch.sources.add(source_key)
+            new_sources.append(dict(zip(("paper_id", "source", "line"), source_key, strict=True), format=fmt))
+    # Parents before children, for the foreign keys.
+    for model, rows in ((Paper, new_papers), (PaperSource, new_sources), (ClaimRow, new_claims)):
+        if rows:
+            session.execute(insert(model), rows)
+    stats.papers_new += outcomes.count("new")
+    stats.papers_seen += outcomes.count("seen")
+    stats.sources_added += len(new_sources)
+    return outcomes
+
+
+_KNOWN_FIELDS = ("id", "arxiv_id", "content_hash", "title", "date", "extractor_version")
+
+
+def _load_known(session: Session, papers: Sequence[PaperRecord]) -> _Batch:
+    """The stored papers any of `papers` could match, and their recorded sources."""
+    session.flush()  # ORM objects added by the caller must be visible to the lookup
+    ids = {p.id for p in papers}
+    hashes = {p.content_hash for p in papers}
+    arxiv_ids = {p.arxiv_id for p in papers if p.arxiv_id}
+    columns = [getattr(Paper, name) for name in _KNOWN_FIELDS]
+    query = select(*columns).where(
+        or_(Paper.id.in_(ids), Paper.content_hash.in_(hashes), Paper.arxiv_id.in_(arxiv_ids))
     )
-    for matches in checks:
-        for row in candidates:
-            if matches(row):
-                return row
-    return None
+    batch = _Batch()
+    for row in session.execute(query):
+        batch.add(_Known(**row._asdict()))
+    if batch.by_id:
+        sources = select(PaperSource.paper_id, PaperSource.source, PaperSource.line).where(
+            PaperSource.paper_id.in_(list(batch.by_id)),
+            PaperSource.source.in_({p.source for p in papers}),
+        )
+        batch.sources = {tuple(row) for row in session.execute(sources)}
+    return batch
+
+
+def find_paper(session: Session, paper: PaperRecord) -> Paper | None:
+    """The stored paper `paper` is a copy of (same arXiv id, else id, else content), if any."""
+    known = _load_known(session, [paper]).find(paper)
+    return None if known is None else session.get(Paper, known.id)
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -106,94 +201,76 @@ def _parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-def _new_paper(paper: PaperRecord, extractor_version: str) -> Paper:
-    return Paper(
-        id=paper.id,
-        arxiv_id=paper.arxiv_id,
-        title=paper.title,
-        abstract=paper.abstract,
-        date=_parse_date(paper.date),
-        content_hash=paper.content_hash,
-        extractor_version=extractor_version,
-    )
+def _paper_values(paper: PaperRecord, version: str) -> dict:
+    return {
+        "id": paper.id,
+        "arxiv_id": paper.arxiv_id,
+        "title": paper.title,
+        "abstract": paper.abstract,
+        "date": _parse_date(paper.date),
+        "content_hash": paper.content_hash,
+        "extractor_version": version,
+    }
 
 
-def _fill_gaps(row: Paper, paper: PaperRecord) -> None:
-    # Only fill what is missing, so a second sighting never rewrites the first.
-    if row.arxiv_id is None and paper.arxiv_id is not None:
-        row.arxiv_id = paper.arxiv_id
-    if row.title is None and paper.title:
-        row.title = paper.title
-    if row.date is None and (date := _parse_date(paper.date)) is not None:
-        row.date = date
+def _fill_gaps(session: Session, batch: _Batch, known: _Known, paper: PaperRecord) -> None:
+    """Fill what the stored paper lacks; never overwrite, so a rerun changes nothing."""
+    gaps = {}
+    if known.arxiv_id is None and paper.arxiv_id and paper.arxiv_id not in batch.by_arxiv:
+        gaps["arxiv_id"] = paper.arxiv_id
+    if known.title is None and paper.title:
+        gaps["title"] = paper.title
+    if known.date is None and (date := _parse_date(paper.date)) is not None:
+        gaps["date"] = date
+    if not gaps:
+        return
+    for name, value in gaps.items():
+        setattr(known, name, value)
+    batch.add(known)
+    if known.pending is not None:
+        known.pending.update(gaps)
+    else:
+        session.execute(update(Paper).where(Paper.id == known.id).values(**gaps))
 
 
-def _record_source(session: Session, paper_id: str, paper: PaperRecord, fmt: str | None) -> int:
-    line = paper.line or 0  # 0 = no line known; see PaperSource.line
-    already = session.scalar(
-        select(
-            exists().where(
-                PaperSource.paper_id == paper_id,
-                PaperSource.source == paper.source,
-                PaperSource.line == line,
-            )
-        )
-    )
-    if already:
-        return 0
-    session.add(PaperSource(paper_id=paper_id, source=paper.source, line=line, format=fmt))
-    return 1
+def _claim_values(paper_id: str, claim: Claim, version: str) -> dict:
+    """The claims row for an extracted claim (keep in sync with claims-spec.md fields)."""
+    return {
+        "paper_id": paper_id,
+        "model": claim.model,
+        "benchmark": claim.benchmark,
+        "metric": claim.metric,
+        "value": claim.value,
+        "value_high": claim.value_high,
+        "unit": claim.unit,
+        "kind": claim.kind,
+        "baseline_model": claim.baseline_model,
+        "baseline_value": claim.baseline_value,
+        "condition": claim.condition,
+        "evidence": claim.evidence,
+        "value_text": claim.value_text,
+        "span_start": claim.span[0],
+        "span_end": claim.span[1],
+        "rule": claim.rule,
+        "confidence": claim.confidence,
+        "extractor_version": version,
+    }
 
 
-def claim_row(paper_id: str, claim: Claim, extractor_version: str) -> ClaimRow:
-    """The database row for an extracted claim (keep in sync with claims-spec.md fields)."""
-    return ClaimRow(
-        paper_id=paper_id,
-        model=claim.model,
-        benchmark=claim.benchmark,
-        metric=claim.metric,
-        value=claim.value,
-        value_high=claim.value_high,
-        unit=claim.unit,
-        kind=claim.kind,
-        baseline_model=claim.baseline_model,
-        baseline_value=claim.baseline_value,
-        condition=claim.condition,
-        evidence=claim.evidence,
-        value_text=claim.value_text,
-        span_start=claim.span[0],
-        span_end=claim.span[1],
-        rule=claim.rule,
-        confidence=claim.confidence,
-        extractor_version=extractor_version,
-    )
-
-
-def _add_claims(
-    session: Session,
-    paper_id: str,
-    claims: Iterable[Claim],
-    extractor_version: str,
-    skip_spans: frozenset[tuple[int, int]] = frozenset(),
-) -> int:
-    rows = [claim_row(paper_id, c, extractor_version) for c in claims if tuple(c.span) not in skip_spans]
-    session.add_all(rows)
-    return len(rows)
-
-
-def _replace_unreviewed_claims(
-    session: Session, paper: Paper, claims: Iterable[Claim], extractor_version: str
-) -> int:
+def _replace_unreviewed_claims(session: Session, known: _Known, claims: Sequence[Claim], version: str) -> int:
     """Swap an older extractor's claims for new ones, keeping any claim a person has reviewed."""
-    reviewed_ids = set(
-        session.scalars(select(ClaimReview.claim_id).join(ClaimRow).where(ClaimRow.paper_id == paper.id))
+    reviewed = exists().where(ClaimReview.claim_id == ClaimRow.id)
+    session.execute(
+        delete(ClaimRow).where(ClaimRow.paper_id == known.id, ClaimRow.status == UNREVIEWED, ~reviewed),
+        execution_options={"synchronize_session": "fetch"},
     )
-    kept_spans = set()
-    for row in session.scalars(select(ClaimRow).where(ClaimRow.paper_id == paper.id)):
-        if row.status == UNREVIEWED and row.id not in reviewed_ids:
-            session.delete(row)
-        else:
-            kept_spans.add((row.span_start, row.span_end))
-    paper.extractor_version = extractor_version
+    kept = set(
+        session.execute(select(ClaimRow.span_start, ClaimRow.span_end).where(ClaimRow.paper_id == known.id))
+    )
     # A reviewed claim stands for whatever the new extractor finds at the same place.
-    return _add_claims(session, paper.id, claims, extractor_version, frozenset(kept_spans))
+    rows = [_claim_values(known.id, c, version) for c in claims if tuple(c.span) not in kept]
+    if rows:
+        session.execute(insert(ClaimRow), rows)
+    session.execute(update(Paper).where(Paper.id == known.id).values(extractor_version=version))
+    known.extractor_version = version
+    return len(rows)

@@ -6,9 +6,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from leaderboard import store
 from leaderboard.db import ClaimReview, ClaimRow, Paper, PaperSource
 from leaderboard.records import Claim, PaperRecord
-from leaderboard.store import StoreStats, find_paper, store_paper
+from leaderboard.store import StoreStats, find_paper, store_paper, store_papers
 
 ABSTRACT = "Our model reaches 91.1% accuracy on ImageNet, up from 88.0%."
 
@@ -138,3 +139,33 @@ def test_same_extractor_version_leaves_claims_alone(session):
     store_paper(session, paper(), "jsonl", [claim(1.0, 0)], extractor_version="v1")
     session.commit()
     assert session.execute(select(ClaimRow.id, ClaimRow.value, ClaimRow.created_at)).all() == before
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 200], ids=lambda n: f"batch-{n}")
+def test_copies_within_and_across_batches(session, monkeypatch, batch_size):
+    monkeypatch.setattr(store, "BATCH_SIZE", batch_size)
+    other = "A different abstract about parsing."
+    items = [
+        (paper(line=1), CLAIMS),
+        (paper(line=2, abstract=other), []),
+        (paper(line=3, title="Filled later", date="2024-01-02"), CLAIMS),  # same text as line 1
+        (paper(line=4, abstract=other, arxiv_id="2401.7"), []),  # same text as line 2
+        (paper(line=5, arxiv_id="2401.7", abstract="Reworded."), []),  # same arXiv id as line 4
+    ]
+    stats = StoreStats()
+    assert store_papers(session, items, "jsonl", extractor_version="v1", stats=stats) == [
+        "new",
+        "new",
+        "seen",
+        "seen",
+        "seen",
+    ]
+    assert store_papers(session, items, "jsonl", extractor_version="v1") == ["seen"] * 5
+    session.commit()
+    papers = {p.abstract: p for p in session.scalars(select(Paper))}
+    assert len(papers) == 2
+    assert (papers[ABSTRACT].title, str(papers[ABSTRACT].date)) == ("Filled later", "2024-01-02")
+    assert papers[other].arxiv_id == "2401.7"
+    assert sorted(session.scalars(select(PaperSource.line))) == [1, 2, 3, 4, 5]
+    assert count(session, ClaimRow) == 2
+    assert stats == StoreStats(papers_new=2, papers_seen=3, sources_added=5, claims_stored=2)
