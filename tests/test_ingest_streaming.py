@@ -116,6 +116,13 @@ def test_expand_paths(tmp_path, monkeypatch):
     ]
 
 
+def test_expand_paths_survives_a_symlink_loop(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("x")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path / "a")
+    assert list(expand_paths([str(tmp_path)])) == [str(tmp_path / "a" / "x.txt")]
+
+
 def test_expand_paths_missing_path(tmp_path):
     (tmp_path / "real.txt").write_text("x")
     paths = expand_paths([str(tmp_path / "real.txt"), str(tmp_path / "typo.txt")])

@@ -27,14 +27,16 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             raise IngestError(path, None, "no such file or directory")
 
 
-def _files_under(folder: str) -> Iterator[str]:
+def _files_under(folder: str, seen: frozenset[str] = frozenset()) -> Iterator[str]:
     # Files and sub-folders are visited in one name order, so the result is the
     # sorted list of paths and a rerun ingests papers in the same order.
+    # `seen` holds the real paths of the folders above, so a symlink loop ends.
+    seen = seen | {os.path.realpath(folder)}
     with os.scandir(folder) as scan:
         entries = sorted((entry for entry in scan if not entry.name.startswith(".")), key=lambda e: e.name)
     for entry in entries:
         path = os.path.join(folder, entry.name)
-        if entry.is_dir():
-            yield from _files_under(path)
-        else:
+        if not entry.is_dir():
             yield path
+        elif os.path.realpath(path) not in seen:
+            yield from _files_under(path, seen)
