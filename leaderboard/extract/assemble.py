@@ -1,0 +1,227 @@
+"""From an abstract to claims: numbers -> rule verdicts -> fields -> pairing.
+
+The steps, in order:
+1. `normalise` a same-length copy, so offsets hold for the original text;
+2. `find_numbers` once over the copy; no digit, no work;
+3. `decide`: the first rule of `rules.RULES` that holds gives each number a verdict;
+4. `build_claims`: fields for the numbers that are claims, baseline numbers attached;
+5. `pair_lists`: "respectively" lists hand out benchmarks/metrics in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from leaderboard.extract import benchmark, fields, lists, model
+from leaderboard.extract.normalise import normalise
+from leaderboard.extract.numbers import NumberToken, find_numbers
+from leaderboard.extract.rules import LIST_JOINER, Rule, first_rule
+from leaderboard.extract.sentences import WINDOW, evidence_bounds, sentence_bounds, sentence_of
+from leaderboard.records import Claim
+
+_HAS_DIGIT = re.compile(r"\d")
+CLAIM_KINDS = frozenset({"score", "delta", "efficiency"})
+LIST_GAP = 80  # farthest a list item may sit from the one before it
+# A named system right after a compared-against number: "25.04% by CLIP", "89.8% for GPT-4".
+_NAMED_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:by|of|for|from|with)\s+(?:the\s+)?(?P<name>{model.NAME})")
+
+
+@dataclass(slots=True)
+class Decision:
+    token: NumberToken
+    rule: Rule
+    verdict: str
+    sentence: tuple[int, int]
+    in_list: bool
+    claim: Claim | None = None
+    partners: list[Decision] = field(default_factory=list)
+
+
+def token_class(tok: NumberToken) -> str:
+    if tok.unit:
+        return tok.unit
+    return "dec" if tok.has_decimal else "int"
+
+
+def _previous_item(out: list[Decision], sent: tuple[int, int], cls: str) -> Decision | None:
+    """The nearest earlier number of the same sentence and class: the list item before this one
+    ("4.9% for Llama 3.1 and [2.2%]" skips the version number)."""
+    for d in reversed(out[-6:]):
+        if d.sentence != sent:
+            return None
+        if token_class(d.token) == cls:
+            return d
+    return None
+
+
+def decide(text: str, tokens: list[NumberToken]) -> list[Decision]:
+    """One verdict per number, in text order; list items inherit from the item before."""
+    starts = sentence_bounds(text)
+    out: list[Decision] = []
+    for tok in tokens:
+        sent = sentence_of(starts, len(text), tok.start)
+        left = text[max(sent[0], tok.start - WINDOW): tok.start]
+        right = text[tok.end: min(sent[1], tok.end + WINDOW)]
+        prev = _previous_item(out, sent, token_class(tok))
+        in_list = (prev is not None and tok.start - prev.token.end <= LIST_GAP
+                   and LIST_JOINER.search(text, prev.token.end, tok.start) is not None)
+        rule = first_rule(token_class(tok), tok.sign, tok.value, left, right, in_list)
+        if rule.name == "change_target" and prev is not None and prev.verdict == "baseline":
+            in_list = prev.in_list  # "from 71.1 to 79.1 ..., and from 64.6 to [66.8]"
+        verdict = rule.verdict
+        if verdict == "inherit":
+            verdict = prev.verdict if prev is not None else "reject"
+        out.append(Decision(tok, rule, verdict, sent, in_list))
+    return out
+
+
+def build_claims(abstract: str, text: str, decisions: list[Decision], own: str | None) -> list[Claim]:
+    claims: list[Claim] = []
+    last_claim: Decision | None = None
+    for i, d in enumerate(decisions):
+        if last_claim is not None and last_claim.sentence != d.sentence:
+            last_claim = None
+        if d.verdict == "baseline":
+            _attach_baseline(abstract, text, decisions, i, last_claim, claims, own)
+            continue
+        if d.verdict not in CLAIM_KINDS:
+            continue
+        d.claim = _make_claim(abstract, text, d, last_claim, own)
+        if d.rule.name == "change_target" and i > 0 and decisions[i - 1].verdict == "baseline":
+            d.claim.baseline_value = decisions[i - 1].token.value
+        claims.append(d.claim)
+        last_claim = d
+    return claims
+
+
+def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, own: str | None) -> Claim:
+    tok, (s_start, s_end) = d.token, d.sentence
+    seg_start = max(s_start, tok.start - WINDOW, prev.token.end if prev else s_start)
+    left = text[seg_start: tok.start]
+    full_left = text[max(s_start, tok.start - 2 * WINDOW): tok.start]
+    right = text[tok.end: min(s_end, tok.end + WINDOW)]
+    sentence = text[s_start: min(s_end, s_start + 2000)]
+    prev_claim = prev.claim if prev else None
+    bench, bench_metric = benchmark.from_right(right, left)
+    if bench is None:
+        bench, left_metric = benchmark.from_left(left)
+        bench_metric = bench_metric or left_metric
+    if bench is None and prev_claim is not None and ";" not in text[prev.token.end: tok.start]:
+        bench = prev_claim.benchmark
+    if bench is None:
+        bench = benchmark.from_left(full_left)[0] or benchmark.named_in_sentence(sentence)
+    metric = fields.resolve_metric(left, right) or bench_metric
+    if metric is None and d.in_list and prev_claim is not None:
+        metric = prev_claim.extra.get("list_metric")
+    unit = tok.unit or ("points" if fields.metric_unit_points(right) else None)
+    ev_start, ev_end = evidence_bounds(d.sentence, tok.start, tok.end)
+    confidence = d.rule.confidence - (0.15 if bench is None and metric is None else 0.0)
+    claim = Claim(
+        value=tok.value, kind=d.verdict, evidence=abstract[ev_start:ev_end].strip(),
+        span=(tok.start, tok.end), value_text=abstract[tok.start:tok.end],
+        model=model.sentence_model(full_left, own), benchmark=bench, metric=metric,
+        value_high=tok.value_high, unit=unit,
+        baseline_model=model.baseline_model(left, right) if d.verdict != "efficiency" else None,
+        condition=fields.resolve_condition(left, right, sentence),
+        rule=d.rule.name, confidence=round(max(0.05, min(1.0, confidence)), 2),
+    )
+    claim.extra["list_metric"] = _list_metric(metric, d, prev_claim)
+    return claim
+
+
+def _list_metric(metric: str | None, d: Decision, prev_claim: Claim | None) -> str | None:
+    """The metric a following list item may borrow: only while every item so far shares it."""
+    if not d.in_list or prev_claim is None:
+        return metric
+    return metric if metric == prev_claim.extra.get("list_metric") else None
+
+
+def _attach_baseline(abstract: str, text: str, decisions: list[Decision], i: int,
+                     last_claim: Decision | None, claims: list[Claim], own: str | None) -> None:
+    """A compared-against number: baseline_value of its claim, and a claim itself when named."""
+    d = decisions[i]
+    if d.rule.name == "change_source":
+        return  # the "to" number that follows picks it up
+    target = last_claim
+    if d.rule.name == "prior_art_value" and last_claim is not None:
+        # "scores of 92% and 94.3% ... previous highest scores of 83.4% and 87.5%" pair in order
+        earlier = [x for x in decisions[:i] if x.sentence == d.sentence and x.claim is not None
+                   and x.claim.baseline_value is None and x.verdict == "score"]
+        target = earlier[0] if earlier else None
+    if target is None or target.claim is None:
+        return
+    if target.claim.baseline_value is None:
+        target.claim.baseline_value = d.token.value
+    right = text[d.token.end: min(d.sentence[1], d.token.end + 60)]
+    m = _NAMED_AFTER.match(right)
+    if m and d.rule.name == "versus_value":
+        own_claim = target.claim
+        own_claim.baseline_model = m.group("name")
+        named = Claim(
+            value=d.token.value, kind="score", evidence=own_claim.evidence, span=(d.token.start, d.token.end),
+            value_text=abstract[d.token.start:d.token.end], model=m.group("name"),
+            benchmark=own_claim.benchmark, metric=own_claim.metric, unit=d.token.unit,
+            condition=own_claim.condition, rule="named_baseline_value", confidence=0.7,
+        )
+        claims.append(named)
+
+
+def backfill_benchmarks(decisions: list[Decision]) -> None:
+    """A claim with no benchmark takes the one of the next claim of its sentence
+    ("52.5% AP with Mask R-CNN and 52.1% AP with RetinaNet on COCO")."""
+    following: Decision | None = None
+    for d in reversed(decisions):
+        if d.claim is None or d.claim.kind == "efficiency":
+            continue
+        if (d.claim.benchmark is None and following is not None and following.sentence == d.sentence
+                and following.claim is not None):
+            d.claim.benchmark = following.claim.benchmark
+        following = d
+
+
+def pair_lists(text: str, decisions: list[Decision]) -> None:
+    """Give the claims of a "respectively" sentence the list items of the same rank."""
+    by_sentence: dict[tuple[int, int], list[Decision]] = {}
+    for d in decisions:
+        if d.claim is not None and d.claim.kind != "efficiency":
+            by_sentence.setdefault(d.sentence, []).append(d)
+    for (s_start, s_end), group in by_sentence.items():
+        sentence = text[s_start: min(s_end, s_start + 800)]
+        if len(group) < 2 or "respectively" not in sentence:
+            continue
+        for role, items in lists.coordinated_lists(sentence):
+            for kind_group in (group, [d for d in group if d.verdict == "score"],
+                               [d for d in group if d.verdict == "delta"]):
+                if len(kind_group) == len(items):
+                    _assign(kind_group, items, role)
+                    break
+
+
+def _assign(group: list[Decision], items: list[str], role: str) -> None:
+    for d, item in zip(group, items, strict=True):
+        assert d.claim is not None
+        if role == "condition":
+            d.claim.condition = item if not d.claim.condition else f"{d.claim.condition}; {item}"
+        else:
+            setattr(d.claim, role, item)
+
+
+def extract(abstract: str, title: str | None) -> list[Claim]:
+    if not abstract or _HAS_DIGIT.search(abstract) is None:
+        return []
+    text = normalise(abstract)
+    tokens = find_numbers(text)
+    if not tokens:
+        return []
+    decisions = decide(text, tokens)
+    if not any(d.verdict in CLAIM_KINDS for d in decisions):
+        return []
+    own = model.paper_model(text, title)
+    claims = build_claims(abstract, text, decisions, own)
+    backfill_benchmarks(decisions)
+    pair_lists(text, decisions)
+    for c in claims:
+        c.extra.pop("list_metric", None)
+    claims.sort(key=lambda c: c.span)
+    return claims

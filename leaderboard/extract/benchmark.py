@@ -1,0 +1,175 @@
+"""Benchmark resolver: the dataset, benchmark or task a number was measured on.
+
+Benchmarks are found by structure, never by name: the phrase after "on"
+(any), "in" (a name or a task noun), "for" (a task noun) or "across"
+(a plural of task/dataset/benchmark) right of the number; else the last such
+phrase on its left ("On the X dataset, ..."), a name before a bracket that
+holds the number ("ImageNet (85.2%)"), or "the X dataset/benchmark" anywhere
+in the sentence. The phrase is then trimmed of evaluative adjectives, split
+names and trailing metric words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract.fields import METRIC_PHRASE
+from leaderboard.extract.vocab import LANGUAGES, alternation
+
+_FLAGS = re.VERBOSE | re.IGNORECASE
+
+# Words that end a benchmark phrase (prepositions, conjunctions, verbs).
+STOP = (r"and|with|using|compared|when|while|by|over|than|respectively|across|under|without|at|as|where"
+         r"|which|to|from|for|on|in|via|through|after|thanks|surpassing|outperforming|achieving|reaching"
+         r"|setting|showing|demonstrating|against|vs|versus|whereas|but|or|is|are|was|were|improving"
+         r"|yielding|despite|among|demonstrates?|shows?|indicates?|reveals?|suggests?|confirms?|proves?"
+         r"|achieves?|outperforms?|improves?|yields?|leads?|has|have|can|does|do|we|our|it|that|this"
+         r"|reduces?|increases?|enables?|allows?|makes?|requires?|uses?|retains?|retaining|maintains?"
+         r"|maintaining|exhibits?|performs?|remains?|becomes?|offers?|provides?|reports?|sets?|gets?"
+         r"|obtains?|attains?|reaches|surpass(?:es)?|beats?|matches|exceeds?|reveals?|were|be|been|being")
+# One word of a benchmark name: "ImageNet-1K", "MedQA", "(USMLE)", "chest", "X-ray".
+_WORD = r"[\w(][\w\-./&'+)]*"
+_PHRASE = rf"(?P<b>(?!(?:{STOP})\b){_WORD}(?:\s+(?!(?:{STOP})\b){_WORD}){{0,7}})"
+# Verbs after which "on X" is training data, not an evaluation.
+_TRAINED = r"(?<!trained\s)(?<!pretrained\s)(?<!pre-trained\s)(?<!fine-tuned\s)(?<!finetuned\s)(?<!learned\s)"
+
+# A preposition that introduces a benchmark phrase; "13 out of 18 tasks" keeps "18 tasks".
+BENCH_PREP = re.compile(
+    rf"""{_TRAINED}\b(?P<p>[Oo]n|[Ii]n|for|[Aa]cross)\s+(?:\d+\s+out\s+of\s+)?(?:the\s+|a\s+|an\s+)?{_PHRASE}""",
+    re.VERBOSE)
+# "ImageNet (85.2%": the name before the bracket that holds the number.
+BENCH_PAREN = re.compile(rf"(?:\(\w\)\s*)?{_PHRASE}\s*\([^()]{{0,40}}\Z", re.VERBOSE)
+# "the X dataset", "X benchmark" anywhere in the sentence.
+BENCH_NAMED = re.compile(
+    r"(?P<b>(?:[A-Z][\w\-./+]*\s+){0,3}[A-Z][\w\-./+]*)\s+(?:dataset|benchmark|challenge|test\s+set|corpus)\b")
+
+# Leading words that are not part of a benchmark name.
+_LEADING = re.compile(
+    r"""^(?:(?:challenging|popular|standard|widely[-\s]used|well[-\s]known|public|large-scale|held-out
+    |common|classic|the|a|an|privately\s+held|famous|prestigious|recent|competitive
+    |a\s+(?:wide\s+)?(?:breadth|range|variety|number|set|suite|collection|family)\s+of)\s+)+""", _FLAGS)
+# Trailing words that name the split or the kind of resource, not the benchmark.
+_TRAILING = re.compile(
+    r"""(?:\s+(?:dataset|datasets|benchmark|benchmarks|test|validation|dev|set|sets|split|splits|challenge
+    |leaderboard|tasks?|setups?|environment|suite|random|official|scenarios?|subset|track))+$""", _FLAGS)
+# Where a phrase ends if it names its resource kind: "the FluentAI dataset show that ...".
+_KIND_WORD = re.compile(r"\b(?:dataset|benchmark|corpus|challenge|suite|(?:test|validation|val|dev)\s+set)s?\b",
+                        re.IGNORECASE)
+# "task A of the OLID 2019 dataset", "21 translation tasks of the CoVoST-2 benchmark": the named part.
+_OF_NAMED = re.compile(r"\bof\s+(?:the\s+)?(?P<b>(?=[^a-z\s])[^\s].*)$")
+# A phrase that is a setting, not a benchmark: "in seen environments", "on average", "for Swahili".
+_NOT_BENCH = re.compile(
+    rf"""^(?:average|total|addition|particular|general|practice|turn|contrast|terms|comparison|this|that|these
+    |those|it|each|every|some|other|our|their|its|which|such|most|top|par|line|both|only|spite|case|order
+    |(?:seen|unseen|zero|few|low|high)(?:-\w+)?\s+(?:settings?|scenarios?|environments?|regimes?|cases?)
+    |(?:\d+|one|two|three|four|five|ten)\s*(?:million|billion|thousand|hundred)
+    |{alternation(LANGUAGES)}(?:\s+(?:dialects?|languages?|speakers?))?$
+    |.*\b(?:settings?|scenarios?|regimes?|conditions?|instances|cases|methods?|models?|baselines?|approaches
+      |systems?|agents?|techniques?|algorithms?|strategies|variants?)$)""", _FLAGS)
+# "in"/"for" phrases count as benchmarks only when they name something or a task.
+_NAMED_OR_TASK = re.compile(
+    r"""[A-Z]|\d|\b(?:\w+(?:tion|ing|ment|sis)|tasks?|datasets?|benchmarks?|evaluations?|challenges?)\b""")
+_TASK_NOUN = re.compile(r"\b(?:\w+(?:tion|ing|ment|sis)|tasks?|datasets?|benchmarks?|evaluations?)\b")
+_COLLECTION = re.compile(r"\b(?:tasks|datasets|benchmarks|domains|suites)\b")
+_METRIC_ONLY = re.compile(rf"^(?:{METRIC_PHRASE})$", _FLAGS)
+_TRAILING_METRIC = re.compile(rf"^(?P<b>.+?)\s+(?P<m>{METRIC_PHRASE})$", _FLAGS)
+_HAS_NAME = re.compile(r"[A-Z]|\d")
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;:")
+
+
+def clean_benchmark(phrase: str) -> tuple[str | None, str | None]:
+    """(benchmark, metric written after it): "XNLI accuracy" -> ("XNLI", "accuracy")."""
+    phrase = _tidy(phrase).rstrip(".,;:")
+    if phrase.count("(") != phrase.count(")"):
+        phrase = phrase.split("(", 1)[0].strip() if phrase.count("(") > phrase.count(")") else phrase.rstrip(")")
+    kind = _KIND_WORD.search(phrase)
+    if kind:
+        phrase = phrase[: kind.end()]
+    named = _OF_NAMED.search(phrase)
+    if named and _HAS_NAME.search(named.group("b")):
+        phrase = named.group("b")
+    if not phrase or _NOT_BENCH.match(phrase):
+        return None, None
+    phrase = _LEADING.sub("", phrase)
+    stripped = _TRAILING.sub("", phrase).strip()
+    if stripped and _HAS_NAME.search(stripped):
+        phrase = stripped
+    if _METRIC_ONLY.match(phrase):
+        return None, phrase
+    metric = None
+    m = _TRAILING_METRIC.match(phrase)
+    if m:
+        phrase, metric = m.group("b"), _tidy(m.group("m"))
+    if not phrase or _METRIC_ONLY.match(phrase):
+        return None, metric
+    return phrase, metric
+
+
+def _accept(p: str, raw: str) -> bool:
+    """Whether a phrase after preposition `p` may be a benchmark."""
+    p = p.lower()
+    if p == "on":
+        return True
+    if p == "in":
+        return _NAMED_OR_TASK.search(raw) is not None
+    if p == "for":
+        return _TASK_NOUN.search(raw) is not None
+    return _COLLECTION.search(raw) is not None  # across
+
+
+# Where the clause of a number ends on its right: the next number, a new clause, a closing bracket.
+_CLAUSE_END = re.compile(r"(?<![\w.-])[+-]?(?:\d+\.\d+|\d+\s?%)|;|\bwhile\b|\bwhereas\b|\bbut\b|\bwhich\b|\band\s+\w+ing\b|,\s*\w+ing\b")
+_SHARED_LIST = re.compile(r"(?:\s*(?:,|and|or|/)\s*(?:by\s+)?[+-]?\d+(?:\.\d+)?\s?%?)+")
+_OPEN_BRACKET = re.compile(r"\([^()]*\Z")
+
+
+def right_clause(right: str, left: str) -> str:
+    """The right window cut at the end of the number's clause (at ")" when the number is bracketed)."""
+    text = right[:150].rsplit(" ", 1)[0] if len(right) > 150 else right
+    if _OPEN_BRACKET.search(left[-60:]):
+        text = text.split(")", 1)[0]
+    lead = _SHARED_LIST.match(text)  # "4.7% and 15.5% on X": X is shared by the list
+    m = _CLAUSE_END.search(text, lead.end() if lead else 0)
+    return text[: m.start()] if m else text
+
+
+def from_right(right: str, left: str = "") -> tuple[str | None, str | None]:
+    """First acceptable "on/in/for/across X" after the number, within its clause."""
+    clause = right_clause(right, left)
+    metric = None
+    for m in BENCH_PREP.finditer(clause):
+        if not _accept(m.group("p"), m.group("b")):
+            continue
+        bench, found_metric = clean_benchmark(m.group("b"))
+        metric = metric or found_metric
+        if bench:
+            return bench, metric
+    return None, metric
+
+
+def from_left(left: str) -> tuple[str | None, str | None]:
+    """A name before the bracket holding the number, else the nearest acceptable phrase on the left."""
+    clause = left[-200:]
+    clause = clause[clause.rfind(";") + 1:]
+    if len(left) > 200:
+        clause = clause.split(" ", 1)[-1]
+    m = BENCH_PAREN.search(clause)
+    if m and _HAS_NAME.search(m.group("b")):
+        bench, metric = clean_benchmark(m.group("b"))
+        if bench:
+            return bench, metric
+    for m in reversed(list(BENCH_PREP.finditer(clause))):
+        if m.group("p").lower() != "for" and _NAMED_OR_TASK.search(m.group("b")):
+            bench, metric = clean_benchmark(m.group("b"))
+            if bench:
+                return bench, metric
+    return None, None
+
+
+def named_in_sentence(sentence: str) -> str | None:
+    """ "the X dataset" / "X benchmark" anywhere in the sentence."""
+    m = BENCH_NAMED.search(sentence[:600])
+    return clean_benchmark(m.group("b"))[0] if m else None

@@ -1,0 +1,104 @@
+"""Field resolvers: metric, condition and unit of one number (benchmark: `benchmark.py`).
+
+Each resolver reads bounded windows of the normalised sentence around the
+number: `right` starts right after the number (its unit included), `left`
+ends right before it and starts after the previous claim of the sentence, so
+that "62.4 mAP on COCO, 80.36 on VQA" does not lend "mAP" to 80.36.
+Resolvers try their patterns in a fixed order, nearest evidence first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract.vocab import LANGUAGES, METRIC_MODIFIERS, METRIC_WORDS, alternation
+
+METRIC = alternation(METRIC_WORDS)
+MODIFIER = alternation(METRIC_MODIFIERS)
+_FLAGS = re.VERBOSE | re.IGNORECASE
+
+# A metric phrase: up to three modifiers and a metric name, plus an acronym in brackets.
+METRIC_PHRASE = rf"(?:{MODIFIER}\s+){{0,3}}{METRIC}(?:\s+scores?)?\b(?:\s+\([A-Za-z0-9@-]{{1,12}}\))?"
+
+# Metric right after the number: "91.1% accuracy", "38 accuracy points", "2.3% average top-1 accuracy".
+METRIC_RIGHT = re.compile(
+    rf"""\s*(?:\(\w+\)\s*)?               # "(absolute)"
+    (?:(?:absolute|relative|points?)\s+)?   # "12.8 absolute ...", "5 points ..."
+    (?P<m>{METRIC_PHRASE})""", _FLAGS)
+
+# Metric introduced after the number: "188% improvement in F2 score", "by 1.2% for top-1 recall".
+METRIC_RIGHT_PREP = re.compile(
+    rf"""\s*(?:[\w-]+\s+){{0,2}}?           # "improvement", "points improvement"
+    (?:in|on|for|of|to)\s+(?:the\s+|terms\s+of\s+)?
+    (?P<m>{METRIC_PHRASE})""", _FLAGS)
+
+# Any metric phrase; the last one on the left, within the clause, is the nearest
+# ("improves the Top-1 accuracy by 3.2%").
+METRIC_ANY = re.compile(rf"\b(?P<m>{METRIC_PHRASE})", _FLAGS)
+
+# Qualifiers that make numbers comparable or not.
+_COND_LEFT = re.compile(
+    r"""(?P<c>>=|<=|>|<|≥|≤|exceeding|above|over|more\s+than|at\s+least|below|under|less\s+than|at\s+most
+    |up\s+to|as\s+much\s+as|around|about|approximately|nearly|~)\s*\Z""", _FLAGS)
+_COND_SYMBOL = {"exceeding": ">", "above": ">", "over": ">", "more than": ">", "at least": ">=",
+                "below": "<", "under": "<", "less than": "<", "at most": "<=", "~": "~", "around": "~",
+                "about": "~", "approximately": "~", "nearly": "~"}
+_SETTING = re.compile(
+    r"""\b(?:zero-shot|0-shot|one-shot|few-shot|\d+-shot|\d+\s+shots|in-distribution|out-of-distribution
+    |cross-lingual|low-resource|fine-tun(?:ed|ing)|linear[-\s]prob(?:e|ing)|(?:un)?seen\s+[\w-]+
+    |absolute|relative|on\s+average|single[-\s]model)\b""", _FLAGS)
+_LANGUAGE = re.compile(rf"\b(?:for|in|on)\s+(?P<l>{alternation(LANGUAGES)})\b", re.IGNORECASE)
+
+
+def resolve_metric(left: str, right: str) -> str | None:
+    """Nearest metric: right after the number, then "in/for METRIC", then the clause on the left."""
+    for pattern in (METRIC_RIGHT, METRIC_RIGHT_PREP):
+        m = pattern.match(right)
+        if m:
+            return _tidy(m.group("m"))
+    m = _last(METRIC_ANY, _clause_tail(left, 160))
+    return _tidy(m.group("m")) if m else None
+
+
+def _clause_tail(left: str, size: int) -> str:
+    """The last `size` characters of `left`, cut after its last semicolon."""
+    tail = left[-size:]
+    return tail[tail.rfind(";") + 1:]
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - we want the last match
+        pass
+    return found
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;:")
+
+
+def resolve_condition(left: str, right: str, sentence: str) -> str | None:
+    """Comparison sign or hedge right before the number, plus the settings named in the sentence."""
+    parts: list[str] = []
+    m = _COND_LEFT.search(left[-20:])
+    if m:
+        word = " ".join(m.group("c").lower().split())
+        parts.append(_COND_SYMBOL.get(word, word))
+    for s in _SETTING.finditer(sentence[:600]):
+        setting = " ".join(s.group(0).split())
+        if setting not in parts:
+            parts.append(setting)
+    lang = _LANGUAGE.search(right[:60])
+    if lang:
+        parts.append(lang.group("l"))
+    return "; ".join(parts[:5]) or None
+
+
+def metric_unit_points(right: str) -> bool:
+    """'12.8 BLEU points', '47 F1 points': a points unit written after the metric."""
+    return _POINTS_AFTER.match(right) is not None
+
+
+_POINTS_AFTER = re.compile(
+    rf"\s*(?:(?:absolute|relative|average|avg\.?|mean)\s+)*(?:{METRIC}\s+)?(?:percentage\s+)?points?\b",
+    re.IGNORECASE)

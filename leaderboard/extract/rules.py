@@ -1,0 +1,238 @@
+"""Named rules that decide what a number is, tried in priority order.
+
+Each `Rule` looks at one number (its class: "%", "points", "x", "int", "dec")
+and at bounded text windows on its left and right within the sentence. The
+first rule whose conditions all hold decides the verdict:
+
+- ``reject``: not a claim (sizes, shares, years, versions, citations, ...);
+- ``efficiency``: a cost figure, emitted with kind "efficiency";
+- ``baseline``: the compared-against number of a nearby claim;
+- ``delta`` / ``score``: a claim of that kind.
+
+To add a rule: write a `Rule(...)` with a name, its verdict, an example it
+matches, and place it in `RULES` above the rules it must win against. Keep the
+patterns free of nested quantifiers over overlapping classes: windows are
+short, but they are searched for every number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from leaderboard.extract.vocab import (
+    COMPARATIVES,
+    DATA_NOUNS,
+    DELTA_NOUNS,
+    DELTA_VERB_STEMS,
+    EFFICIENCY_WORDS,
+    MAGNITUDES,
+    METRIC_MODIFIERS,
+    METRIC_WORDS,
+    RESOURCE_NOUNS,
+    SIZE_NOUNS,
+    alternation,
+)
+
+METRIC = alternation(METRIC_WORDS)
+MODIFIER = alternation(METRIC_MODIFIERS)
+DELTA_NOUN = alternation(DELTA_NOUNS)
+DELTA_VERB = alternation(DELTA_VERB_STEMS)
+# Hedges between a cue and its number: "by up to 27.7%", "of around 38", "by an average of 8.61%".
+HEDGE = r"(?:(?:up\s+to|about|around|approximately|nearly|almost|roughly|over|more\s+than|at\s+least|at\s+most|as\s+much\s+as|only|just|a\s+further|an?\s+(?:average|absolute|relative)\s+of|on\s+average|~|>|<|=)\s*){0,2}"
+
+# A lower-case word that may stand between a number and its noun: not a preposition or verb.
+_ADJECTIVE = (r"(?!(?:on|in|for|of|at|by|to|with|from|over|across|than|and|or|the|when|while|using|compared)\b)"
+              r"[a-z][\w'-]*")
+
+ANY = frozenset({"%", "points", "x", "int", "dec"})
+RESULT_LIKE = frozenset({"%", "points", "dec"})
+
+
+def _left(pattern: str) -> re.Pattern[str]:
+    """A pattern for the left window; it must end right before the number."""
+    return re.compile(pattern + r"\s*\Z", re.VERBOSE | re.IGNORECASE)
+
+
+def _right(pattern: str) -> re.Pattern[str]:
+    """A pattern matched at the start of the right window."""
+    return re.compile(r"\s*" + pattern, re.VERBOSE | re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    verdict: str  # reject | efficiency | baseline | delta | score
+    confidence: float
+    example: str  # a phrase it matches; the number is the one in [brackets]
+    classes: frozenset[str] = ANY  # number classes it applies to
+    left: re.Pattern[str] | None = None
+    right: re.Pattern[str] | None = None
+    not_left: re.Pattern[str] | None = None
+    not_right: re.Pattern[str] | None = None
+    sign: str | None = None  # required sign of the number
+    continues_list: bool = False  # only for a number that continues a list ("..., and 42%")
+    check: Callable[[str, str], bool] | None = None  # extra test on (left, right)
+    value_test: Callable[[float], bool] | None = None  # extra test on the value
+
+
+# Joiner between list items: "80%, 50.05%", "10% and 38%", "by 25.1%, and by 71%".
+LIST_JOINER = _left(r"(?:(?:,|,?\s+and|,?\s+or|/|;)\s+(?:by\s+|of\s+|to\s+|from\s+)?|\(\s*(?:e\.g\.,?\s*)?"
+                    r"(?:[a-z]+\s+){0,4}?)" + HEDGE)
+# A metric word ending the left window ("BLEU 28.4" is a score, not a version).
+_METRIC_AT_END = _left(r"\b" + METRIC + r"(?:\s+scores?)?")
+# Words after a cue that say its number measures a change.
+_CHANGE_WORDS = re.compile(r"\b(?:" + DELTA_VERB + r"\w*|" + METRIC + r")\b", re.IGNORECASE)
+
+
+def _no_quality_word_between(left: str, right: str) -> bool:
+    """Efficiency cue counts only if no metric or improvement word sits between it and the number."""
+    m = _EFFICIENCY_BEFORE_GAP.search(left)
+    return m is None or _CHANGE_WORDS.search(m.group("gap")) is None
+
+
+_EFFICIENCY_BEFORE_GAP = re.compile(
+    r"\b" + alternation(EFFICIENCY_WORDS) + r"\b(?P<gap>(?:[^.;,]|\.(?=\d)){0,60}?)\s*\Z", re.IGNORECASE
+)
+
+RULES: tuple[Rule, ...] = (
+    # --- not results ------------------------------------------------------------------
+    Rule("std_after_plus_minus", "reject", 0.95, "85.2 ± [0.3]", sign="±"),
+    Rule("citation", "reject", 0.9, "as shown in [[12]]",
+         left=_left(r"\[(?:\s*\d+\s*[,;-])*"), right=_right(r"(?:[,;-]\s*\d+\s*)*\]")),
+    Rule("enumeration", "reject", 0.9, "[2]) we improve", classes=frozenset({"int"}),
+         right=_right(r"\)"), not_left=_left(r"[<>~=]")),
+    Rule("hyphen_compound", "reject", 0.9, "[10]-shot, [557]-million-parameter",
+         right=re.compile(r"-(?!points?\b|pp\b)[A-Za-z]")),
+    Rule("date", "reject", 0.9, "(July [3], 2021)", classes=frozenset({"int"}),
+         left=_left(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")),
+    Rule("year", "reject", 0.9, "in [2021]", classes=frozenset({"int"}),
+         value_test=lambda v: v.is_integer() and 1900 <= v <= 2039),
+    Rule("size_or_count", "reject", 0.85, "[27] billion parameters, [8] diverse target tasks",
+         right=_right(r"(?:" + alternation(MAGNITUDES) + r"\s*)?(?:" + _ADJECTIVE + r"\s+){0,2}?"
+                      + alternation(SIZE_NOUNS + (r"data",)) + r"\b"),
+         not_right=_right(r"(?:" + _ADJECTIVE + r"\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r")\b")),
+    Rule("share_in_brackets", "reject", 0.8, "60 examples per class ([5%])", classes=frozenset({"%"}),
+         left=_left(r"\b" + alternation(DATA_NOUNS) + r"\s*\(\s*(?:i\.e\.,?|about|~|only)?")),
+    Rule("share_of_resource", "reject", 0.85, "only [0.5%] of the pretrained model's parameters",
+         classes=frozenset({"%"}),
+         right=_right(r"\)?\s*(?:of|as\s+many|as\s+much)\s+(?:the\s+|its\s+|their\s+|a\s+|our\s+)?"
+                      r"(?:[\w'-]+\s+){0,3}?" + alternation(RESOURCE_NOUNS) + r"\b")),
+    Rule("hyperparameter", "reject", 0.8, "a threshold of [0.5]",
+         left=_left(r"(?:threshold|temperature|learning\s+rate|dropout(?:\s+rate)?|weight\s+decay"
+                    r"|batch\s+size|beam\s+size|window\s+size|ratio|\b[knpλαβγ]|top-?[pk])"
+                    r"\s*(?:of|=|:|is|set\s+to|equal\s+to)?")),
+    Rule("count_out_of", "reject", 0.85, "[13] out of 18 tasks", classes=frozenset({"int"}),
+         right=_right(r"(?:out\s+of|of\s+the|/)\s*\d")),
+    Rule("version_after_name", "reject", 0.8, "Gemini [1.5] Pro, Llama [3.1]",
+         classes=frozenset({"dec", "int"}),
+         left=re.compile(r"(?:\b[A-Z][\w-]*|\b[a-z]+\d\w*)\s?\Z"),
+         not_left=_METRIC_AT_END),
+    Rule("bare_integer", "reject", 0.7, "trained on [5] seeds", classes=frozenset({"int"}),
+         not_right=_right(r"(?:(?:absolute|relative|average|avg\.?|mean|overall|percentage)\s+)*"
+                          r"(?:[A-Za-z][\w@-]*\s+){0,2}?(?:points?|pts|" + METRIC + r")\b"),
+         not_left=_left(r"\b" + METRIC + r"(?:\s+scores?)?\s*(?:of|=|:|at)\s*" + HEDGE)),
+    # --- cost, not quality -------------------------------------------------------------
+    Rule("efficiency_after", "efficiency", 0.8, "[6.5x] speedup, [38%] faster, [10-20%] fewer FLOPs",
+         right=_right(r"(?:(?:less|fewer|lower|more|higher|reduced|smaller)\s+)?(?:[a-z-]+\s+)?"
+                      + alternation(EFFICIENCY_WORDS) + r"\b"),
+         not_right=_right(r"(?:[a-z-]+\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r")\b")),
+    Rule("efficiency_before", "efficiency", 0.75, "reduce training time by up to [83.5%]",
+         left=_left(r"\b" + alternation(EFFICIENCY_WORDS) + r"\b(?:[^.;,]|\.(?=\d)){0,60}?"
+                    r"(?:\bby|\bof|\bto|\bfrom|\bsav\w*|factors?\s+of)?\s*" + HEDGE),
+         not_right=_right(r"(?:%\s*)?(?:" + _ADJECTIVE + r"\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r")\b"),
+         check=_no_quality_word_between),
+    Rule("saving", "efficiency", 0.7, "saves about [45%] of the cost",
+         left=_left(r"\b(?:sav(?:e|es|ed|ing)|speed(?:s|ing)?\s+up|accelerat\w*|compress\w*)\b"
+                    r"(?:[^.;,]|\.(?=\d)){0,30}?" + HEDGE)),
+    Rule("multiplier", "efficiency", 0.5, "[2.5x] times", classes=frozenset({"x"})),
+    # --- compared-against numbers -------------------------------------------------------
+    Rule("change_source", "baseline", 0.85, "from [71.1] to 79.1, 0.621 → 0.661",
+         right=_right(r"(?:%\s*)?(?:to|→|->|=>|rightarrow)\s*[+-]?\.?\d")),
+    Rule("versus_value", "baseline", 0.8, "90.6% vs. [89.8%], 33.65% compared to [25.04%]",
+         classes=RESULT_LIKE,
+         left=_left(r"(?:\bvs\.?|\bversus|\bcompared\s+(?:to|with)|\brelative\s+to|\bagainst)\s*" + HEDGE)),
+    Rule("prior_art_value", "baseline", 0.7, "the previous highest scores of [83.4%], where SoTA are [82.9%]",
+         classes=RESULT_LIKE,
+         left=_left(r"(?:\b(?:previous|prior|former|earlier|published|reported|existing)\b(?:[^.;]|\.(?=\d)){0,40}?"
+                    r"\b(?:of|are|is|was|were|at|reach\w*|achiev\w*)"
+                    r"|\b(?:sota|state[-\s]of[-\s]the[-\s]art|human\s+performance|baselines?)\s+(?:are|is|was|were))"
+                    r"\s*" + HEDGE)),
+    # --- amounts of change -----------------------------------------------------------
+    Rule("plus_sign", "delta", 0.85, "[+14.6%] average accuracy", sign="+"),
+    Rule("change_noun_after", "delta", 0.85, "[2.6-10%] improvement, a [5.3] absolute accuracy gain",
+         right=_right(r"(?:\(?(?:absolute|relative|abs\.|rel\.)\)?\s+)?(?:points?\s+)?"
+                      r"(?:[\w@-]+\s+){0,3}?" + DELTA_NOUN + r"\b")),
+    Rule("comparative_after", "delta", 0.8, "[1.65%] better retention",
+         right=_right(r"(?:points?\s+)?(?:" + _ADJECTIVE + r"\s+){0,1}?" + alternation(COMPARATIVES) + r"\b")),
+    Rule("versus_subject", "score", 0.8, "([90.6%] vs. 89.8%)", classes=RESULT_LIKE,
+         right=_right(r"(?:vs\.?|versus)\s")),
+    Rule("within_gap", "delta", 0.7, "we attain within [0.4%] of full fine-tuning", classes=RESULT_LIKE,
+         left=_left(r"\bwithin")),
+    # --- list items take the verdict of the item before -----------------------------
+    Rule("list_continuation", "inherit", 0.7, "by 80% and [42%], 49.76%, [50.05%], 2.3% ([up to 24.1%])",
+         continues_list=True),
+    Rule("change_noun_of", "delta", 0.85, "an average improvement of [7.1] BLEU, margin of [44.5%]",
+         left=_left(r"\b" + DELTA_NOUN + r"\s+(?:of|by|is|was|were|reach\w*|around|about)\s*(?:is\s+)?"
+                    + HEDGE)),
+    Rule("change_verb_by", "delta", 0.85, "outperforms mBERT by [5%], improves ... by as much as [71%]",
+         left=_left(r"\b" + DELTA_VERB + r"\w*\b(?:[^.;]|\.(?=\d)){0,120}?\bby\s+(?:a\s+(?:large\s+|wide\s+)?margin\s+of\s+)?"
+                    + HEDGE)),
+    Rule("change_verb_direct", "delta", 0.75, "GrowCLIP improves [2.3%] average top-1 accuracy",
+         left=_left(r"\b(?:improv|increas|boost|enhanc|rais|lift|reduc|decreas|gain|bridg|clos|narrow)\w*\s+"
+                    + HEDGE)),
+    # --- absolute results --------------------------------------------------------------
+    Rule("change_target", "score", 0.85, "from 71.1 to [79.1], accuracy: 0.621 → [0.661]",
+         left=_left(r"\d(?:\s*%)?\s*(?:to|→|->|=>|rightarrow)")),
+    Rule("metric_of", "score", 0.85, "top-1 accuracy of [83.74], a Pearson correlation of [0.9556]",
+         left=_left(r"\b" + METRIC + r"(?:\s+(?:scores?|metrics?|values?|rates?))?(?:\s*\([\w-]+\))?\s*"
+                    r"(?:of|at|=|:|is|was|reaches|reached|reaching|achieves|achieved|exceeding|above|below)?"
+                    r"\s*" + HEDGE)),
+    Rule("metric_after", "score", 0.8, "[91.1%] accuracy, [62.4] mAP, [85.2%] zero-shot transfer accuracy",
+         right=_right(r"(?:\(\w+\)\s*)?(?:" + MODIFIER + r"\s+){0,3}" + METRIC + r"\b")),
+    Rule("bound_score", "score", 0.7, "near-perfect retrieval (>[99%]), exceeding [58%]",
+         classes=RESULT_LIKE,
+         left=_left(r"(?:>=|<=|>|<|\bexceeding|\babove|\bbelow|\bat\s+least|\bat\s+most|\bmore\s+than"
+                    r"|\bless\s+than|\bover)")),
+    Rule("change_clause", "delta", 0.55, "outperform the original model (up to [50%] for some tasks)",
+         classes=frozenset({"%", "points"}),
+         left=_left(r"\b(?:outperform|surpass|improv|beat|gain|boost|enhanc)\w*\b(?:[^.;]|\.(?=\d)){0,80}?" + HEDGE)),
+    Rule("score_verb", "score", 0.65, "achieves [88.53%] on 10-Split-CIFAR-100",
+         classes=RESULT_LIKE,
+         left=_left(r"\b(?:achiev|attain|obtain|reach|scor|record|hit|deliver|establish|rank|get|gets)\w*\b"
+                    r"(?:\s+[\w()-]+){0,4}?\s*(?:of|at|with)?\s*" + HEDGE)),
+    Rule("value_on_benchmark", "score", 0.6, "[80.36] on VQA, [87.4%] on ModelNet40",
+         classes=RESULT_LIKE,
+         right=_right(r"(?:on|for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")),
+    Rule("percent_default", "score", 0.35, "with [90%] in the held-out split", classes=frozenset({"%"})),
+    Rule("other_number", "reject", 0.5, "a bare [3.5] with no cue"),
+)
+
+
+def applies(rule: Rule, cls: str, sign: str | None, value: float, left: str, right: str,
+            in_list: bool) -> bool:
+    """Whether `rule` holds for a number of class `cls` between windows `left` and `right`."""
+    if cls not in rule.classes or (rule.sign is not None and sign != rule.sign):
+        return False
+    if rule.continues_list and not in_list:
+        return False
+    if rule.value_test is not None and not rule.value_test(value):
+        return False
+    if rule.left is not None and rule.left.search(left) is None:
+        return False
+    if rule.right is not None and rule.right.match(right) is None:
+        return False
+    if rule.not_left is not None and rule.not_left.search(left) is not None:
+        return False
+    if rule.not_right is not None and rule.not_right.match(right) is not None:
+        return False
+    return rule.check is None or rule.check(left, right)
+
+
+def first_rule(cls: str, sign: str | None, value: float, left: str, right: str, in_list: bool) -> Rule:
+    """The highest-priority rule that holds; `other_number` always does."""
+    for rule in RULES:
+        if applies(rule, cls, sign, value, left, right, in_list):
+            return rule
+    return RULES[-1]
