@@ -175,6 +175,15 @@ def test_daily_page(tmp_path, bom, crlf):
     ]
 
 
+def test_daily_page_subscribe_glued_to_a_lower_case_title(tmp_path):
+    text = (
+        "Get trending papers in your email inbox!\n"
+        f"SubscribemPLUG-Owl\n{LONG_ABSTRACT}\nSubscriber Churn\n{LONG_ABSTRACT}"
+    )
+    papers = list(iter_papers(_write(tmp_path, "page.txt", text)))
+    assert [p.title for p in papers] == ["mPLUG-Owl", "Subscriber Churn"]
+
+
 def test_daily_page_truncated_mid_title(tmp_path):
     text = f"Foo\n{LONG_ABSTRACT}\nFree Lunch:"
     papers = list(iter_papers(_write(tmp_path, "page.txt", text), fmt="daily-page"))

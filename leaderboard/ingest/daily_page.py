@@ -28,8 +28,8 @@ PAGE_CHROME = re.compile(
 )
 GLUED_SUBSCRIBE = re.compile(
     r"""
-    ^Subscribe                  # the button's label, run into the next line by the copy
-    (?=[A-Z0-9"'(\[])           # when a title starts straight after it
+    ^Subscribe                  # the button's label, run into the first title by the copy
+    (?=\S)                      # with no space: titles may start in lower case ("mPLUG-Owl")
     """,
     re.VERBOSE,
 )
@@ -75,10 +75,14 @@ def _is_title(line: str, following: str) -> bool:
 
 
 def _content_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Non-blank lines other than chrome, stripped; the first one unglued from "Subscribe"."""
+    first = True
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = GLUED_SUBSCRIBE.sub("", raw.strip())
+        line = raw.strip()
         if line and not PAGE_CHROME.match(line):
-            yield number, line
+            # Only the page head has the button, so a later title starting "Subscribe..." is kept.
+            yield number, GLUED_SUBSCRIBE.sub("", line) if first else line
+            first = False
 
 
 def _paper(entry: _Entry, source: str) -> PaperRecord:
