@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Annotated, Literal
@@ -20,11 +20,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
 
 from leaderboard import db
 from leaderboard.batch import batched, with_claims
 from leaderboard.claim_output import OUTPUT_FORMATS, ClaimWriter
-from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
+from leaderboard.ingest import FORMATS, IngestError, detect_format, expand_paths, iter_papers
+from leaderboard.ingest.source import HEAD_BYTES  # detect as iter_papers does
 from leaderboard.settings import DB_ENV_VAR, DEFAULT_DB_URL, resolve_db_url
 from leaderboard.store import BATCH_SIZE as STORE_BATCH_SIZE
 from leaderboard.store import StoreStats, store_papers
@@ -163,12 +165,8 @@ def ingest(
         files_task = progress.add_task("files", total=len(paths))
         papers_task = progress.add_task("papers", total=None)
         for path in paths:
-            stats = StoreStats()
             try:
-                with sessions.begin() as session:
-                    for batch in batched(with_claims(iter_papers(path, fmt), pool), STORE_BATCH_SIZE):
-                        store_papers(session, batch, fmt, stats=stats)
-                        progress.advance(papers_task, len(batch))
+                stats = _ingest_file(sessions, path, fmt, pool, lambda n: progress.advance(papers_task, n))
             except (IngestError, OSError, SQLAlchemyError) as exc:
                 failed += 1
                 _report(progress, f"error: {_file_error(path, exc)}")
@@ -184,6 +182,34 @@ def ingest(
     )
     if failed:
         raise typer.Exit(code=1)
+
+
+def _ingest_file(
+    sessions: sessionmaker[Session],
+    path: str,
+    fmt: str | None,
+    pool: ProcessPoolExecutor | None,
+    on_batch: Callable[[int], None],
+) -> StoreStats:
+    """Store one file's papers in one transaction: any error rolls the whole file back."""
+    stats, source_format = StoreStats(), fmt or _detected_format(path)
+    with sessions.begin() as session:
+        for batch in batched(with_claims(iter_papers(path, fmt), pool), STORE_BATCH_SIZE):
+            store_papers(session, batch, source_format, stats=stats)
+            on_batch(len(batch))
+    return stats
+
+
+def _detected_format(path: str) -> str | None:
+    """The format iter_papers detects for `path`, to record with each source (None for stdin)."""
+    if path == "-":
+        return None
+    try:
+        with open(path, "rb") as file:
+            head = file.read(HEAD_BYTES).decode("utf-8-sig", errors="ignore")
+        return detect_format(path, head)
+    except (OSError, IngestError):
+        return None
 
 
 def _file_error(path: str, exc: Exception) -> str:

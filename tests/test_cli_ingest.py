@@ -55,6 +55,14 @@ def test_seed_folder_goes_in_once_and_a_rerun_changes_nothing(runner, db_url):
     assert first.stdout.startswith("files: 5 ok, 0 failed; papers: 442 read, 433 new, 9 seen; claims: ")
     assert (count(db_url, Paper), count(db_url, PaperSource)) == (433, 442)
     before = dump(db_url)
+    formats = {(Path(row.source).name[:3], row.format) for row in before["paper_sources"]}
+    assert formats == {
+        ("000", "arxiv-listing"),
+        ("001", "abstracts"),
+        ("002", "abstracts"),
+        ("003", "daily-page"),
+        ("004", "daily-page"),
+    }
 
     second = runner.invoke(app, ["ingest", str(SEED), "--db", db_url])
     assert (second.exit_code, second.stdout) == (
@@ -73,8 +81,15 @@ def test_same_paper_from_two_sources_is_stored_once(runner, db_url, tmp_path):
         "files: 2 ok, 0 failed; papers: 4 read, 3 new, 1 seen; claims: 0 stored\n",
         "",
     )
-    sources = sorted((row.paper_id, row.source, row.line) for row in dump(db_url)["paper_sources"])
-    assert sources == [("p-a", a, 1), ("p-a", b, 2), ("p-b", a, 2), ("p-c", b, 1)]
+    sources = sorted(
+        (row.paper_id, row.source, row.line, row.format) for row in dump(db_url)["paper_sources"]
+    )
+    assert sources == [
+        ("p-a", a, 1, "jsonl"),
+        ("p-a", b, 2, "jsonl"),
+        ("p-b", a, 2, "jsonl"),
+        ("p-c", b, 1, "jsonl"),
+    ]
 
 
 def test_bad_file_is_rolled_back_and_the_others_go_in(runner, db_url, tmp_path):
@@ -110,7 +125,7 @@ def test_stdin(runner, db_url):
         0,
         "files: 1 ok, 0 failed; papers: 1 read, 1 new, 0 seen; claims: 0 stored\n",
     )
-    assert [row.source for row in dump(db_url)["paper_sources"]] == ["-"]
+    assert [(row.source, row.format) for row in dump(db_url)["paper_sources"]] == [("-", "jsonl")]
 
 
 def test_default_database_is_a_file_in_the_working_folder(runner, tmp_path):
