@@ -165,3 +165,13 @@ def test_bad_database_url_is_one_line(runner, tmp_path, url, message):
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.startswith(message)
     assert len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_jobs_store_the_same_rows(runner, db_url, tmp_path):
+    write_jsonl(tmp_path / "a.jsonl", PAPER_A, PAPER_B)
+    write_jsonl(tmp_path / "b.jsonl", PAPER_C, PAPER_A)
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--jobs", "2", "--db", db_url])
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "files: 2 ok, 0 failed; papers: 4 read, 3 new, 1 seen; claims: 0 stored\n",
+    )
