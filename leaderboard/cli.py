@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TextIO
 
 import typer
 from alembic.util import CommandError
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from leaderboard import db
 from leaderboard.batch import batched, with_claims
 from leaderboard.claim_output import OUTPUT_FORMATS, ClaimWriter
+from leaderboard.db.migrate import MigrationsNotFoundError
 from leaderboard.ingest import FORMATS, IngestError, detect_format, expand_paths, iter_papers
 from leaderboard.ingest.source import HEAD_BYTES  # detect as iter_papers does
 from leaderboard.settings import DB_ENV_VAR, DEFAULT_DB_URL, resolve_db_url
@@ -85,7 +86,7 @@ def database_errors(url: str) -> Iterator[None]:
     """Turn a database that cannot be opened or migrated into one `error:` line."""
     try:
         yield
-    except (SQLAlchemyError, CommandError, ImportError) as exc:
+    except (SQLAlchemyError, CommandError, ImportError, MigrationsNotFoundError) as exc:
         raise fail(f"database {_display_url(url)}: {_first_line(exc)}") from None
 
 
@@ -252,7 +253,7 @@ def extract(
 
 
 @contextlib.contextmanager
-def _output(path: Path | None):
+def _output(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
         return

@@ -56,3 +56,15 @@ def test_every_command_has_help(runner, path, command):
             assert param.help, f"{' '.join(path)} {param.opts[0]} has no help text"
     code, out, _ = run(runner, *path, "--help")
     assert code == 0 and "Usage:" in out
+
+
+def test_missing_migration_scripts_is_one_line(runner, monkeypatch, tmp_path):
+    from leaderboard.db import migrate
+
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", tmp_path / "gone")
+    code, out, err = run(runner, "db", "upgrade", "--db", f"sqlite:///{tmp_path / 'x.db'}")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: database sqlite:///{tmp_path / 'x.db'}: migration scripts not found at {tmp_path / 'gone'}; "
+        "install the project with `pip install -e .`\n"
+    )

@@ -19,10 +19,14 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 
 
+class MigrationsNotFoundError(Exception):
+    """The package runs without its project folder (not an editable install)."""
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic config pointing at our scripts; migrations/env.py uses `connection` when given."""
     if not (MIGRATIONS_DIR / "env.py").is_file():
-        raise RuntimeError(
+        raise MigrationsNotFoundError(
             f"migration scripts not found at {MIGRATIONS_DIR}; install the project with `pip install -e .`"
         )
     config = Config()
