@@ -59,6 +59,9 @@ class _Known:
     pending: dict | None = None  # the INSERT values while not yet written
 
 
+_KNOWN_FIELDS = ("id", "arxiv_id", "content_hash", "title", "date", "extractor_version")
+
+
 @dataclass
 class _Batch:
     """Known papers of one batch, indexed the three ways a paper can match."""
@@ -159,9 +162,6 @@ def _store_batch(
     stats.papers_seen += outcomes.count("seen")
     stats.sources_added += len(new_sources)
     return outcomes
-
-
-_KNOWN_FIELDS = ("id", "arxiv_id", "content_hash", "title", "date", "extractor_version")
 
 
 def _load_known(session: Session, papers: Sequence[PaperRecord]) -> _Batch:
