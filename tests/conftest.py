@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 from typer.testing import CliRunner
 
+from leaderboard.db import make_engine, upgrade_to_head
 from leaderboard.settings import DB_ENV_VAR
 
 PG_URL = os.environ.get("LEADERBOARD_TEST_PG_URL")
@@ -61,8 +62,6 @@ def db_url(request, tmp_path) -> Iterator[str]:
 @pytest.fixture
 def engine(db_url) -> Iterator[Engine]:
     """An engine on the empty test database, disposed afterwards so no connection lingers."""
-    from leaderboard.db import make_engine
-
     engine = make_engine(db_url)
     yield engine
     engine.dispose()
@@ -70,8 +69,6 @@ def engine(db_url) -> Iterator[Engine]:
 
 @pytest.fixture
 def migrated_engine(engine) -> Engine:
-    from leaderboard.db import upgrade_to_head
-
     upgrade_to_head(engine)
     return engine
 

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
+import leaderboard.batch
 from leaderboard.cli import app
 from leaderboard.db import Base, Paper, PaperSource
+from leaderboard.records import Claim
 
 SEED = Path(__file__).resolve().parents[1] / "seed"
 
@@ -175,3 +177,24 @@ def test_jobs_store_the_same_rows(runner, db_url, tmp_path):
         0,
         "files: 2 ok, 0 failed; papers: 4 read, 3 new, 1 seen; claims: 0 stored\n",
     )
+
+
+def test_database_error_mid_file_rolls_the_file_back(runner, db_url, tmp_path, monkeypatch):
+    def bad_claims(abstract, title=None):
+        # A kind the CHECK constraint refuses, for the second paper only.
+        kind = "bogus" if "beta" in abstract else "score"
+        return [Claim(value=1.0, kind=kind, evidence=abstract, span=(0, 1), value_text="1")]
+
+    monkeypatch.setattr(leaderboard.batch, "extract_claims", bad_claims)
+    # One paper per store batch, so the first paper is written before the second fails.
+    monkeypatch.setattr("leaderboard.store.BATCH_SIZE", 1)
+    bad = write_jsonl(tmp_path / "a.jsonl", PAPER_A, PAPER_B)
+    good = write_jsonl(tmp_path / "c.jsonl", PAPER_C)
+    result = runner.invoke(app, ["ingest", bad, good, "--db", db_url])
+    assert (result.exit_code, result.stdout) == (
+        1,
+        "files: 1 ok, 1 failed; papers: 1 read, 1 new, 0 seen; claims: 1 stored\n",
+    )
+    assert result.stderr.startswith(f"error: {bad}: database: ") and "ck_claims_kind" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert [row.id for row in dump(db_url)["papers"]] == ["p-c"]
