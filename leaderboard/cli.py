@@ -7,6 +7,7 @@ stderr starting `error:` and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -245,11 +246,21 @@ def extract(
             try:
                 for paper, claims in with_claims(iter_papers(path, input_format), pool):
                     writer.write(paper.id, claims)
+            except BrokenPipeError:
+                # The reader went away (`... | head`): stop quietly, as Unix tools do.
+                _silence_stdout()
+                return
             except (IngestError, OSError) as exc:
                 failed += 1
                 typer.echo(f"error: {_file_error(path, exc)}", err=True)
     if failed:
         raise typer.Exit(code=1)
+
+
+def _silence_stdout() -> None:
+    # Python would otherwise report the broken pipe again when it flushes stdout at exit.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 @contextlib.contextmanager

@@ -101,3 +101,20 @@ def test_scorer_reads_the_output(runner, tmp_path):
         check=False,
     )
     assert score.returncode == 0, score.stderr
+
+
+def test_extract_into_a_closed_pipe_stops_quietly():
+    # `leaderboard extract seed | head -1`: the reader leaves early; no error line, no traceback.
+    seed = Path(__file__).resolve().parents[1] / "seed"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "leaderboard", "extract", str(seed)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    stderr = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert json.loads(first)["paper_id"]
+    assert stderr == b""
+    assert proc.returncode == 0
