@@ -8,7 +8,7 @@ The rules it applies live in `rules.RULES` (priority list), their words in
 
 from __future__ import annotations
 
-from leaderboard.extract.assemble import extract
+from leaderboard.extract.assemble import explain, extract
 from leaderboard.records import Claim
 
 # Bump when a rule or vocabulary change alters the output.
@@ -20,4 +20,4 @@ def extract_claims(abstract: str, title: str | None = None) -> list[Claim]:
     return extract(abstract, title)
 
 
-__all__ = ["EXTRACTOR_VERSION", "extract_claims"]
+__all__ = ["EXTRACTOR_VERSION", "explain", "extract_claims"]

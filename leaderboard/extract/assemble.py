@@ -23,6 +23,9 @@ from leaderboard.records import Claim
 _HAS_DIGIT = re.compile(r"\d")
 CLAIM_KINDS = frozenset({"score", "delta", "efficiency"})
 LIST_GAP = 80  # farthest a list item may sit from the one before it
+# A "sentence" with more numbers than this is a table or noise, not prose: the numbers past
+# the cap are not examined, which keeps degenerate inputs (10 MB of "1.5 1.5 ...") linear and fast.
+MAX_NUMBERS_PER_SENTENCE = 64
 # A named system right after a compared-against number: "25.04% by CLIP", "89.8% for GPT-4".
 _NAMED_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:by|of|for|from|with)\s+(?:the\s+)?(?P<name>{model.NAME})")
 
@@ -55,9 +58,8 @@ def _previous_item(out: list[Decision], sent: tuple[int, int], cls: str) -> Deci
     return None
 
 
-def decide(text: str, tokens: list[NumberToken]) -> list[Decision]:
+def decide(text: str, tokens: list[NumberToken], starts: list[int]) -> list[Decision]:
     """One verdict per number, in text order; list items inherit from the item before."""
-    starts = sentence_bounds(text)
     out: list[Decision] = []
     for tok in tokens:
         sent = sentence_of(starts, len(text), tok.start)
@@ -79,10 +81,15 @@ def decide(text: str, tokens: list[NumberToken]) -> list[Decision]:
 def build_claims(abstract: str, text: str, decisions: list[Decision], own: str | None) -> list[Claim]:
     claims: list[Claim] = []
     last_claim: Decision | None = None
+    pending: Decision | None = None  # a baseline number written before any claim of its sentence
     for i, d in enumerate(decisions):
         if last_claim is not None and last_claim.sentence != d.sentence:
             last_claim = None
+        if pending is not None and pending.sentence != d.sentence:
+            pending = None
         if d.verdict == "baseline":
+            if last_claim is None and d.rule.name == "prior_art_value":
+                pending = d
             _attach_baseline(abstract, text, decisions, i, last_claim, claims, own)
             continue
         if d.verdict not in CLAIM_KINDS:
@@ -90,6 +97,8 @@ def build_claims(abstract: str, text: str, decisions: list[Decision], own: str |
         d.claim = _make_claim(abstract, text, d, last_claim, own)
         if d.rule.name == "change_target" and i > 0 and decisions[i - 1].verdict == "baseline":
             d.claim.baseline_value = decisions[i - 1].token.value
+        elif pending is not None and d.verdict == "score":
+            d.claim.baseline_value, pending = pending.token.value, None
         claims.append(d.claim)
         last_claim = d
     return claims
@@ -188,7 +197,7 @@ def pair_lists(text: str, decisions: list[Decision]) -> None:
             by_sentence.setdefault(d.sentence, []).append(d)
     for (s_start, s_end), group in by_sentence.items():
         sentence = text[s_start: min(s_end, s_start + 800)]
-        if len(group) < 2 or "respectively" not in sentence:
+        if len(group) < 2 or "respective" not in sentence:
             continue
         for role, items in lists.coordinated_lists(sentence):
             for kind_group in (group, [d for d in group if d.verdict == "score"],
@@ -211,10 +220,11 @@ def extract(abstract: str, title: str | None) -> list[Claim]:
     if not abstract or _HAS_DIGIT.search(abstract) is None:
         return []
     text = normalise(abstract)
-    tokens = find_numbers(text)
+    starts = sentence_bounds(text)
+    tokens = find_numbers(text, starts, MAX_NUMBERS_PER_SENTENCE)
     if not tokens:
         return []
-    decisions = decide(text, tokens)
+    decisions = decide(text, tokens, starts)
     if not any(d.verdict in CLAIM_KINDS for d in decisions):
         return []
     own = model.paper_model(text, title)
@@ -225,3 +235,14 @@ def extract(abstract: str, title: str | None) -> list[Claim]:
         c.extra.pop("list_metric", None)
     claims.sort(key=lambda c: c.span)
     return claims
+
+
+def explain(abstract: str) -> list[tuple[str, str, str]]:
+    """(value text, verdict, rule name) for every number of `abstract`: why each was kept or left out."""
+    if not abstract or _HAS_DIGIT.search(abstract) is None:
+        return []
+    text = normalise(abstract)
+    starts = sentence_bounds(text)
+    tokens = find_numbers(text, starts, MAX_NUMBERS_PER_SENTENCE)
+    decisions = decide(text, tokens, starts)
+    return [(abstract[d.token.start:d.token.end], d.verdict, d.rule.name) for d in decisions]

@@ -51,10 +51,11 @@ _LEADING = re.compile(
 # Trailing words that name the split or the kind of resource, not the benchmark.
 _TRAILING = re.compile(
     r"""(?:\s+(?:dataset|datasets|benchmark|benchmarks|test|validation|dev|set|sets|split|splits|challenge
-    |leaderboard|tasks?|setups?|environment|suite|random|official|scenarios?|subset|track))+$""", _FLAGS)
+    |leaderboard|tasks?|setups?|environment|suite|random|official|scenarios?|subset|track|test-dev|test-std
+    |test-clean|test-other|dev-clean|dev-other|val|val\d{4}|test\d{4}|train))+$""", _FLAGS)
 # Where a phrase ends if it names its resource kind: "the FluentAI dataset show that ...".
-_KIND_WORD = re.compile(r"\b(?:dataset|benchmark|corpus|challenge|suite|(?:test|validation|val|dev)\s+set)s?\b",
-                        re.IGNORECASE)
+_KIND_WORD = re.compile(
+    r"\b(?:dataset|benchmark|corpus|challenge|suite|(?:test|validation|val|dev)\s+set)s?\b", re.IGNORECASE)
 # "task A of the OLID 2019 dataset", "21 translation tasks of the CoVoST-2 benchmark": the named part.
 _OF_NAMED = re.compile(r"\bof\s+(?:the\s+)?(?P<b>(?=[^a-z\s])[^\s].*)$")
 # A phrase that is a setting, not a benchmark: "in seen environments", "on average", "for Swahili".
@@ -73,7 +74,7 @@ _TASK_NOUN = re.compile(r"\b(?:\w+(?:tion|ing|ment|sis)|tasks?|datasets?|benchma
 _COLLECTION = re.compile(r"\b(?:tasks|datasets|benchmarks|domains|suites)\b")
 _METRIC_ONLY = re.compile(rf"^(?:{METRIC_PHRASE})$", _FLAGS)
 _TRAILING_METRIC = re.compile(rf"^(?P<b>.+?)\s+(?P<m>{METRIC_PHRASE})$", _FLAGS)
-_HAS_NAME = re.compile(r"[A-Z]|\d")
+_HAS_NAME = re.compile(r"[A-Z]|[A-Za-z]\d|\d[A-Za-z]")
 
 
 def _tidy(text: str) -> str:
@@ -84,7 +85,8 @@ def clean_benchmark(phrase: str) -> tuple[str | None, str | None]:
     """(benchmark, metric written after it): "XNLI accuracy" -> ("XNLI", "accuracy")."""
     phrase = _tidy(phrase).rstrip(".,;:")
     if phrase.count("(") != phrase.count(")"):
-        phrase = phrase.split("(", 1)[0].strip() if phrase.count("(") > phrase.count(")") else phrase.rstrip(")")
+        opened = phrase.count("(") > phrase.count(")")
+        phrase = phrase.split("(", 1)[0].strip() if opened else phrase.rstrip(")")
     kind = _KIND_WORD.search(phrase)
     if kind:
         phrase = phrase[: kind.end()]
@@ -121,7 +123,11 @@ def _accept(p: str, raw: str) -> bool:
 
 
 # Where the clause of a number ends on its right: the next number, a new clause, a closing bracket.
-_CLAUSE_END = re.compile(r"(?<![\w.-])[+-]?(?:\d+\.\d+|\d+\s?%)|;|\bwhile\b|\bwhereas\b|\bbut\b|\bwhich\b|\band\s+\w+ing\b|,\s*\w+ing\b")
+_CLAUSE_END = re.compile(
+    r"""(?<![\w.-])[+-]?(?:\d+\.\d+|\d+\s?%)     # the next result-like number
+    | ; | \b(?:while|whereas|but|which)\b      # a new clause
+    | \band\s+\w+ing\b | ,\s*\w+ing\b        # "and reaching ...", ", outperforming ..."
+    """, re.VERBOSE)
 _SHARED_LIST = re.compile(r"(?:\s*(?:,|and|or|/)\s*(?:by\s+)?[+-]?\d+(?:\.\d+)?\s?%?)+")
 _OPEN_BRACKET = re.compile(r"\([^()]*\Z")
 

@@ -16,7 +16,8 @@ from leaderboard.extract.fields import METRIC_PHRASE
 from leaderboard.extract.vocab import LANGUAGES, alternation
 
 # One word of an item: anything but a bare number ("92%", "0.5"), a list joiner or a stop word.
-_W = rf"(?!\d+(?:\.\d+)?\s*%?(?:\s|,|$))(?!(?:and|or|respectively|of|{STOP})\b)[\w(][\w\-./&'()+@]*"
+_W = (rf"(?<![\w\-.@])(?!\d+(?:\.\d+)?\s*%?(?:\s|,|$))(?!(?:and|or|respectively|of|{STOP})\b)"
+      r"[\w(][\w\-./&'()+@]*")
 _ITEM = rf"{_W}(?:\s+{_W}){{0,5}}"
 # "A, B, and C" / "A and B".
 COORDINATED = re.compile(rf"(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{0,6}}\s*,?\s+and\s+{_ITEM})")
@@ -26,8 +27,8 @@ _METRIC_ITEM = re.compile(rf"(?:^|\s)(?P<m>{METRIC_PHRASE})(?:\s+metrics?)?$", r
 _LANGUAGE_ITEM = re.compile(rf"^{alternation(LANGUAGES)}$", re.IGNORECASE)
 # The last preposition inside the first item: "methods in supervised learning" -> cue "in".
 _PREP_IN_ITEM = re.compile(r"^.*\b(?P<p>on|in|across|for)\s+(?:the\s+)?(?P<rest>.+)$", re.IGNORECASE)
-_BENCH_CUE = re.compile(r"(?:\b(?:on|in|across)\s+(?:the\s+)?|\b(?:benchmarks?|datasets?|tasks?)\s*[,:]?\s*)\Z",
-                        re.IGNORECASE)
+_BENCH_CUE = re.compile(
+    r"(?:\b(?:on|in|across)\s+(?:the\s+)?|\b(?:benchmarks?|datasets?|tasks?)\s*[,:]?\s*)\Z", re.IGNORECASE)
 _MODEL_CUE = re.compile(r"\bof\s+(?:the\s+)?\Z", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:(?:the|both|all|our)\s+)+", re.IGNORECASE)
 
@@ -63,16 +64,16 @@ def read_list(items: list[str], before: str) -> tuple[str, list[str]] | None:
 
 
 def coordinated_lists(sentence: str) -> list[tuple[str, list[str]]]:
-    """(role, items) of every "A, B and C" list in the sentence whose role is known."""
+    """(role, items) of every "A, B and C" list in the sentence whose role is known, each list
+    also without its leading items ("two benchmarks, WikiQA and TREC-QA" -> also "WikiQA and TREC-QA")."""
     found = []
     for m in COORDINATED.finditer(sentence[:800]):
         starts = [m.start()] + [j.end() + m.start() for j in _SPLIT.finditer(m.group("items"))]
         items = _items(m.group("items"))
         if len(starts) != len(items):
             continue
-        for first in range(max(0, len(items) - 2) + 1):  # also try without leading items
+        for first in range(max(0, len(items) - 2) + 1):  # also without leading items
             read = read_list(items[first:], sentence[: starts[first]])
             if read is not None and len(read[1]) >= 2:
                 found.append(read)
-                break
     return found

@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 
 # A system name: CamelCase, acronyms, names with digits or hyphens ("Med-Gemini", "XLM-R",
-# "ViT-Lens", "mPLM-Sim", "T5"); plain capitalised words are handled by _SUBJECT_WORD.
-NAME = r"(?:\b[A-Z]\w*[A-Z0-9](?:[\w.-]*\w)?|\b[a-z]+[A-Z](?:[\w.-]*\w)?|\b[A-Z][a-z]+(?:-[A-Za-z0-9]+)+\b|\\[a-z]+\b)"
+# "ViT-Lens", "mPLM-Sim", "T5"); plain capitalised words count only as a subject (SUBJECT).
+NAME = (r"(?:\b[A-Z]\w*[A-Z0-9](?:[\w.-]*\w)?"   # MedGemma, XLM-R, T5, CLIP
+        r"|\b[a-z]+[A-Z](?:[\w.-]*\w)?"           # mPLM-Sim, wav2Vec
+        r"|\b[A-Z][a-z]+(?:-[A-Za-z0-9]+)+\b"      # Med-Gemini, Inception-v3
+        r"|\\[a-z]+\b)")                           # \method: a LaTeX macro standing for the name
 
 # "we propose/introduce/present X", "a framework called X", "dubbed X".
 PROPOSED = re.compile(
@@ -20,6 +23,10 @@ PROPOSED = re.compile(
     [^.;:]{{0,80}}?\b(?P<name>{NAME})""",
     re.VERBOSE,
 )
+# "Our model, FooNet, ...", "our framework called BarNet".
+OUR_NAMED = re.compile(
+    rf"\b[Oo]ur\s+(?:[\w-]+\s+){{0,3}}?(?:model|method|approach|framework|system|agent|architecture|network),?\s+"
+    rf"(?:(?:called|dubbed|named|termed)\s+)?(?P<name>{NAME})")
 CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+(?P<name>{NAME}|[A-Z][a-z]+)")
 # "Mixture of Dyadic Experts (MoDE)": an acronym defined for the paper's method.
 DEFINED_ACRONYM = re.compile(r"\b(?:[A-Z][\w-]*\s+){1,6}\((?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)")
@@ -27,13 +34,15 @@ DEFINED_ACRONYM = re.compile(r"\b(?:[A-Z][\w-]*\s+){1,6}\((?P<name>[A-Z][A-Za-z0
 TITLE_NAME = re.compile(r"^\s*(?P<name>[^:]{2,40}?)\s*:")
 
 # Words that start sentences but are not systems.
-_NOT_NAMES = frozenset(
-    "We Our The This These Those It Its In On For Finally Overall Moreover Furthermore Additionally "
-    "Specifically Notably Experiments Experimental Results Extensive Empirical Compared Using With "
-    "Remarkably Particularly Surprisingly Importantly However Thus Hence Also Further Then Here When "
-    "While Although Our As By At To From After Across Under Through Evaluation Evaluations Code "
-    "SOTA SoTA State AI LLM LLMs NLP CV ML RL GPU GPUs API".split()
-)
+_NOT_NAMES = frozenset({
+    "We", "Our", "The", "This", "These", "Those", "It", "Its", "In", "On", "For", "Finally", "Overall",
+    "Moreover", "Furthermore", "Additionally", "Specifically", "Notably", "Experiments", "Experimental",
+    "Results", "Extensive", "Empirical", "Compared", "Using", "With", "Remarkably", "Particularly",
+    "Surprisingly", "Importantly", "However", "Thus", "Hence", "Also", "Further", "Then", "Here",
+    "When", "While", "Although", "As", "By", "At", "To", "From", "After", "Across", "Under",
+    "Through", "Evaluation", "Evaluations", "Code", "SOTA", "SoTA", "State", "AI", "LLM", "LLMs", "NLP",
+    "CV", "ML", "RL", "GPU", "GPUs", "API",
+})
 
 # A named subject right before a result verb: "XLM-R significantly outperforms", "Florence achieves".
 SUBJECT = re.compile(
@@ -43,7 +52,8 @@ SUBJECT = re.compile(
       |exceed|beat|get|score|record|boost|deliver|establish|match)\w*\b""",
     re.VERBOSE,
 )
-_OWN = re.compile(r"\b(?:our|we|the\s+proposed|this\s+approach|this\s+method|the\s+resulting)\b", re.IGNORECASE)
+_OWN = re.compile(r"\b(?:our|we|the\s+proposed|this\s+approach|this\s+method|the\s+resulting)\b",
+                  re.IGNORECASE)
 
 # "outperforms mBERT", "over GPT-4V", "compared to CLIP", "than ResNet-FPN".
 BASELINE_BEFORE = re.compile(
@@ -60,7 +70,7 @@ def paper_model(abstract: str, title: str | None) -> str | None:
         m = TITLE_NAME.match(title)
         if m and len(m.group("name").split()) <= 4 and re.search(r"[A-Z]", m.group("name")):
             return m.group("name").strip()
-    for pattern in (PROPOSED, CALLED, DEFINED_ACRONYM):
+    for pattern in (PROPOSED, OUR_NAMED, CALLED, DEFINED_ACRONYM):
         m = pattern.search(abstract[:4000])
         if m and m.group("name") not in _NOT_NAMES:
             return m.group("name").rstrip(".-")

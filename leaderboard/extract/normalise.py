@@ -25,14 +25,16 @@ _LATEX = re.compile(
     | (?P<pm>\\pm\b)                               # \pm: plus-minus
     | (?P<arrow>\\(?:right|long)arrow\b|\\to\b)    # \rightarrow, \to: from-to arrow
     | (?P<times>\\times\b)                         # \times
-    | (?P<cmd>\\(?:textbf|textit|emph|mathbf|mathrm|mathit|text|underline|bm|textsc)\{)  # \textbf{
+    | (?P<cmd>\\(?:textbf|textit|emph|mathbf|mathrm|mathit|text|underline|bm|textsc)\{)  # \textbf{x}:
+      (?P<inner>[^{}]{0,200})\}                                                        # keep the x
     | (?P<space>\\[,;:!\ ])                        # thin spaces: \, \; \:
     | (?P<ge>\\(?:geq?|geqslant)\b)                # \ge, \geq
     | (?P<le>\\(?:leq?|leqslant)\b)                # \le, \leq
-    | (?P<simword>(?<![A-Za-z])sim(?=\s?[\d.]))     # "sim" left from a stripped \sim before a number
     """,
     re.VERBOSE,
 )
+# "sim" left from a stripped \sim before a number: "25.8% sim 44.7%", "merely sim0.6".
+_SIM_WORD = re.compile(r"sim(?=\s?[\d.])(?<![A-Za-z]sim)")
 
 
 def _latex_replacement(m: re.Match[str]) -> str:
@@ -40,7 +42,7 @@ def _latex_replacement(m: re.Match[str]) -> str:
     n = len(m.group(0))
     if kind == "pct":
         return " %"
-    if kind in ("sim", "simword"):
+    if kind == "sim":
         return "~".ljust(n)
     if kind == "pm":
         return "±".ljust(n)
@@ -52,12 +54,16 @@ def _latex_replacement(m: re.Match[str]) -> str:
         return ">".ljust(n)
     if kind == "le":
         return "<".ljust(n)
+    if m.group("cmd"):
+        return " " * len(m.group("cmd")) + m.group("inner") + " "
     return " " * n
 
 
 def normalise(text: str) -> str:
     """Return a same-length copy with LaTeX remnants and odd characters made plain."""
     text = text.translate(_CHAR_MAP)
-    if "\\" in text or "sim" in text:
+    if "\\" in text:
         text = _LATEX.sub(_latex_replacement, text)
+    if "sim" in text:
+        text = _SIM_WORD.sub("~  ", text)
     return text

@@ -9,6 +9,7 @@ two tokens, because the first is a baseline, not a lower bound.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # A single number: "1,024", "91.1", ".85", "4:52" (a scraped decimal point, only before "%").
@@ -40,7 +41,11 @@ NUMBER_TOKEN = re.compile(
 )
 
 # "from" right before a "to"-range means it is a change, not a range ("ranging from" stays a range).
-_FROM_BEFORE = re.compile(r"(?<!ranging\s)(?<!varying\s)(?<!range\s)(?:\bfrom|\bbetween)\s{0,3}\Z")
+_FROM_BEFORE = re.compile(
+    r"""(?:(?<!ranging\s)(?<!varying\s)(?<!range\s)(?:\bfrom|\bbetween)\s{0,3}  # from 71.1 to 79.1
+    | \bfrom\s+[+-]?[\d.,]+\s?%?\s+to\s+[+-]?[\d.,]+\s?%?   # from 75.2% to 79%
+      (?:,\s*|\s+and\s+|,\s*and\s+))\Z                     # ..., and 79.1% to 83%
+    """, re.VERBOSE)
 
 _UNIT_NAMES = (("point", "points"), ("pp", "points"), ("p.p", "points"), ("%", "%"), ("percent", "%"),
                ("fold", "x"), ("x", "x"), ("X", "x"), ("×", "x"))
@@ -93,22 +98,57 @@ def _second(m: re.Match[str]) -> NumberToken:
                        unit_name(m.group("unit2")), None, _has_decimal(m.group("num2")))
 
 
-def find_numbers(text: str) -> list[NumberToken]:
-    """All numbers of `text` in order; see the module docstring for ranges."""
+# Runs of digits: a fast scan that finds where numbers may start.
+_DIGITS = re.compile(r"\d+")
+
+
+def _number_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """NUMBER_TOKEN matches in [start, end), tried only where a digit run (or its sign / leading
+    dot) starts: much faster than `NUMBER_TOKEN.finditer`, whose leading lookbehinds defeat the
+    regex engine's prefix scan."""
+    done = start
+    for d in _DIGITS.finditer(text, start, end):
+        digit = d.start()
+        if digit < done:
+            continue
+        for first in (digit - 2, digit - 1, digit):  # "+ 5", "+5" / ".85", "5"
+            if first < done or first < 0:
+                continue
+            m = NUMBER_TOKEN.match(text, first)
+            if m is not None:
+                done = m.end()
+                yield m
+                break
+
+
+def find_numbers(text: str, sentence_starts: list[int] | None = None,
+                 per_sentence: int | None = None) -> list[NumberToken]:
+    """Numbers of `text` in order (see the module docstring for ranges); with `sentence_starts`
+    and `per_sentence`, at most that many matches per sentence: the rest are not even scanned."""
+    bounds = sentence_starts or [0]
     tokens: list[NumberToken] = []
-    for m in NUMBER_TOKEN.finditer(text):
-        start = m.start()
-        if m.group("num2") is None:
-            tokens.append(_single(m, start))
-            continue
-        low, high = _signed(m), parse_number(m.group("num2"))
-        joiner = m.group("range").strip()
-        is_change = joiner == "to" and _FROM_BEFORE.search(text, max(0, start - 12), start)
-        if is_change or not low < high or m.group("sign") == "±":
-            tokens.append(_single(m, start))
-            tokens.append(_second(m))
-            continue
-        unit = unit_name(m.group("unit2")) or unit_name(m.group("unit"))
-        tokens.append(NumberToken(start, m.end(), low, high, unit, m.group("sign"),
-                                  _has_decimal(m.group("num"))))
+    for i, s_start in enumerate(bounds):
+        s_end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
+        for n, m in enumerate(_number_matches(text, s_start, s_end)):
+            if per_sentence is not None and n >= per_sentence:
+                break
+            _add_tokens(text, m, tokens)
     return tokens
+
+
+def _add_tokens(text: str, m: re.Match[str], tokens: list[NumberToken]) -> None:
+    """One token for a match, or two when its "range" is a change or not ascending."""
+    start = m.start()
+    if m.group("num2") is None:
+        tokens.append(_single(m, start))
+        return
+    low, high = _signed(m), parse_number(m.group("num2"))
+    joiner = m.group("range").strip()
+    is_change = joiner == "to" and _FROM_BEFORE.search(text, max(0, start - 40), start)
+    if is_change or not low < high or m.group("sign") == "±":
+        tokens.append(_single(m, start))
+        tokens.append(_second(m))
+        return
+    unit = unit_name(m.group("unit2")) or unit_name(m.group("unit"))
+    tokens.append(NumberToken(start, m.end(), low, high, unit, m.group("sign"),
+                              _has_decimal(m.group("num"))))

@@ -40,11 +40,17 @@ MODIFIER = alternation(METRIC_MODIFIERS)
 DELTA_NOUN = alternation(DELTA_NOUNS)
 DELTA_VERB = alternation(DELTA_VERB_STEMS)
 # Hedges between a cue and its number: "by up to 27.7%", "of around 38", "by an average of 8.61%".
-HEDGE = r"(?:(?:up\s+to|about|around|approximately|nearly|almost|roughly|over|more\s+than|at\s+least|at\s+most|as\s+much\s+as|only|just|a\s+further|an?\s+(?:average|absolute|relative)\s+of|on\s+average|~|>|<|=)\s*){0,2}"
+HEDGE = (r"(?:(?:up\s+to|about|around|approximately|nearly|almost|roughly|over|more\s+than|at\s+least"
+         r"|at\s+most|as\s+much\s+as|only|just|a\s+further|an?\s+(?:average|absolute|relative)\s+of"
+         r"|on\s+average|~|>|<|=)\s*){0,2}")
+# Text within one clause: no sentence stop; a period before a digit, comma or lower-case
+# letter is a decimal point or an abbreviation ("by 5.1 and", "e.g., up to").
+PROSE = r"(?:[^.;]|\.(?=[\d,a-z]))"
+PROSE_NO_COMMA = r"(?:[^.;,]|\.(?=[\d,a-z]))"
 
 # A lower-case word that may stand between a number and its noun: not a preposition or verb.
-_ADJECTIVE = (r"(?!(?:on|in|for|of|at|by|to|with|from|over|across|than|and|or|the|when|while|using|compared)\b)"
-              r"[a-z][\w'-]*")
+_ADJECTIVE = (r"(?!(?:on|in|for|of|at|by|to|with|from|over|across|than|and|or|the|when|while|using"
+              r"|compared)\b)[a-z][\w'-]*")
 
 ANY = frozenset({"%", "points", "x", "int", "dec"})
 RESULT_LIKE = frozenset({"%", "points", "dec"})
@@ -75,6 +81,7 @@ class Rule:
     continues_list: bool = False  # only for a number that continues a list ("..., and 42%")
     check: Callable[[str, str], bool] | None = None  # extra test on (left, right)
     value_test: Callable[[float], bool] | None = None  # extra test on the value
+    reach: int = 60  # characters of the left window the `left` pattern may need
 
 
 # Joiner between list items: "80%, 50.05%", "10% and 38%", "by 25.1%, and by 71%".
@@ -93,7 +100,7 @@ def _no_quality_word_between(left: str, right: str) -> bool:
 
 
 _EFFICIENCY_BEFORE_GAP = re.compile(
-    r"\b" + alternation(EFFICIENCY_WORDS) + r"\b(?P<gap>(?:[^.;,]|\.(?=\d)){0,60}?)\s*\Z", re.IGNORECASE
+    r"\b" + alternation(EFFICIENCY_WORDS) + r"s?\b(?P<gap>" + PROSE_NO_COMMA + r"{0,60}?)\s*\Z", re.IGNORECASE
 )
 
 RULES: tuple[Rule, ...] = (
@@ -109,9 +116,18 @@ RULES: tuple[Rule, ...] = (
          left=_left(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")),
     Rule("year", "reject", 0.9, "in [2021]", classes=frozenset({"int"}),
          value_test=lambda v: v.is_integer() and 1900 <= v <= 2039),
+    Rule("efficiency_after", "efficiency", 0.8, "[6.5x] speedup, [38%] faster, [10-20%] fewer FLOPs",
+         right=_right(r"(?:(?:less|fewer|lower|more|higher|reduced|smaller)\s+)?(?:" + _ADJECTIVE + r"\s+)?"
+                      + alternation(EFFICIENCY_WORDS) + r"s?\b"),
+         not_right=_right(r"(?:[a-z-]+\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r")\b")),
+    Rule("saving", "efficiency", 0.7, "saves about [45%] of the cost, pruned by up to [40%]",
+         left=_left(r"\b(?:sav(?:e|es|ed|ing)|speed(?:s|ing)?\s+up|accelerat\w*|compress\w*|prun\w*)\b"
+                    + PROSE_NO_COMMA + r"{0,30}?" + HEDGE), reach=80),
+    Rule("multiplier", "efficiency", 0.5, "[2.5x] times", classes=frozenset({"x"})),
+    # --- compared-against numbers -------------------------------------------------------
     Rule("size_or_count", "reject", 0.85, "[27] billion parameters, [8] diverse target tasks",
-         right=_right(r"(?:" + alternation(MAGNITUDES) + r"\s*)?(?:" + _ADJECTIVE + r"\s+){0,2}?"
-                      + alternation(SIZE_NOUNS + (r"data",)) + r"\b"),
+         right=_right(r"(?:" + alternation(MAGNITUDES) + r"(?:\s|\b)|(?:" + _ADJECTIVE + r"\s+){0,2}?"
+                      + alternation(SIZE_NOUNS + (r"data",)) + r"\b)"),
          not_right=_right(r"(?:" + _ADJECTIVE + r"\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r")\b")),
     Rule("share_in_brackets", "reject", 0.8, "60 examples per class ([5%])", classes=frozenset({"%"}),
          left=_left(r"\b" + alternation(DATA_NOUNS) + r"\s*\(\s*(?:i\.e\.,?|about|~|only)?")),
@@ -119,6 +135,19 @@ RULES: tuple[Rule, ...] = (
          classes=frozenset({"%"}),
          right=_right(r"\)?\s*(?:of|as\s+many|as\s+much)\s+(?:the\s+|its\s+|their\s+|a\s+|our\s+)?"
                       r"(?:[\w'-]+\s+){0,3}?" + alternation(RESOURCE_NOUNS) + r"\b")),
+    Rule("share_after_resource", "reject", 0.75, "transfer parameters - roughly [0.35%] of those",
+         classes=frozenset({"%"}),
+         left=_left(r"\b" + alternation(RESOURCE_NOUNS)
+                    + r"\s*(?:-|,|\(|:)?\s*(?:roughly|about|only|just|~|i\.e\.,?)")),
+    Rule("relative_retention", "reject", 0.7, "achieves [90%] of the performance, retains [99%] accuracy",
+         classes=frozenset({"%"}),
+         left=_left(r"(?:\bretain\w*|\bpreserv\w*|\bkeep\w*|\brecover\w*)\s+" + HEDGE),
+         ),
+    Rule("share_of_performance", "reject", 0.7, "achieves [90%] of the performance of the teacher",
+         classes=frozenset({"%"}),
+         right=_right(r"of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:performance|accuracy|quality|capabilit\w+)")),
+    Rule("variable_bound", "reject", 0.7, "in low redshift (z<[0.3])",
+         left=_left(r"(?<![\w-])[a-zA-Z]\s*(?:<=?|>=?|=|≤|≥)")),
     Rule("hyperparameter", "reject", 0.8, "a threshold of [0.5]",
          left=_left(r"(?:threshold|temperature|learning\s+rate|dropout(?:\s+rate)?|weight\s+decay"
                     r"|batch\s+size|beam\s+size|window\s+size|ratio|\b[knpλαβγ]|top-?[pk])"
@@ -134,20 +163,12 @@ RULES: tuple[Rule, ...] = (
                           r"(?:[A-Za-z][\w@-]*\s+){0,2}?(?:points?|pts|" + METRIC + r")\b"),
          not_left=_left(r"\b" + METRIC + r"(?:\s+scores?)?\s*(?:of|=|:|at)\s*" + HEDGE)),
     # --- cost, not quality -------------------------------------------------------------
-    Rule("efficiency_after", "efficiency", 0.8, "[6.5x] speedup, [38%] faster, [10-20%] fewer FLOPs",
-         right=_right(r"(?:(?:less|fewer|lower|more|higher|reduced|smaller)\s+)?(?:[a-z-]+\s+)?"
-                      + alternation(EFFICIENCY_WORDS) + r"\b"),
-         not_right=_right(r"(?:[a-z-]+\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r")\b")),
     Rule("efficiency_before", "efficiency", 0.75, "reduce training time by up to [83.5%]",
-         left=_left(r"\b" + alternation(EFFICIENCY_WORDS) + r"\b(?:[^.;,]|\.(?=\d)){0,60}?"
+         left=_left(r"\b" + alternation(EFFICIENCY_WORDS) + r"s?\b" + PROSE_NO_COMMA + r"{0,60}?"
                     r"(?:\bby|\bof|\bto|\bfrom|\bsav\w*|factors?\s+of)?\s*" + HEDGE),
-         not_right=_right(r"(?:%\s*)?(?:" + _ADJECTIVE + r"\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r")\b"),
-         check=_no_quality_word_between),
-    Rule("saving", "efficiency", 0.7, "saves about [45%] of the cost",
-         left=_left(r"\b(?:sav(?:e|es|ed|ing)|speed(?:s|ing)?\s+up|accelerat\w*|compress\w*)\b"
-                    r"(?:[^.;,]|\.(?=\d)){0,30}?" + HEDGE)),
-    Rule("multiplier", "efficiency", 0.5, "[2.5x] times", classes=frozenset({"x"})),
-    # --- compared-against numbers -------------------------------------------------------
+         not_right=_right(r"(?:%\s*)?(?:" + _ADJECTIVE + r"\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r"|"
+                          + alternation(COMPARATIVES) + r")\b"),
+         check=_no_quality_word_between, reach=110),
     Rule("change_source", "baseline", 0.85, "from [71.1] to 79.1, 0.621 → 0.661",
          right=_right(r"(?:%\s*)?(?:to|→|->|=>|rightarrow)\s*[+-]?\.?\d")),
     Rule("versus_value", "baseline", 0.8, "90.6% vs. [89.8%], 33.65% compared to [25.04%]",
@@ -155,19 +176,20 @@ RULES: tuple[Rule, ...] = (
          left=_left(r"(?:\bvs\.?|\bversus|\bcompared\s+(?:to|with)|\brelative\s+to|\bagainst)\s*" + HEDGE)),
     Rule("prior_art_value", "baseline", 0.7, "the previous highest scores of [83.4%], where SoTA are [82.9%]",
          classes=RESULT_LIKE,
-         left=_left(r"(?:\b(?:previous|prior|former|earlier|published|reported|existing)\b(?:[^.;]|\.(?=\d)){0,40}?"
-                    r"\b(?:of|are|is|was|were|at|reach\w*|achiev\w*)"
-                    r"|\b(?:sota|state[-\s]of[-\s]the[-\s]art|human\s+performance|baselines?)\s+(?:are|is|was|were))"
-                    r"\s*" + HEDGE)),
+         left=_left(r"(?:\b(?:previous|prior|former|earlier|published|reported|existing)\b"
+                    r"(?:[^.;()]|\.(?=[\d,a-z])){0,40}?(?:\b(?:of|are|is|was|were|at)\s*" + HEDGE + r"|\(\s*)"
+                    r"|\b(?:sota|state[-\s]of[-\s]the[-\s]art|human\s+performance|baselines?)\s+(?:are|is|was|were)"
+                    r"\s*" + HEDGE + ")"), reach=90),
     # --- amounts of change -----------------------------------------------------------
     Rule("plus_sign", "delta", 0.85, "[+14.6%] average accuracy", sign="+"),
     Rule("change_noun_after", "delta", 0.85, "[2.6-10%] improvement, a [5.3] absolute accuracy gain",
          right=_right(r"(?:\(?(?:absolute|relative|abs\.|rel\.)\)?\s+)?(?:points?\s+)?"
                       r"(?:[\w@-]+\s+){0,3}?" + DELTA_NOUN + r"\b")),
     Rule("comparative_after", "delta", 0.8, "[1.65%] better retention",
-         right=_right(r"(?:points?\s+)?(?:" + _ADJECTIVE + r"\s+){0,1}?" + alternation(COMPARATIVES) + r"\b")),
+         right=_right(r"(?:points?\s+)?(?:" + _ADJECTIVE + r"\s+){0,1}?"
+                      + alternation(COMPARATIVES) + r"\b")),
     Rule("versus_subject", "score", 0.8, "([90.6%] vs. 89.8%)", classes=RESULT_LIKE,
-         right=_right(r"(?:vs\.?|versus)\s")),
+         right=_right(r"\(?\s*(?:vs\.?|versus)\s")),
     Rule("within_gap", "delta", 0.7, "we attain within [0.4%] of full fine-tuning", classes=RESULT_LIKE,
          left=_left(r"\bwithin")),
     # --- list items take the verdict of the item before -----------------------------
@@ -175,33 +197,40 @@ RULES: tuple[Rule, ...] = (
          continues_list=True),
     Rule("change_noun_of", "delta", 0.85, "an average improvement of [7.1] BLEU, margin of [44.5%]",
          left=_left(r"\b" + DELTA_NOUN + r"\s+(?:of|by|is|was|were|reach\w*|around|about)\s*(?:is\s+)?"
-                    + HEDGE)),
+                    + HEDGE), reach=80),
     Rule("change_verb_by", "delta", 0.85, "outperforms mBERT by [5%], improves ... by as much as [71%]",
-         left=_left(r"\b" + DELTA_VERB + r"\w*\b(?:[^.;]|\.(?=\d)){0,120}?\bby\s+(?:a\s+(?:large\s+|wide\s+)?margin\s+of\s+)?"
-                    + HEDGE)),
+         left=_left(r"\b" + DELTA_VERB + r"\w*\b" + PROSE + r"{0,120}?"
+                    r"\bby\s+(?:a\s+(?:large\s+|wide\s+)?margin\s+of\s+)?"
+                    + HEDGE), reach=160),
     Rule("change_verb_direct", "delta", 0.75, "GrowCLIP improves [2.3%] average top-1 accuracy",
          left=_left(r"\b(?:improv|increas|boost|enhanc|rais|lift|reduc|decreas|gain|bridg|clos|narrow)\w*\s+"
-                    + HEDGE)),
+                    r"(?:(?:the|its|their)\s+)?(?:(?:" + MODIFIER + r")\s+){0,2}"
+                    r"(?:" + METRIC + r"\s+)?(?:by\s+)?"
+                    + HEDGE), reach=100),
     # --- absolute results --------------------------------------------------------------
     Rule("change_target", "score", 0.85, "from 71.1 to [79.1], accuracy: 0.621 → [0.661]",
          left=_left(r"\d(?:\s*%)?\s*(?:to|→|->|=>|rightarrow)")),
     Rule("metric_of", "score", 0.85, "top-1 accuracy of [83.74], a Pearson correlation of [0.9556]",
          left=_left(r"\b" + METRIC + r"(?:\s+(?:scores?|metrics?|values?|rates?))?(?:\s*\([\w-]+\))?\s*"
                     r"(?:of|at|=|:|is|was|reaches|reached|reaching|achieves|achieved|exceeding|above|below)?"
-                    r"\s*" + HEDGE)),
+                    r"\s*" + HEDGE), reach=75),
     Rule("metric_after", "score", 0.8, "[91.1%] accuracy, [62.4] mAP, [85.2%] zero-shot transfer accuracy",
          right=_right(r"(?:\(\w+\)\s*)?(?:" + MODIFIER + r"\s+){0,3}" + METRIC + r"\b")),
+    Rule("score_verb_direct", "score", 0.75, "and reaches [69.5%] on WebQA", classes=RESULT_LIKE,
+         left=_left(r"\b(?:achiev|attain|obtain|reach|scor|record|deliver|yield)\w*\s+(?:an?\s+)?" + HEDGE)),
     Rule("bound_score", "score", 0.7, "near-perfect retrieval (>[99%]), exceeding [58%]",
          classes=RESULT_LIKE,
          left=_left(r"(?:>=|<=|>|<|\bexceeding|\babove|\bbelow|\bat\s+least|\bat\s+most|\bmore\s+than"
                     r"|\bless\s+than|\bover)")),
     Rule("change_clause", "delta", 0.55, "outperform the original model (up to [50%] for some tasks)",
          classes=frozenset({"%", "points"}),
-         left=_left(r"\b(?:outperform|surpass|improv|beat|gain|boost|enhanc)\w*\b(?:[^.;]|\.(?=\d)){0,80}?" + HEDGE)),
+         left=_left(r"\b(?:outperform|surpass|improv|beat|gain|boost|enhanc)\w*\b"
+                    + PROSE + r"{0,80}?" + HEDGE),
+         reach=120),
     Rule("score_verb", "score", 0.65, "achieves [88.53%] on 10-Split-CIFAR-100",
          classes=RESULT_LIKE,
          left=_left(r"\b(?:achiev|attain|obtain|reach|scor|record|hit|deliver|establish|rank|get|gets)\w*\b"
-                    r"(?:\s+[\w()-]+){0,4}?\s*(?:of|at|with)?\s*" + HEDGE)),
+                    r"(?:\s+[\w()-]+){0,4}?\s*(?:of|at|with)?\s*" + HEDGE), reach=100),
     Rule("value_on_benchmark", "score", 0.6, "[80.36] on VQA, [87.4%] on ModelNet40",
          classes=RESULT_LIKE,
          right=_right(r"(?:on|for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")),
@@ -219,11 +248,11 @@ def applies(rule: Rule, cls: str, sign: str | None, value: float, left: str, rig
         return False
     if rule.value_test is not None and not rule.value_test(value):
         return False
-    if rule.left is not None and rule.left.search(left) is None:
+    if rule.left is not None and rule.left.search(left, max(0, len(left) - rule.reach)) is None:
         return False
     if rule.right is not None and rule.right.match(right) is None:
         return False
-    if rule.not_left is not None and rule.not_left.search(left) is not None:
+    if rule.not_left is not None and rule.not_left.search(left, max(0, len(left) - rule.reach)) is not None:
         return False
     if rule.not_right is not None and rule.not_right.match(right) is not None:
         return False

@@ -13,10 +13,10 @@ from bisect import bisect_right
 # (so "e.g., the" and "vs. 89.8%" do not end one), or at the end of the text.
 SENTENCE_END = re.compile(
     r"""
-    (?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bal)(?<!\bFig)(?<!\bEq)  # not after common abbreviations
-    [.!?]                                                      # the full stop itself
-    (?=\s+[A-Z(\["']|[A-Z][a-z]{2,}\s)                          # then space and a sentence opener,
-                                                               # or a glued "model.Finally " from scraping
+    [.!?]                                                          # the full stop itself (first: fast scan)
+    (?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bal\.)(?<!\bFig\.)(?<!\bEq\.)   # not an abbreviation
+    (?=\s+[A-Z(\["']|[A-Z][a-z]{2,}\s)                              # then space and a sentence opener,
+                                                                   # or a glued "model.Finally " from scraping
     """,
     re.VERBOSE,
 )

@@ -94,7 +94,7 @@ EFFICIENCY_WORDS: tuple[str, ...] = (
     r"compute", r"computational\s+cost", r"computation(?:al)?", r"cost", r"energy", r"gpu\s+hours",
     r"disk\s+space", r"storage", r"fewer\s+param(?:eter)?s", r"less\s+training\s+data",
     r"smaller", r"parameter\s+(?:count|size|storage)", r"convergence\s+speed", r"inference\s+speed",
-    r"training\s+speed", r"fps", r"time",
+    r"training\s+speed", r"fps", r"decoding\s+time", r"wall\s+time", r"(?:gpu|cpu|tpu)\s+time",
 )
 
 # Verbs and nouns that make a number an amount of change ("improves ... by 5.1").
@@ -106,7 +106,7 @@ DELTA_NOUNS: tuple[str, ...] = (
 DELTA_VERB_STEMS: tuple[str, ...] = (
     r"improv", r"outperform", r"surpass", r"beat", r"exceed", r"boost", r"increas", r"reduc",
     r"decreas", r"gain", r"enhanc", r"lift", r"advanc", r"drop", r"lower", r"rais", r"cut",
-    r"outstrip", r"outdo", r"better", r"bridg", r"clos", r"narrow", r"widen",
+    r"outstrip", r"outdo", r"better", r"chang", r"shift", r"bridg", r"clos", r"narrow", r"widen",
 )
 
 # Comparative adjectives after a number that make it a delta ("1.65% better").

@@ -1,0 +1,62 @@
+"""Abstracts per second of `extract_claims` on one core, next to a bare number scan.
+
+    .venv/bin/python benchmarks/bench_extract.py [--n 50000]
+
+The seed abstracts (tests/data/seed_papers.jsonl) are repeated up to N texts;
+the baseline is one `re.finditer(r"\\d+(?:\\.\\d+)?")` pass over the same texts,
+i.e. the floor any number-driven extractor pays.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from leaderboard.extract import EXTRACTOR_VERSION, extract_claims  # noqa: E402
+
+PAPERS = ROOT / "tests" / "data" / "seed_papers.jsonl"
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def load(n: int) -> list[tuple[str, str | None]]:
+    with PAPERS.open(encoding="utf-8") as f:
+        papers = [json.loads(line) for line in f if line.strip()]
+    base = [(p["abstract"], p.get("title")) for p in papers]
+    return (base * (n // len(base) + 1))[:n]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=50_000, help="abstracts to process (default 50000)")
+    args = ap.parse_args(argv)
+    texts = load(args.n)
+
+    t0 = time.perf_counter()
+    found = sum(1 for text, _ in texts for _ in _NUMBER.finditer(text))
+    scan = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    claims = sum(len(extract_claims(text, title)) for text, title in texts)
+    took = time.perf_counter() - t0
+
+    print(f"extractor {EXTRACTOR_VERSION} on {platform.python_implementation()} {platform.python_version()},"
+          f" {platform.machine()}")
+    print(f"abstracts            {len(texts):>10,}")
+    print(f"extract_claims       {took:>9.2f} s  {len(texts) / took:>10,.0f} abstracts/s"
+          f"  {1000 * took / len(texts):.3f} ms/abstract  ({claims:,} claims)")
+    print(f"re.finditer numbers  {scan:>9.2f} s  {len(texts) / scan:>10,.0f} abstracts/s"
+          f"  ({found:,} numbers)")
+    print(f"ratio                {took / scan:>9.1f} x the bare number scan")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""The extractor against the hand-labelled gold set, scored by the shared scorer.
+
+Prints the figures and fails when one falls below its floor. Floors sit a
+little under what the extractor reaches today, so a regression fails while
+small wording changes do not; raise them when the extractor improves.
+Uses the copies in tests/data and tests/score_claims.py, not ../shared.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from leaderboard.extract import extract_claims
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import score_claims  # noqa: E402
+
+PAPERS = HERE / "data" / "seed_papers.jsonl"
+GOLD = HERE / "data" / "seed_claims.jsonl"
+
+FLOORS = {
+    ("value", "f1"): 0.94,
+    ("value", "precision"): 0.93,
+    ("value", "recall"): 0.95,
+    ("strict", "f1"): 0.54,
+    ("field_accuracy", "benchmark"): 0.63,
+    ("field_accuracy", "metric"): 0.87,
+    ("field_accuracy", "baseline_value"): 0.95,
+}
+
+
+def _load(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def summary() -> dict:
+    papers = _load(PAPERS)
+    pred = [c.to_dict(paper_id=str(p["id"]))
+            for p in papers for c in extract_claims(p["abstract"], p.get("title"))]
+    result, *_ = score_claims.score(_load(GOLD), pred, {str(p["id"]) for p in papers})
+    print("\ngold-set figures:", json.dumps(result))
+    return result
+
+
+@pytest.mark.parametrize(("section", "name"), list(FLOORS), ids=[f"{a}-{b}" for a, b in FLOORS])
+def test_gold_figure_above_floor(summary: dict, section: str, name: str) -> None:
+    got = summary[section][name]
+    assert got >= FLOORS[(section, name)], f"{section} {name} = {got:.3f} < floor {FLOORS[(section, name)]}"
