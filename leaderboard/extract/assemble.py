@@ -23,6 +23,8 @@ from leaderboard.records import Claim
 _HAS_DIGIT = re.compile(r"\d")
 CLAIM_KINDS = frozenset({"score", "delta", "efficiency"})
 LIST_GAP = 80  # farthest a list item may sit from the one before it
+# ", and on BIRD from 46.4% to [54.2%]": a coordinated clause that leaves its metric out.
+_COORDINATED_CLAUSE = re.compile(r"\W{0,3}(?:,\s*)?and\b[^,;]{0,60}\Z")
 # A "sentence" with more numbers than this is a table or noise, not prose: the numbers past
 # the cap are not examined, which keeps degenerate inputs (10 MB of "1.5 1.5 ...") linear and fast.
 MAX_NUMBERS_PER_SENTENCE = 64
@@ -53,7 +55,7 @@ def _previous_item(out: list[Decision], sent: tuple[int, int], cls: str) -> Deci
     for d in reversed(out[-6:]):
         if d.sentence != sent:
             return None
-        if token_class(d.token) == cls:
+        if token_class(d.token) == cls and d.token.sign != "±":
             return d
     return None
 
@@ -107,21 +109,23 @@ def build_claims(abstract: str, text: str, decisions: list[Decision], own: str |
 def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, own: str | None) -> Claim:
     tok, (s_start, s_end) = d.token, d.sentence
     seg_start = max(s_start, tok.start - WINDOW, prev.token.end if prev else s_start)
-    left = text[seg_start: tok.start]
-    full_left = text[max(s_start, tok.start - 2 * WINDOW): tok.start]
+    left = _whole_words(text, seg_start, tok.start, s_start)
+    full_left = _whole_words(text, max(s_start, tok.start - 2 * WINDOW), tok.start, s_start)
     right = text[tok.end: min(s_end, tok.end + WINDOW)]
     sentence = text[s_start: min(s_end, s_start + 2000)]
     prev_claim = prev.claim if prev else None
     bench, bench_metric = benchmark.from_right(right, left)
     if bench is None:
-        bench, left_metric = benchmark.from_left(left)
+        bench, left_metric = benchmark.from_left(left, (own,))
         bench_metric = bench_metric or left_metric
     if bench is None and prev_claim is not None and ";" not in text[prev.token.end: tok.start]:
         bench = prev_claim.benchmark
     if bench is None:
-        bench = benchmark.from_left(full_left)[0] or benchmark.named_in_sentence(sentence)
+        bench = benchmark.from_left(full_left, (own,))[0] or benchmark.named_in_sentence(sentence)
+    if bench is None:
+        bench = benchmark.from_context(text[max(0, s_start - 800): s_start])
     metric = fields.resolve_metric(left, right) or bench_metric
-    if metric is None and d.in_list and prev_claim is not None:
+    if metric is None and prev_claim is not None and (d.in_list or _COORDINATED_CLAUSE.match(left)):
         metric = prev_claim.extra.get("list_metric")
     unit = tok.unit or ("points" if fields.metric_unit_points(right) else None)
     ev_start, ev_end = evidence_bounds(d.sentence, tok.start, tok.end)
@@ -137,6 +141,14 @@ def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, ow
     )
     claim.extra["list_metric"] = _list_metric(metric, d, prev_claim)
     return claim
+
+
+def _whole_words(text: str, start: int, end: int, sentence_start: int) -> str:
+    """text[start:end] without a word cut in half at its start (a window boundary)."""
+    if start > sentence_start and text[start - 1].isalnum():
+        space = text.find(" ", start, end)
+        start = end if space < 0 else space + 1
+    return text[start:end]
 
 
 def _list_metric(metric: str | None, d: Decision, prev_claim: Claim | None) -> str | None:

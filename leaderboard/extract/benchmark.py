@@ -38,7 +38,19 @@ BENCH_PREP = re.compile(
     rf"""{_TRAINED}\b(?P<p>[Oo]n|[Ii]n|for|[Aa]cross)\s+(?:\d+\s+out\s+of\s+)?(?:the\s+|a\s+|an\s+)?{_PHRASE}""",
     re.VERBOSE)
 # "ImageNet (85.2%": the name before the bracket that holds the number.
-BENCH_PAREN = re.compile(rf"(?:\(\w\)\s*)?{_PHRASE}\s*\([^()]{{0,40}}\Z", re.VERBOSE)
+BENCH_PAREN = re.compile(rf"(?<!\w)(?:\(\w\)\s*)?{_PHRASE}\s*\([^()]{{0,40}}\Z", re.VERBOSE)
+# ... unless the name is a compared system: "surpassing CodeLlama-34B (42.1%)".
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:surpass\w*|outperform\w*|beat\w*|over|than|vs\.?|versus|compared\s+(?:to|with)|against|like)\s+"
+    r"(?:the\s+)?\Z", re.IGNORECASE)
+# "GLUE score to 80.5%", "MultiNLI accuracy to 86.7%", "LaSOT SUC score from": a name right before its metric.
+BENCH_BEFORE_METRIC = re.compile(
+    rf"""(?<![\w-])(?P<b>(?:[A-Z][\w\-.]*|[a-z]+[A-Z][\w\-.]*)(?:\s+(?:[A-Z][\w\-.]*|v?\d[\w.]*)){{0,3}})
+    \s+(?:(?!(?:{STOP})\b|\w+ed\b)[a-z][\w-]*\s+){{0,2}}?(?i:{METRIC_PHRASE})""", re.VERBOSE)
+_METRIC_HERE = re.compile(METRIC_PHRASE, _FLAGS)
+_SPLIT_ONLY = re.compile(
+    r"""^(?:(?:official|public|private|held-out|hidden|blind|standard|the)\s+)*
+    (?:test|dev|validation|val|train|eval)(?:[-\s](?:set|split|clean|other|dev|std|data))*$""", _FLAGS)
 # "the X dataset", "X benchmark" anywhere in the sentence.
 BENCH_NAMED = re.compile(
     r"(?P<b>(?:[A-Z][\w\-./+]*\s+){0,3}[A-Z][\w\-./+]*)\s+(?:dataset|benchmark|challenge|test\s+set|corpus)\b")
@@ -93,7 +105,7 @@ def clean_benchmark(phrase: str) -> tuple[str | None, str | None]:
     named = _OF_NAMED.search(phrase)
     if named and _HAS_NAME.search(named.group("b")):
         phrase = named.group("b")
-    if not phrase or _NOT_BENCH.match(phrase):
+    if not phrase or _NOT_BENCH.match(phrase) or _SPLIT_ONLY.match(phrase):
         return None, None
     phrase = _LEADING.sub("", phrase)
     stripped = _TRAILING.sub("", phrase).strip()
@@ -126,8 +138,10 @@ def _accept(p: str, raw: str) -> bool:
 _CLAUSE_END = re.compile(
     r"""(?<![\w.-])[+-]?(?:\d+\.\d+|\d+\s?%)     # the next result-like number
     | ; | \b(?:while|whereas|but|which)\b      # a new clause
+    | ,\s*and\b                              # ", and on BIRD from ...": a coordinated clause
     | \band\s+\w+ing\b | ,\s*\w+ing\b        # "and reaching ...", ", outperforming ..."
     """, re.VERBOSE)
+_STD_AFTER = re.compile(r"\s*(?:±|\+/-|\+-)\s*[\d.]+\s?%?")
 _SHARED_LIST = re.compile(r"(?:\s*(?:,|and|or|/)\s*(?:by\s+)?[+-]?\d+(?:\.\d+)?\s?%?)+")
 _OPEN_BRACKET = re.compile(r"\([^()]*\Z")
 
@@ -135,6 +149,9 @@ _OPEN_BRACKET = re.compile(r"\([^()]*\Z")
 def right_clause(right: str, left: str) -> str:
     """The right window cut at the end of the number's clause (at ")" when the number is bracketed)."""
     text = right[:150].rsplit(" ", 1)[0] if len(right) > 150 else right
+    std = _STD_AFTER.match(text)  # "58.1 ± 0.4% on MMLU": the std is not the next number
+    if std:
+        text = " " * std.end() + text[std.end():]
     if _OPEN_BRACKET.search(left[-60:]):
         text = text.split(")", 1)[0]
     lead = _SHARED_LIST.match(text)  # "4.7% and 15.5% on X": X is shared by the list
@@ -156,23 +173,53 @@ def from_right(right: str, left: str = "") -> tuple[str | None, str | None]:
     return None, metric
 
 
-def from_left(left: str) -> tuple[str | None, str | None]:
-    """A name before the bracket holding the number, else the nearest acceptable phrase on the left."""
+def from_left(left: str, exclude: tuple[str | None, ...] = ()) -> tuple[str | None, str | None]:
+    """The nearest benchmark phrase on the left: a name before the bracket holding the number,
+    a name before its metric ("MultiNLI accuracy to"), or "on/in/across X"."""
     clause = left[-200:]
     clause = clause[clause.rfind(";") + 1:]
     if len(left) > 200:
         clause = clause.split(" ", 1)[-1]
     m = BENCH_PAREN.search(clause)
-    if m and _HAS_NAME.search(m.group("b")):
+    if m and _HAS_NAME.search(m.group("b")) and not _COMPARED_BEFORE.search(clause, 0, m.start("b")):
         bench, metric = clean_benchmark(m.group("b"))
         if bench:
             return bench, metric
-    for m in reversed(list(BENCH_PREP.finditer(clause))):
-        if m.group("p").lower() != "for" and _NAMED_OR_TASK.search(m.group("b")):
-            bench, metric = clean_benchmark(m.group("b"))
-            if bench:
-                return bench, metric
+    candidates = [(m.end(), m.group("b")) for m in BENCH_BEFORE_METRIC.finditer(clause)
+                  if m.group("b").split()[0] not in _SENTENCE_STARTERS and m.group("b") not in exclude
+                  and not _METRIC_HERE.match(clause, m.start("b"))]  # "Pearson correlation" is one metric
+    candidates += [(m.end(), m.group("b")) for m in BENCH_PREP.finditer(clause)
+                   if m.group("p").lower() != "for" and _NAMED_OR_TASK.search(m.group("b"))]
+    for _end, raw in sorted(candidates, reverse=True):
+        bench, metric = clean_benchmark(raw)
+        if bench:
+            return bench, metric
     return None, None
+
+
+# Capitalised words that open clauses, not benchmark names.
+_SENTENCE_STARTERS = frozenset({
+    "The", "This", "These", "Our", "We", "It", "Its", "In", "On", "For", "With", "Using", "Compared",
+    "Overall", "Finally", "Moreover", "Notably",
+})
+
+
+# "we evaluate on X", "experiments on X", "On X, ...": where earlier sentences say the evaluation ran.
+_EVAL_ON = re.compile(
+    rf"""(?:\b(?:evaluat\w*|experiments?|tested|tests?|results?|benchmark\w*|assess\w*|validat\w*)
+    (?:\s+[\w-]+){{0,3}}?\s+on|(?:^|\.\s+)On)\s+(?:the\s+)?{_PHRASE}""", re.VERBOSE)
+
+
+def from_context(before: str) -> str | None:
+    """The last named evaluation set of the earlier sentences ("We evaluate on the X benchmark. ...")."""
+    found = None
+    for pattern in (BENCH_NAMED, _EVAL_ON):
+        for m in pattern.finditer(before[-800:]):
+            if found is None or m.end() > found[0]:
+                bench = clean_benchmark(m.group("b"))[0]
+                if bench and _HAS_NAME.search(bench):
+                    found = (m.end(), bench)
+    return found[1] if found else None
 
 
 def named_in_sentence(sentence: str) -> str | None:

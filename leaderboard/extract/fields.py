@@ -28,7 +28,8 @@ METRIC_RIGHT = re.compile(
 
 # Metric introduced after the number: "188% improvement in F2 score", "by 1.2% for top-1 recall".
 METRIC_RIGHT_PREP = re.compile(
-    rf"""\s*(?:[\w-]+\s+){{0,2}}?           # "improvement", "points improvement"
+    rf"""(?:\s*(?:,|and|or)\s*[+-]?[\d.]+\s?%?)*  # "3.2 and 4.5 points in EM": the list shares it
+    \s*(?:[\w-]+\s+){{0,2}}?           # "improvement", "points improvement"
     (?:in|on|for|of|to)\s+(?:the\s+|terms\s+of\s+)?
     (?P<m>{METRIC_PHRASE})""", _FLAGS)
 

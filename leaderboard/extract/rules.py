@@ -103,6 +103,12 @@ _EFFICIENCY_BEFORE_GAP = re.compile(
     r"\b" + alternation(EFFICIENCY_WORDS) + r"s?\b(?P<gap>" + PROSE_NO_COMMA + r"{0,60}?)\s*\Z", re.IGNORECASE
 )
 
+# Words that make a bare percentage read as a result ("... answers 64.2% of the questions correctly").
+_RESULT_CONTEXT = re.compile(
+    r"\b(?:" + METRIC + r"|perform\w*|result\w*|correct\w*|succe\w*|solv\w*|prefer\w*|win\w*|pass\w*"
+    r"|state[-\s]of[-\s]the[-\s]art|sota|outperform\w*|surpass\w*|achiev\w*|reach\w*|obtain\w*"
+    r"|attain\w*|score\w*)\b", re.IGNORECASE)
+
 RULES: tuple[Rule, ...] = (
     # --- not results ------------------------------------------------------------------
     Rule("std_after_plus_minus", "reject", 0.95, "85.2 ± [0.3]", sign="±"),
@@ -212,7 +218,7 @@ RULES: tuple[Rule, ...] = (
          left=_left(r"\d(?:\s*%)?\s*(?:to|→|->|=>|rightarrow)")),
     Rule("metric_of", "score", 0.85, "top-1 accuracy of [83.74], a Pearson correlation of [0.9556]",
          left=_left(r"\b" + METRIC + r"(?:\s+(?:scores?|metrics?|values?|rates?))?(?:\s*\([\w-]+\))?\s*"
-                    r"(?:of|at|=|:|is|was|reaches|reached|reaching|achieves|achieved|exceeding|above|below)?"
+                    r"(?:of|at|to|=|:|is|was|reaches|reached|reaching|achieves|achieved|exceeding|above|below)?"
                     r"\s*" + HEDGE), reach=75),
     Rule("metric_after", "score", 0.8, "[91.1%] accuracy, [62.4] mAP, [85.2%] zero-shot transfer accuracy",
          right=_right(r"(?:\(\w+\)\s*)?(?:" + MODIFIER + r"\s+){0,3}" + METRIC + r"\b")),
@@ -234,7 +240,9 @@ RULES: tuple[Rule, ...] = (
     Rule("value_on_benchmark", "score", 0.6, "[80.36] on VQA, [87.4%] on ModelNet40",
          classes=RESULT_LIKE,
          right=_right(r"(?:on|for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")),
-    Rule("percent_default", "score", 0.35, "with [90%] in the held-out split", classes=frozenset({"%"})),
+    Rule("percent_default", "score", 0.35, "with [90%] in the held-out split", classes=frozenset({"%"}),
+         check=lambda left, right: _RESULT_CONTEXT.search(left[-120:]) is not None
+         or _RESULT_CONTEXT.search(right[:80]) is not None),
     Rule("other_number", "reject", 0.5, "a bare [3.5] with no cue"),
 )
 

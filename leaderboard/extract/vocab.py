@@ -22,7 +22,8 @@ METRIC_WORDS: tuple[str, ...] = (
     r"exact\s+match", r"ranks?", r"score", r"correlation", r"pearson(?:'s)?\s+correlation",
     r"spearman(?:'s)?\s+(?:rank\s+)?correlation", r"kappa(?:\s+score)?", r"dice(?:\s+(?:coefficient|score))?",
     r"auc(?:\s+score)?", r"auroc", r"auprc", r"average\s+precision", r"mean\s+average\s+precision",
-    r"word\s+error\s+rate", r"character\s+error\s+rate", r"bleu(?:\s+score)?", r"rouge(?:-[12l])?",
+    r"word\s+error\s+rate", r"character\s+error\s+rate", r"wer", r"cer", r"ter", r"bleu(?:\s+score)?",
+    r"rouge(?:-[12l])?",
     r"meteor", r"cider", r"spice", r"chrf\+*", r"comet", r"bertscore", r"hits@\d+", r"recall@\d+",
     r"r@\d+", r"p@\d+", r"ndcg(?:@\d+)?", r"mrr(?:@\d+)?", r"map@\d+", r"pass@\d+", r"regret(?:@\d+)?",
     r"top-?[1-9]\s+(?:accuracy|error|acc\.?)", r"human\s+preference", r"pairwise\s+preference",
@@ -32,7 +33,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"box\s+ap", r"mask\s+ap", r"hap(?:_?\{?\d+\}?)?", r"ndtw", r"sdtw", r"spl", r"em",
     r"macro[-\s]f1", r"micro[-\s]f1", r"weighted[-\s]f1", r"balanced\s+accuracy", r"sensitivity",
     r"specificity", r"mcc", r"matthews\s+correlation", r"return", r"reward", r"normali[sz]ed\s+score",
-    r"glue\s+score", r"elo(?:\s+rating)?", r"suc", r"forgetting(?:\s+rate)?", r"attack\s+success\s+rate",
+r"elo(?:\s+rating)?", r"suc", r"forgetting(?:\s+rate)?", r"attack\s+success\s+rate",
     r"robust\s+accuracy", r"calibration\s+error", r"ece", r"completeness", r"purity", r"retention",
     r"mean\s+reciprocal\s+rank", r"top-?k\s+precision", r"rankings?",
 )
