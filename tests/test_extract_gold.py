@@ -23,13 +23,16 @@ import score_claims  # noqa: E402
 
 PAPERS = HERE / "data" / "seed_papers.jsonl"
 GOLD = HERE / "data" / "seed_claims.jsonl"
+# Abstracts the rules were not written from (tests/data/README.md): a check that they carry over.
+HELDOUT_PAPERS = HERE / "data" / "heldout_papers.jsonl"
+HELDOUT_GOLD = HERE / "data" / "heldout_claims.jsonl"
 
 FLOORS = {
     ("value", "f1"): 0.94,
     ("value", "precision"): 0.93,
     ("value", "recall"): 0.95,
-    ("strict", "f1"): 0.54,
-    ("field_accuracy", "benchmark"): 0.63,
+    ("strict", "f1"): 0.57,
+    ("field_accuracy", "benchmark"): 0.66,
     ("field_accuracy", "metric"): 0.87,
     ("field_accuracy", "baseline_value"): 0.95,
 }
@@ -40,17 +43,44 @@ def _load(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-@pytest.fixture(scope="module")
-def summary() -> dict:
-    papers = _load(PAPERS)
+HELDOUT_FLOORS = {
+    ("value", "f1"): 0.94,
+    ("strict", "f1"): 0.82,
+    ("field_accuracy", "benchmark"): 0.86,
+    ("field_accuracy", "metric"): 0.92,
+}
+
+
+def _score(papers_path: Path, gold_path: Path, label: str) -> dict:
+    papers = _load(papers_path)
     pred = [c.to_dict(paper_id=str(p["id"]))
             for p in papers for c in extract_claims(p["abstract"], p.get("title"))]
-    result, *_ = score_claims.score(_load(GOLD), pred, {str(p["id"]) for p in papers})
-    print("\ngold-set figures:", json.dumps(result))
+    result, *_ = score_claims.score(_load(gold_path), pred, {str(p["id"]) for p in papers})
+    print(f"\n{label} figures:", json.dumps(result))
     return result
+
+
+@pytest.fixture(scope="module")
+def summary() -> dict:
+    return _score(PAPERS, GOLD, "gold-set")
+
+
+@pytest.fixture(scope="module")
+def heldout_summary() -> dict:
+    if not HELDOUT_PAPERS.exists():
+        pytest.skip("no held-out set in tests/data")
+    return _score(HELDOUT_PAPERS, HELDOUT_GOLD, "held-out")
 
 
 @pytest.mark.parametrize(("section", "name"), list(FLOORS), ids=[f"{a}-{b}" for a, b in FLOORS])
 def test_gold_figure_above_floor(summary: dict, section: str, name: str) -> None:
     got = summary[section][name]
     assert got >= FLOORS[(section, name)], f"{section} {name} = {got:.3f} < floor {FLOORS[(section, name)]}"
+
+
+@pytest.mark.parametrize(("section", "name"), list(HELDOUT_FLOORS),
+                         ids=[f"{a}-{b}" for a, b in HELDOUT_FLOORS])
+def test_heldout_figure_above_floor(heldout_summary: dict, section: str, name: str) -> None:
+    got = heldout_summary[section][name]
+    floor = HELDOUT_FLOORS[(section, name)]
+    assert got >= floor, f"held-out {section} {name} = {got:.3f} < floor {floor}"

@@ -84,6 +84,7 @@ def build_claims(abstract: str, text: str, decisions: list[Decision], own: str |
     claims: list[Claim] = []
     last_claim: Decision | None = None
     pending: Decision | None = None  # a baseline number written before any claim of its sentence
+    context: dict[int, str | None] = {}  # benchmark of the earlier sentences, by sentence start
     for i, d in enumerate(decisions):
         if last_claim is not None and last_claim.sentence != d.sentence:
             last_claim = None
@@ -96,7 +97,7 @@ def build_claims(abstract: str, text: str, decisions: list[Decision], own: str |
             continue
         if d.verdict not in CLAIM_KINDS:
             continue
-        d.claim = _make_claim(abstract, text, d, last_claim, own)
+        d.claim = _make_claim(abstract, text, d, last_claim, own, context)
         if d.rule.name == "change_target" and i > 0 and decisions[i - 1].verdict == "baseline":
             d.claim.baseline_value = decisions[i - 1].token.value
         elif pending is not None and d.verdict == "score":
@@ -106,7 +107,8 @@ def build_claims(abstract: str, text: str, decisions: list[Decision], own: str |
     return claims
 
 
-def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, own: str | None) -> Claim:
+def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, own: str | None,
+                context: dict[int, str | None]) -> Claim:
     tok, (s_start, s_end) = d.token, d.sentence
     seg_start = max(s_start, tok.start - WINDOW, prev.token.end if prev else s_start)
     left = _whole_words(text, seg_start, tok.start, s_start)
@@ -123,7 +125,9 @@ def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, ow
     if bench is None:
         bench = benchmark.from_left(full_left, (own,))[0] or benchmark.named_in_sentence(sentence)
     if bench is None:
-        bench = benchmark.from_context(text[max(0, s_start - 800): s_start])
+        if s_start not in context:
+            context[s_start] = benchmark.from_context(text[max(0, s_start - 800): s_start])
+        bench = context[s_start]
     metric = fields.resolve_metric(left, right) or bench_metric
     if metric is None and prev_claim is not None and (d.in_list or _COORDINATED_CLAUSE.match(left)):
         metric = prev_claim.extra.get("list_metric")

@@ -82,6 +82,7 @@ class Rule:
     check: Callable[[str, str], bool] | None = None  # extra test on (left, right)
     value_test: Callable[[float], bool] | None = None  # extra test on the value
     reach: int = 60  # characters of the left window the `left` pattern may need
+    hints: tuple[str, ...] = ()  # cheap prefilter: lower-case strings one of which the left reach holds
 
 
 # Joiner between list items: "80%, 50.05%", "10% and 38%", "by 25.1%, and by 71%".
@@ -113,13 +114,15 @@ RULES: tuple[Rule, ...] = (
     # --- not results ------------------------------------------------------------------
     Rule("std_after_plus_minus", "reject", 0.95, "85.2 ± [0.3]", sign="±"),
     Rule("citation", "reject", 0.9, "as shown in [[12]]",
-         left=_left(r"\[(?:\s*\d+\s*[,;-])*"), right=_right(r"(?:[,;-]\s*\d+\s*)*\]")),
+         left=_left(r"\[(?:\s*\d+\s*[,;-])*"), right=_right(r"(?:[,;-]\s*\d+\s*)*\]"),
+         hints=("[",)),
     Rule("enumeration", "reject", 0.9, "[2]) we improve", classes=frozenset({"int"}),
          right=_right(r"\)"), not_left=_left(r"[<>~=]")),
     Rule("hyphen_compound", "reject", 0.9, "[10]-shot, [557]-million-parameter",
          right=re.compile(r"-(?!points?\b|pp\b)[A-Za-z]")),
     Rule("date", "reject", 0.9, "(July [3], 2021)", classes=frozenset({"int"}),
-         left=_left(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")),
+         left=_left(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"),
+         hints=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
     Rule("year", "reject", 0.9, "in [2021]", classes=frozenset({"int"}),
          value_test=lambda v: v.is_integer() and 1900 <= v <= 2039),
     Rule("efficiency_after", "efficiency", 0.8, "[6.5x] speedup, [38%] faster, [10-20%] fewer FLOPs",
@@ -128,7 +131,8 @@ RULES: tuple[Rule, ...] = (
          not_right=_right(r"(?:[a-z-]+\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r")\b")),
     Rule("saving", "efficiency", 0.7, "saves about [45%] of the cost, pruned by up to [40%]",
          left=_left(r"\b(?:sav(?:e|es|ed|ing)|speed(?:s|ing)?\s+up|accelerat\w*|compress\w*|prun\w*)\b"
-                    + PROSE_NO_COMMA + r"{0,30}?" + HEDGE), reach=80),
+                    + PROSE_NO_COMMA + r"{0,30}?" + HEDGE), reach=80,
+         hints=("sav", "speed", "accelerat", "compress", "prun")),
     Rule("multiplier", "efficiency", 0.5, "[2.5x] times", classes=frozenset({"x"})),
     # --- compared-against numbers -------------------------------------------------------
     Rule("size_or_count", "reject", 0.85, "[27] billion parameters, [8] diverse target tasks",
@@ -136,7 +140,8 @@ RULES: tuple[Rule, ...] = (
                       + alternation(SIZE_NOUNS + (r"data",)) + r"\b)"),
          not_right=_right(r"(?:" + _ADJECTIVE + r"\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r")\b")),
     Rule("share_in_brackets", "reject", 0.8, "60 examples per class ([5%])", classes=frozenset({"%"}),
-         left=_left(r"\b" + alternation(DATA_NOUNS) + r"\s*\(\s*(?:i\.e\.,?|about|~|only)?")),
+         left=_left(r"\b" + alternation(DATA_NOUNS) + r"\s*\(\s*(?:i\.e\.,?|about|~|only)?"),
+         hints=("(",)),
     Rule("share_of_resource", "reject", 0.85, "only [0.5%] of the pretrained model's parameters",
          classes=frozenset({"%"}),
          right=_right(r"\)?\s*(?:of|as\s+many|as\s+much)\s+(?:the\s+|its\s+|their\s+|a\s+|our\s+)?"
@@ -144,16 +149,20 @@ RULES: tuple[Rule, ...] = (
     Rule("share_after_resource", "reject", 0.75, "transfer parameters - roughly [0.35%] of those",
          classes=frozenset({"%"}),
          left=_left(r"\b" + alternation(RESOURCE_NOUNS)
-                    + r"\s*(?:-|,|\(|:)?\s*(?:roughly|about|only|just|~|i\.e\.,?)")),
+                    + r"\s*(?:-|,|\(|:)?\s*(?:roughly|about|only|just|~|i\.e\.,?)"),
+         hints=("param", "weight", "data", "train", "label", "annot", "sampl", "exampl", "comput",
+                "budget", "flop", "memory", "cost", "time", "storage", "token", "image", "corpus",
+                "size", "neuron", "layer", "gpu", "energy")),
     Rule("relative_retention", "reject", 0.7, "achieves [90%] of the performance, retains [99%] accuracy",
          classes=frozenset({"%"}),
          left=_left(r"(?:\bretain\w*|\bpreserv\w*|\bkeep\w*|\brecover\w*)\s+" + HEDGE),
-         ),
+         hints=("retain", "preserv", "keep", "recover")),
     Rule("share_of_performance", "reject", 0.7, "achieves [90%] of the performance of the teacher",
          classes=frozenset({"%"}),
          right=_right(r"of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:performance|accuracy|quality|capabilit\w+)")),
     Rule("variable_bound", "reject", 0.7, "in low redshift (z<[0.3])",
-         left=_left(r"(?<![\w-])[a-zA-Z]\s*(?:<=?|>=?|=|≤|≥)")),
+         left=_left(r"(?<![\w-])[a-zA-Z]\s*(?:<=?|>=?|=|≤|≥)"),
+         hints=("<", ">", "=", "≤", "≥")),
     Rule("hyperparameter", "reject", 0.8, "a threshold of [0.5]",
          left=_left(r"(?:threshold|temperature|learning\s+rate|dropout(?:\s+rate)?|weight\s+decay"
                     r"|batch\s+size|beam\s+size|window\s+size|ratio|\b[knpλαβγ]|top-?[pk])"
@@ -174,18 +183,24 @@ RULES: tuple[Rule, ...] = (
                     r"(?:\bby|\bof|\bto|\bfrom|\bsav\w*|factors?\s+of)?\s*" + HEDGE),
          not_right=_right(r"(?:%\s*)?(?:" + _ADJECTIVE + r"\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r"|"
                           + alternation(COMPARATIVES) + r")\b"),
-         check=_no_quality_word_between, reach=110),
+         check=_no_quality_word_between, reach=110,
+         hints=("speed", "faster", "slower", "latency", "throughput", "memory", "flop", "time",
+                "compute", "comput", "cost", "energy", "gpu", "disk", "storage", "param", "smaller",
+                "fps", "data")),
     Rule("change_source", "baseline", 0.85, "from [71.1] to 79.1, 0.621 → 0.661",
          right=_right(r"(?:%\s*)?(?:to|→|->|=>|rightarrow)\s*[+-]?\.?\d")),
     Rule("versus_value", "baseline", 0.8, "90.6% vs. [89.8%], 33.65% compared to [25.04%]",
          classes=RESULT_LIKE,
-         left=_left(r"(?:\bvs\.?|\bversus|\bcompared\s+(?:to|with)|\brelative\s+to|\bagainst)\s*" + HEDGE)),
+         left=_left(r"(?:\bvs\.?|\bversus|\bcompared\s+(?:to|with)|\brelative\s+to|\bagainst)\s*" + HEDGE),
+         hints=("vs", "versus", "compared", "relative", "against")),
     Rule("prior_art_value", "baseline", 0.7, "the previous highest scores of [83.4%], where SoTA are [82.9%]",
          classes=RESULT_LIKE,
          left=_left(r"(?:\b(?:previous|prior|former|earlier|published|reported|existing)\b"
                     r"(?:[^.;()]|\.(?=[\d,a-z])){0,40}?(?:\b(?:of|are|is|was|were|at)\s*" + HEDGE + r"|\(\s*)"
                     r"|\b(?:sota|state[-\s]of[-\s]the[-\s]art|human\s+performance|baselines?)\s+(?:are|is|was|were)"
-                    r"\s*" + HEDGE + ")"), reach=90),
+                    r"\s*" + HEDGE + ")"), reach=90,
+         hints=("previous", "prior", "former", "earlier", "published", "reported", "existing", "sota",
+                "state", "human", "baseline")),
     # --- amounts of change -----------------------------------------------------------
     Rule("plus_sign", "delta", 0.85, "[+14.6%] average accuracy", sign="+"),
     Rule("change_noun_after", "delta", 0.85, "[2.6-10%] improvement, a [5.3] absolute accuracy gain",
@@ -197,22 +212,28 @@ RULES: tuple[Rule, ...] = (
     Rule("versus_subject", "score", 0.8, "([90.6%] vs. 89.8%)", classes=RESULT_LIKE,
          right=_right(r"\(?\s*(?:vs\.?|versus)\s")),
     Rule("within_gap", "delta", 0.7, "we attain within [0.4%] of full fine-tuning", classes=RESULT_LIKE,
-         left=_left(r"\bwithin")),
+         left=_left(r"\bwithin"),
+         hints=("within",)),
     # --- list items take the verdict of the item before -----------------------------
     Rule("list_continuation", "inherit", 0.7, "by 80% and [42%], 49.76%, [50.05%], 2.3% ([up to 24.1%])",
          continues_list=True),
     Rule("change_noun_of", "delta", 0.85, "an average improvement of [7.1] BLEU, margin of [44.5%]",
          left=_left(r"\b" + DELTA_NOUN + r"\s+(?:of|by|is|was|were|reach\w*|around|about)\s*(?:is\s+)?"
-                    + HEDGE), reach=80),
+                    + HEDGE), reach=80,
+         hints=("improv", "gain", "increas", "boost", "lift", "enhanc", "reduc", "decreas", "drop",
+                "margin", "advantage", "jump", "leap")),
     Rule("change_verb_by", "delta", 0.85, "outperforms mBERT by [5%], improves ... by as much as [71%]",
          left=_left(r"\b" + DELTA_VERB + r"\w*\b" + PROSE + r"{0,120}?"
                     r"\bby\s+(?:a\s+(?:large\s+|wide\s+)?margin\s+of\s+)?"
-                    + HEDGE), reach=160),
+                    + HEDGE), reach=160,
+         hints=(" by",)),
     Rule("change_verb_direct", "delta", 0.75, "GrowCLIP improves [2.3%] average top-1 accuracy",
          left=_left(r"\b(?:improv|increas|boost|enhanc|rais|lift|reduc|decreas|gain|bridg|clos|narrow)\w*\s+"
                     r"(?:(?:the|its|their)\s+)?(?:(?:" + MODIFIER + r")\s+){0,2}"
                     r"(?:" + METRIC + r"\s+)?(?:by\s+)?"
-                    + HEDGE), reach=100),
+                    + HEDGE), reach=100,
+         hints=("improv", "increas", "boost", "enhanc", "rais", "lift", "reduc", "decreas", "gain",
+                "bridg", "clos", "narrow")),
     # --- absolute results --------------------------------------------------------------
     Rule("change_target", "score", 0.85, "from 71.1 to [79.1], accuracy: 0.621 → [0.661]",
          left=_left(r"\d(?:\s*%)?\s*(?:to|→|->|=>|rightarrow)")),
@@ -223,20 +244,25 @@ RULES: tuple[Rule, ...] = (
     Rule("metric_after", "score", 0.8, "[91.1%] accuracy, [62.4] mAP, [85.2%] zero-shot transfer accuracy",
          right=_right(r"(?:\(\w+\)\s*)?(?:" + MODIFIER + r"\s+){0,3}" + METRIC + r"\b")),
     Rule("score_verb_direct", "score", 0.75, "and reaches [69.5%] on WebQA", classes=RESULT_LIKE,
-         left=_left(r"\b(?:achiev|attain|obtain|reach|scor|record|deliver|yield)\w*\s+(?:an?\s+)?" + HEDGE)),
+         left=_left(r"\b(?:achiev|attain|obtain|reach|scor|record|deliver|yield)\w*\s+(?:an?\s+)?" + HEDGE),
+         hints=("achiev", "attain", "obtain", "reach", "scor", "record", "deliver", "yield")),
     Rule("bound_score", "score", 0.7, "near-perfect retrieval (>[99%]), exceeding [58%]",
          classes=RESULT_LIKE,
          left=_left(r"(?:>=|<=|>|<|\bexceeding|\babove|\bbelow|\bat\s+least|\bat\s+most|\bmore\s+than"
-                    r"|\bless\s+than|\bover)")),
+                    r"|\bless\s+than|\bover)"),
+         hints=(">", "<", "exceed", "above", "below", "least", "most", "more", "less", "over")),
     Rule("change_clause", "delta", 0.55, "outperform the original model (up to [50%] for some tasks)",
          classes=frozenset({"%", "points"}),
          left=_left(r"\b(?:outperform|surpass|improv|beat|gain|boost|enhanc)\w*\b"
                     + PROSE + r"{0,80}?" + HEDGE),
-         reach=120),
+         reach=120,
+         hints=("outperform", "surpass", "improv", "beat", "gain", "boost", "enhanc")),
     Rule("score_verb", "score", 0.65, "achieves [88.53%] on 10-Split-CIFAR-100",
          classes=RESULT_LIKE,
          left=_left(r"\b(?:achiev|attain|obtain|reach|scor|record|hit|deliver|establish|rank|get|gets)\w*\b"
-                    r"(?:\s+[\w()-]+){0,4}?\s*(?:of|at|with)?\s*" + HEDGE), reach=100),
+                    r"(?:\s+[\w()-]+){0,4}?\s*(?:of|at|with)?\s*" + HEDGE), reach=100,
+         hints=("achiev", "attain", "obtain", "reach", "scor", "record", "hit", "deliver", "establish",
+                "rank", "get")),
     Rule("value_on_benchmark", "score", 0.6, "[80.36] on VQA, [87.4%] on ModelNet40",
          classes=RESULT_LIKE,
          right=_right(r"(?:on|for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")),
@@ -248,14 +274,19 @@ RULES: tuple[Rule, ...] = (
 
 
 def applies(rule: Rule, cls: str, sign: str | None, value: float, left: str, right: str,
-            in_list: bool) -> bool:
-    """Whether `rule` holds for a number of class `cls` between windows `left` and `right`."""
+            in_list: bool, left_lower: str = "") -> bool:
+    """Whether `rule` holds for a number of class `cls` between windows `left` and `right`
+    (`left_lower`: `left.lower()`, computed once per number for the hints)."""
     if cls not in rule.classes or (rule.sign is not None and sign != rule.sign):
         return False
     if rule.continues_list and not in_list:
         return False
     if rule.value_test is not None and not rule.value_test(value):
         return False
+    if rule.hints:
+        tail = (left_lower or left.lower())[-rule.reach:]
+        if not any(h in tail for h in rule.hints):
+            return False
     if rule.left is not None and rule.left.search(left, max(0, len(left) - rule.reach)) is None:
         return False
     if rule.right is not None and rule.right.match(right) is None:
@@ -269,7 +300,8 @@ def applies(rule: Rule, cls: str, sign: str | None, value: float, left: str, rig
 
 def first_rule(cls: str, sign: str | None, value: float, left: str, right: str, in_list: bool) -> Rule:
     """The highest-priority rule that holds; `other_number` always does."""
+    left_lower = left.lower()
     for rule in RULES:
-        if applies(rule, cls, sign, value, left, right, in_list):
+        if applies(rule, cls, sign, value, left, right, in_list, left_lower):
             return rule
     return RULES[-1]
