@@ -24,6 +24,10 @@ _HAS_DIGIT = re.compile(r"\d")
 CLAIM_KINDS = frozenset({"score", "delta", "efficiency"})
 LIST_GAP = 80  # farthest a list item may sit from the one before it
 # ", and on BIRD from 46.4% to [54.2%]": a coordinated clause that leaves its metric out.
+# Between list items that share what follows: "4.7% and 15.5% on X".
+_SHARED_JOINER = re.compile(r"\s*(?:,|and|or|/|,\s*and)\s*(?:by\s+)?\Z")
+# A number in brackets right after a claim: "16.28 (45 % absolute improvement)".
+_ANNOTATION = re.compile(r"[^()]{0,12}\(\s*(?:an?\s+|up\s+to\s+|~\s*)?\Z")
 _COORDINATED_CLAUSE = re.compile(r"\W{0,3}(?:,\s*)?and\b[^,;]{0,60}\Z")
 # A "sentence" with more numbers than this is a table or noise, not prose: the numbers past
 # the cap are not examined, which keeps degenerate inputs (10 MB of "1.5 1.5 ...") linear and fast.
@@ -84,7 +88,7 @@ def build_claims(abstract: str, text: str, decisions: list[Decision], own: str |
     claims: list[Claim] = []
     last_claim: Decision | None = None
     pending: Decision | None = None  # a baseline number written before any claim of its sentence
-    context: dict[int, str | None] = {}  # benchmark of the earlier sentences, by sentence start
+    context: dict[int, tuple[int, str] | None] = {}  # benchmark of the earlier sentences, by sentence start
     for i, d in enumerate(decisions):
         if last_claim is not None and last_claim.sentence != d.sentence:
             last_claim = None
@@ -97,7 +101,7 @@ def build_claims(abstract: str, text: str, decisions: list[Decision], own: str |
             continue
         if d.verdict not in CLAIM_KINDS:
             continue
-        d.claim = _make_claim(abstract, text, d, last_claim, own, context)
+        d.claim = _make_claim(abstract, text, d, last_claim, own, context, _next_stop(text, decisions, i))
         if d.rule.name == "change_target" and i > 0 and decisions[i - 1].verdict == "baseline":
             d.claim.baseline_value = decisions[i - 1].token.value
         elif pending is not None and d.verdict == "score":
@@ -107,13 +111,28 @@ def build_claims(abstract: str, text: str, decisions: list[Decision], own: str |
     return claims
 
 
+def _next_stop(text: str, decisions: list[Decision], i: int) -> int:
+    """Where the right window of claim `i` ends: at the next claim or baseline number of its
+    sentence, unless that one only continues a list ("4.7% and 15.5% on X" share X)."""
+    d = decisions[i]
+    end = d.token.end
+    for nxt in decisions[i + 1:]:
+        if nxt.sentence != d.sentence:
+            break
+        if nxt.verdict in CLAIM_KINDS or nxt.verdict == "baseline":
+            if not _SHARED_JOINER.match(text, end, nxt.token.start):
+                return nxt.token.start
+            end = nxt.token.end
+    return d.sentence[1]
+
+
 def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, own: str | None,
-                context: dict[int, str | None]) -> Claim:
+                context: dict[int, tuple[int, str] | None], stop: int) -> Claim:
     tok, (s_start, s_end) = d.token, d.sentence
     seg_start = max(s_start, tok.start - WINDOW, prev.token.end if prev else s_start)
     left = _whole_words(text, seg_start, tok.start, s_start)
     full_left = _whole_words(text, max(s_start, tok.start - 2 * WINDOW), tok.start, s_start)
-    right = text[tok.end: min(s_end, tok.end + WINDOW)]
+    right = text[tok.end: min(s_end, stop, tok.end + WINDOW)]
     sentence = text[s_start: min(s_end, s_start + 2000)]
     prev_claim = prev.claim if prev else None
     bench, bench_metric = benchmark.from_right(right, left)
@@ -126,11 +145,14 @@ def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, ow
         bench = benchmark.from_left(full_left, (own,))[0] or benchmark.named_in_sentence(sentence)
     if bench is None:
         if s_start not in context:
-            context[s_start] = benchmark.from_context(text[max(0, s_start - 800): s_start])
-        bench = context[s_start]
+            context[s_start] = benchmark.from_context(text[:s_start])
+        found = context[s_start]
+        bench = found[1] if found else None
     metric = fields.resolve_metric(left, right) or bench_metric
     if metric is None and prev_claim is not None and (d.in_list or _COORDINATED_CLAUSE.match(left)):
         metric = prev_claim.extra.get("list_metric")
+    if metric is None and prev_claim is not None and _ANNOTATION.match(left):
+        metric = prev_claim.metric  # "80.5% (7.7% point absolute improvement)" annotates the claim before
     unit = tok.unit or ("points" if fields.metric_unit_points(right) else None)
     ev_start, ev_end = evidence_bounds(d.sentence, tok.start, tok.end)
     confidence = d.rule.confidence - (0.15 if bench is None and metric is None else 0.0)

@@ -21,7 +21,7 @@ _FLAGS = re.VERBOSE | re.IGNORECASE
 # Words that end a benchmark phrase (prepositions, conjunctions, verbs).
 STOP = (r"and|with|using|compared|when|while|by|over|than|respectively|across|under|without|at|as|where"
          r"|which|to|from|for|on|in|via|through|after|thanks|surpassing|outperforming|achieving|reaching"
-         r"|setting|showing|demonstrating|against|vs|versus|whereas|but|or|is|are|was|were|improving"
+         r"|showing|demonstrating|against|vs|versus|whereas|but|or|is|are|was|were|improving"
          r"|yielding|despite|among|demonstrates?|shows?|indicates?|reveals?|suggests?|confirms?|proves?"
          r"|achieves?|outperforms?|improves?|yields?|leads?|has|have|can|does|do|we|our|it|that|this"
          r"|reduces?|increases?|enables?|allows?|makes?|requires?|uses?|retains?|retaining|maintains?"
@@ -35,7 +35,8 @@ _TRAINED = r"(?<!trained\s)(?<!pretrained\s)(?<!pre-trained\s)(?<!fine-tuned\s)(
 
 # A preposition that introduces a benchmark phrase; "13 out of 18 tasks" keeps "18 tasks".
 BENCH_PREP = re.compile(
-    rf"""{_TRAINED}\b(?P<p>[Oo]n|[Ii]n|for|[Aa]cross)\s+(?:\d+\s+out\s+of\s+)?(?:the\s+|a\s+|an\s+)?{_PHRASE}""",
+    rf"""{_TRAINED}\b(?P<p>[Oo]n|[Ii]n|for|[Aa]cross|[Oo]ver)\s+(?:\d+\s+out\s+of\s+)?(?:the\s+|a\s+|an\s+)?{_PHRASE}
+    (?:,\s+(?P<apposed>[A-Z][\w\-.]*(?:\s+[A-Z0-9][\w\-.]*){{0,2}}),)?     # "the math benchmark, MGSM," """,
     re.VERBOSE)
 # "ImageNet (85.2%": the name before the bracket that holds the number.
 BENCH_PAREN = re.compile(rf"(?<!\w)(?:\(\w\)\s*)?{_PHRASE}\s*\([^()]{{0,40}}\Z", re.VERBOSE)
@@ -59,7 +60,8 @@ BENCH_NAMED = re.compile(
 _LEADING = re.compile(
     r"""^(?:(?:challenging|popular|standard|widely[-\s]used|well[-\s]known|public|large-scale|held-out
     |common|classic|the|a|an|privately\s+held|famous|prestigious|recent|competitive
-    |a\s+(?:wide\s+)?(?:breadth|range|variety|number|set|suite|collection|family)\s+of)\s+)+""", _FLAGS)
+    |(?:a\s+)?(?:wide\s+)?(?:breadth|range|variety|number|set|suite|collection|family|majority)\s+of)\s+)+""",
+    _FLAGS)
 # Trailing words that name the split or the kind of resource, not the benchmark.
 _TRAILING = re.compile(
     r"""(?:\s+(?:dataset|datasets|benchmark|benchmarks|test|validation|dev|set|sets|split|splits|challenge
@@ -76,9 +78,12 @@ _NOT_BENCH = re.compile(
     |those|it|each|every|some|other|our|their|its|which|such|most|top|par|line|both|only|spite|case|order
     |(?:seen|unseen|zero|few|low|high)(?:-\w+)?\s+(?:settings?|scenarios?|environments?|regimes?|cases?)
     |(?:\d+|one|two|three|four|five|ten)\s*(?:million|billion|thousand|hundred)
+    |(?:\d+|one|two|three|four|five|six|seven|eight|ten|sixteen|\w+ty)\s+(?:[\w-]+\s+)?
+      (?:gpus?|tpus?|cores?|nodes?|machines?|devices?|days?|hours?|epochs?|steps?|seeds?|runs?)$
     |{alternation(LANGUAGES)}(?:\s+(?:dialects?|languages?|speakers?))?$
     |.*\b(?:settings?|scenarios?|regimes?|conditions?|instances|cases|methods?|models?|baselines?|approaches
-      |systems?|agents?|techniques?|algorithms?|strategies|variants?)$)""", _FLAGS)
+      |systems?|agents?|techniques?|algorithms?|strategies|variants?|networks?|architectures?|backbones?
+      |detectors?|encoders?|decoders?)$)""", _FLAGS)
 # "in"/"for" phrases count as benchmarks only when they name something or a task.
 _NAMED_OR_TASK = re.compile(
     r"""[A-Z]|\d|\b(?:\w+(?:tion|ing|ment|sis)|tasks?|datasets?|benchmarks?|evaluations?|challenges?)\b""")
@@ -131,16 +136,16 @@ def _accept(p: str, raw: str) -> bool:
         return _NAMED_OR_TASK.search(raw) is not None
     if p == "for":
         return _TASK_NOUN.search(raw) is not None
-    return _COLLECTION.search(raw) is not None  # across
+    return _COLLECTION.search(raw) is not None  # across, over
 
 
 # Where the clause of a number ends on its right: the next number, a new clause, a closing bracket.
 _CLAUSE_END = re.compile(
-    r"""(?<![\w.-])[+-]?(?:\d+\.\d+|\d+\s?%)     # the next result-like number
-    | ; | \b(?:while|whereas|but|which)\b      # a new clause
+    r"""; | \b(?:while|whereas|but|which|after|during)\b  # a new clause (the caller cuts at the next claim)
     | ,\s*and\b                              # ", and on BIRD from ...": a coordinated clause
     | \band\s+\w+ing\b | ,\s*\w+ing\b        # "and reaching ...", ", outperforming ..."
     """, re.VERBOSE)
+_PREP_AFTER_BRACKET = re.compile(r"\s*(?:on|in|across)\s")
 _STD_AFTER = re.compile(r"\s*(?:±|\+/-|\+-)\s*[\d.]+\s?%?")
 _SHARED_LIST = re.compile(r"(?:\s*(?:,|and|or|/)\s*(?:by\s+)?[+-]?\d+(?:\.\d+)?\s?%?)+")
 _OPEN_BRACKET = re.compile(r"\([^()]*\Z")
@@ -153,14 +158,24 @@ def right_clause(right: str, left: str) -> str:
     if std:
         text = " " * std.end() + text[std.end():]
     if _OPEN_BRACKET.search(left[-60:]):
-        text = text.split(")", 1)[0]
+        inside, _, after = text.partition(")")
+        # "(36.81% success rate) on the DTC benchmark": the bracket annotates a phrase whose
+        # benchmark follows it; otherwise the clause ends with the bracket
+        text = inside + " " + after if _PREP_AFTER_BRACKET.match(after) else inside
     lead = _SHARED_LIST.match(text)  # "4.7% and 15.5% on X": X is shared by the list
     m = _CLAUSE_END.search(text, lead.end() if lead else 0)
     return text[: m.start()] if m else text
 
 
+def _named(m: re.Match[str]) -> str | None:
+    """The apposed name of "the math benchmark, MGSM," if any."""
+    return m.group("apposed") if m.group("apposed") and m.group("apposed") not in _SENTENCE_STARTERS else None
+
+
 def from_right(right: str, left: str = "") -> tuple[str | None, str | None]:
-    """First acceptable "on/in/for/across X" after the number, within its clause."""
+    """First acceptable "on/in/for/across X" after the number, within its clause; a generic
+    phrase gives way to a named dataset later in the clause ("in bird classification using
+    the CUB dataset")."""
     clause = right_clause(right, left)
     metric = None
     for m in BENCH_PREP.finditer(clause):
@@ -169,7 +184,10 @@ def from_right(right: str, left: str = "") -> tuple[str | None, str | None]:
         bench, found_metric = clean_benchmark(m.group("b"))
         metric = metric or found_metric
         if bench:
-            return bench, metric
+            named = BENCH_NAMED.search(clause, m.end())
+            if not _HAS_NAME.search(bench) and named:
+                return clean_benchmark(named.group("b"))[0] or bench, metric
+            return _named(m) or bench, metric
     return None, metric
 
 
@@ -189,7 +207,8 @@ def from_left(left: str, exclude: tuple[str | None, ...] = ()) -> tuple[str | No
                   if m.group("b").split()[0] not in _SENTENCE_STARTERS and m.group("b") not in exclude
                   and not _METRIC_HERE.match(clause, m.start("b"))]  # "Pearson correlation" is one metric
     candidates += [(m.end(), m.group("b")) for m in BENCH_PREP.finditer(clause)
-                   if m.group("p").lower() != "for" and _NAMED_OR_TASK.search(m.group("b"))]
+                   if m.group("p").lower() not in ("for", "over") and _NAMED_OR_TASK.search(m.group("b"))
+        or m.group("p").lower() == "over" and _COLLECTION.search(m.group("b"))]
     for _end, raw in sorted(candidates, reverse=True):
         bench, metric = clean_benchmark(raw)
         if bench:
@@ -210,16 +229,26 @@ _EVAL_ON = re.compile(
     (?:\s+[\w-]+){{0,3}}?\s+on|(?:^|\.\s+)On)\s+(?:the\s+)?{_PHRASE}""", re.VERBOSE)
 
 
-def from_context(before: str) -> str | None:
-    """The last named evaluation set of the earlier sentences ("We evaluate on the X benchmark. ...")."""
+# "TaskWeb, a large-scale benchmark of ...": a name the paper introduces as an evaluation set.
+_INTRODUCED = re.compile(
+    r"(?P<b>\b[A-Z][\w\-.]*[A-Z0-9][\w\-.]*),\s+an?\s+(?:[\w-]+\s+){0,4}?(?:benchmark|dataset|suite|testbed|corpus)\b")
+# "11 visual recognition datasets": a counted collection is an evaluation set too.
+_COUNTED = re.compile(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
+                      r".*\b(?:datasets|benchmarks|tasks)\b", re.IGNORECASE)
+
+
+def from_context(before: str) -> tuple[int, str] | None:
+    """(end offset in `before`, name) of the last evaluation set the earlier sentences name
+    ("We evaluate on the X benchmark.", "X, a new benchmark of ...", "on 11 datasets")."""
     found = None
-    for pattern in (BENCH_NAMED, _EVAL_ON):
-        for m in pattern.finditer(before[-800:]):
+    start = max(0, len(before) - 800)
+    for pattern in (BENCH_NAMED, _EVAL_ON, _INTRODUCED):
+        for m in pattern.finditer(before, start):
             if found is None or m.end() > found[0]:
                 bench = clean_benchmark(m.group("b"))[0]
-                if bench and _HAS_NAME.search(bench):
+                if bench and (_HAS_NAME.search(bench) or _COUNTED.match(bench)):
                     found = (m.end(), bench)
-    return found[1] if found else None
+    return found
 
 
 def named_in_sentence(sentence: str) -> str | None:

@@ -16,7 +16,8 @@ from leaderboard.extract.fields import METRIC_PHRASE
 from leaderboard.extract.vocab import LANGUAGES, alternation
 
 # One word of an item: anything but a bare number ("92%", "0.5"), a list joiner or a stop word.
-_W = (rf"(?<![\w\-.@])(?!\d+(?:\.\d+)?\s*%?(?:\s|,|$))(?!(?:and|or|respectively|of|{STOP})\b)"
+_ITEM_STOP = r"and|or|respectively|of|below|above|exceeding|beyond|around|about"
+_W = (rf"(?<![\w\-.@])(?!\d+(?:\.\d+)?\s*%?(?:\s|,|$))(?!(?:{_ITEM_STOP}|{STOP})\b)"
       r"[\w(][\w\-./&'()+@]*")
 _ITEM = rf"{_W}(?:\s+{_W}){{0,5}}"
 # "A, B, and C" / "A and B".

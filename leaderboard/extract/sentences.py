@@ -15,7 +15,7 @@ SENTENCE_END = re.compile(
     r"""
     [.!?]                                                          # the full stop itself (first: fast scan)
     (?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bal\.)(?<!\bFig\.)(?<!\bEq\.)   # not an abbreviation
-    (?=\s+[A-Z(\["']|[A-Z][a-z]{2,}\s)                              # then space and a sentence opener,
+    (?=\s+[A-Z(\["']|[A-Z][a-z]{2,}\b)                              # then space and a sentence opener,
                                                                    # or a glued "model.Finally " from scraping
     """,
     re.VERBOSE,
