@@ -47,6 +47,14 @@ class Decision:
     partners: list[Decision] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class _Memo:
+    """What one extraction call remembers between claims (never shared between calls)."""
+
+    context: dict[int, tuple[int, str] | None] = field(default_factory=dict)  # by sentence start
+    last_benchmark: tuple[int, str] | None = None  # (offset, benchmark) of the latest claim with one
+
+
 def token_class(tok: NumberToken) -> str:
     if tok.unit:
         return tok.unit
@@ -88,7 +96,7 @@ def build_claims(abstract: str, text: str, decisions: list[Decision], own: str |
     claims: list[Claim] = []
     last_claim: Decision | None = None
     pending: Decision | None = None  # a baseline number written before any claim of its sentence
-    context: dict[int, tuple[int, str] | None] = {}  # benchmark of the earlier sentences, by sentence start
+    memo = _Memo()
     for i, d in enumerate(decisions):
         if last_claim is not None and last_claim.sentence != d.sentence:
             last_claim = None
@@ -101,7 +109,7 @@ def build_claims(abstract: str, text: str, decisions: list[Decision], own: str |
             continue
         if d.verdict not in CLAIM_KINDS:
             continue
-        d.claim = _make_claim(abstract, text, d, last_claim, own, context, _next_stop(text, decisions, i))
+        d.claim = _make_claim(abstract, text, d, last_claim, own, memo, _next_stop(text, decisions, i))
         if d.rule.name == "change_target" and i > 0 and decisions[i - 1].verdict == "baseline":
             d.claim.baseline_value = decisions[i - 1].token.value
         elif pending is not None and d.verdict == "score":
@@ -127,11 +135,11 @@ def _next_stop(text: str, decisions: list[Decision], i: int) -> int:
 
 
 def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, own: str | None,
-                context: dict[int, tuple[int, str] | None], stop: int) -> Claim:
+                memo: _Memo, stop: int) -> Claim:
     tok, (s_start, s_end) = d.token, d.sentence
     seg_start = max(s_start, tok.start - WINDOW, prev.token.end if prev else s_start)
     left = _whole_words(text, seg_start, tok.start, s_start)
-    full_left = _whole_words(text, max(s_start, tok.start - 2 * WINDOW), tok.start, s_start)
+    full_left = _whole_words(text, max(s_start, tok.start - 600), tok.start, s_start)
     right = text[tok.end: min(s_end, stop, tok.end + WINDOW)]
     sentence = text[s_start: min(s_end, s_start + 2000)]
     prev_claim = prev.claim if prev else None
@@ -142,17 +150,19 @@ def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, ow
     if bench is None and prev_claim is not None and ";" not in text[prev.token.end: tok.start]:
         bench = prev_claim.benchmark
     if bench is None:
-        bench = benchmark.from_left(full_left, (own,))[0] or benchmark.named_in_sentence(sentence)
+        bench = benchmark.from_left(full_left, (own,), 600)[0] or benchmark.named_in_sentence(sentence)
     if bench is None:
-        if s_start not in context:
-            context[s_start] = benchmark.from_context(text[:s_start])
-        found = context[s_start]
+        if s_start not in memo.context:
+            memo.context[s_start] = benchmark.from_context(text[:s_start])
+        found = memo.context[s_start]
+        earlier = memo.last_benchmark  # the last benchmark a claim of an earlier sentence had
+        if earlier is not None and earlier[0] < s_start and (found is None or earlier[0] > found[0]):
+            found = earlier
         bench = found[1] if found else None
     metric = fields.resolve_metric(left, right) or bench_metric
     if metric is None and prev_claim is not None and (d.in_list or _COORDINATED_CLAUSE.match(left)):
         metric = prev_claim.extra.get("list_metric")
-    if metric is None and prev_claim is not None and _ANNOTATION.match(left):
-        metric = prev_claim.metric  # "80.5% (7.7% point absolute improvement)" annotates the claim before
+    annotates = metric is None and prev_claim is not None and _ANNOTATION.match(left) is not None
     unit = tok.unit or ("points" if fields.metric_unit_points(right) else None)
     ev_start, ev_end = evidence_bounds(d.sentence, tok.start, tok.end)
     confidence = d.rule.confidence - (0.15 if bench is None and metric is None else 0.0)
@@ -166,6 +176,10 @@ def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, ow
         rule=d.rule.name, confidence=round(max(0.05, min(1.0, confidence)), 2),
     )
     claim.extra["list_metric"] = _list_metric(metric, d, prev_claim)
+    if annotates:
+        claim.extra["annotates"] = True  # takes the metric of the claim before, once lists are paired
+    if bench is not None:
+        memo.last_benchmark = (tok.start, bench)
     return claim
 
 
@@ -227,6 +241,18 @@ def backfill_benchmarks(decisions: list[Decision]) -> None:
         following = d
 
 
+def inherit_annotated_metrics(decisions: list[Decision]) -> None:
+    """ "80.5% (7.7% point absolute improvement)": the bracketed claim measures what the one
+    before it measures."""
+    before: Claim | None = None
+    for d in decisions:
+        if d.claim is None:
+            continue
+        if d.claim.extra.get("annotates") and before is not None and d.claim.metric is None:
+            d.claim.metric = before.metric
+        before = d.claim
+
+
 def pair_lists(text: str, decisions: list[Decision]) -> None:
     """Give the claims of a "respectively" sentence the list items of the same rank."""
     by_sentence: dict[tuple[int, int], list[Decision]] = {}
@@ -269,8 +295,10 @@ def extract(abstract: str, title: str | None) -> list[Claim]:
     claims = build_claims(abstract, text, decisions, own)
     backfill_benchmarks(decisions)
     pair_lists(text, decisions)
+    inherit_annotated_metrics(decisions)
     for c in claims:
         c.extra.pop("list_metric", None)
+        c.extra.pop("annotates", None)
     claims.sort(key=lambda c: c.span)
     return claims
 

@@ -22,7 +22,7 @@ _FLAGS = re.VERBOSE | re.IGNORECASE
 STOP = (r"and|with|using|compared|when|while|by|over|than|respectively|across|under|without|at|as|where"
          r"|which|to|from|for|on|in|via|through|after|thanks|surpassing|outperforming|achieving|reaching"
          r"|showing|demonstrating|against|vs|versus|whereas|but|or|is|are|was|were|improving"
-         r"|yielding|despite|among|demonstrates?|shows?|indicates?|reveals?|suggests?|confirms?|proves?"
+         r"|yielding|despite|among|ranging|including|such|demonstrates?|shows?|indicates?|reveals?|suggests?|confirms?|proves?"
          r"|achieves?|outperforms?|improves?|yields?|leads?|has|have|can|does|do|we|our|it|that|this"
          r"|reduces?|increases?|enables?|allows?|makes?|requires?|uses?|retains?|retaining|maintains?"
          r"|maintaining|exhibits?|performs?|remains?|becomes?|offers?|provides?|reports?|sets?|gets?"
@@ -83,7 +83,7 @@ _NOT_BENCH = re.compile(
     |{alternation(LANGUAGES)}(?:\s+(?:dialects?|languages?|speakers?))?$
     |.*\b(?:settings?|scenarios?|regimes?|conditions?|instances|cases|methods?|models?|baselines?|approaches
       |systems?|agents?|techniques?|algorithms?|strategies|variants?|networks?|architectures?|backbones?
-      |detectors?|encoders?|decoders?)$)""", _FLAGS)
+      |detectors?|encoders?|decoders?|\w*LLMs?|\w*PLMs?|classes|categories)$)""", _FLAGS)
 # "in"/"for" phrases count as benchmarks only when they name something or a task.
 _NAMED_OR_TASK = re.compile(
     r"""[A-Z]|\d|\b(?:\w+(?:tion|ing|ment|sis)|tasks?|datasets?|benchmarks?|evaluations?|challenges?)\b""")
@@ -191,12 +191,13 @@ def from_right(right: str, left: str = "") -> tuple[str | None, str | None]:
     return None, metric
 
 
-def from_left(left: str, exclude: tuple[str | None, ...] = ()) -> tuple[str | None, str | None]:
+def from_left(left: str, exclude: tuple[str | None, ...] = (),
+              size: int = 200) -> tuple[str | None, str | None]:
     """The nearest benchmark phrase on the left: a name before the bracket holding the number,
     a name before its metric ("MultiNLI accuracy to"), or "on/in/across X"."""
-    clause = left[-200:]
+    clause = left[-size:]
     clause = clause[clause.rfind(";") + 1:]
-    if len(left) > 200:
+    if len(left) > size:
         clause = clause.split(" ", 1)[-1]
     m = BENCH_PAREN.search(clause)
     if m and _HAS_NAME.search(m.group("b")) and not _COMPARED_BEFORE.search(clause, 0, m.start("b")):
