@@ -33,6 +33,8 @@ _COORDINATED_CLAUSE = re.compile(r"\W{0,3}(?:,\s*)?and\b[^,;]{0,60}\Z")
 # the cap are not examined, which keeps degenerate inputs (10 MB of "1.5 1.5 ...") linear and fast.
 MAX_NUMBERS_PER_SENTENCE = 64
 # A named system right after a compared-against number: "25.04% by CLIP", "89.8% for GPT-4".
+# "surpassing CodeLlama-34B (42.1%)": the named system before the bracket.
+_NAMED_BEFORE_BRACKET = re.compile(rf"(?P<name>{model.NAME})\s*\(\s*\Z")
 _NAMED_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:by|of|for|from|with)\s+(?:the\s+)?(?P<name>{model.NAME})")
 
 
@@ -214,14 +216,19 @@ def _attach_baseline(abstract: str, text: str, decisions: list[Decision], i: int
         return
     if target.claim.baseline_value is None:
         target.claim.baseline_value = d.token.value
-    right = text[d.token.end: min(d.sentence[1], d.token.end + 60)]
-    m = _NAMED_AFTER.match(right)
-    if m and d.rule.name == "versus_value":
+    name = None
+    if d.rule.name == "versus_value":
+        m = _NAMED_AFTER.match(text, d.token.end, min(d.sentence[1], d.token.end + 60))
+        name = m.group("name") if m else None
+    elif d.rule.name == "compared_in_brackets":
+        m = _NAMED_BEFORE_BRACKET.search(text, max(d.sentence[0], d.token.start - 60), d.token.start)
+        name = m.group("name") if m else None
+    if name and model.is_system_name(name):
         own_claim = target.claim
-        own_claim.baseline_model = m.group("name")
+        own_claim.baseline_model = name
         named = Claim(
             value=d.token.value, kind="score", evidence=own_claim.evidence, span=(d.token.start, d.token.end),
-            value_text=abstract[d.token.start:d.token.end], model=m.group("name"),
+            value_text=abstract[d.token.start:d.token.end], model=name,
             benchmark=own_claim.benchmark, metric=own_claim.metric, unit=d.token.unit,
             condition=own_claim.condition, rule="named_baseline_value", confidence=0.7,
         )

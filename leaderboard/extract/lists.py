@@ -31,6 +31,7 @@ _PREP_IN_ITEM = re.compile(r"^.*\b(?P<p>on|in|across|for)\s+(?:the\s+)?(?P<rest>
 _BENCH_CUE = re.compile(
     r"(?:\b(?:on|in|across)\s+(?:the\s+)?|\b(?:benchmarks?|datasets?|tasks?)\s*[,:]?\s*)\Z", re.IGNORECASE)
 _MODEL_CUE = re.compile(r"\bof\s+(?:the\s+)?\Z", re.IGNORECASE)
+_NAME_LIKE = re.compile(r"[A-Z].*[A-Z0-9]|[a-z][A-Z]|\d")
 _LEAD = re.compile(r"^(?:(?:the|both|all|our)\s+)+", re.IGNORECASE)
 
 
@@ -57,7 +58,7 @@ def read_list(items: list[str], before: str) -> tuple[str, list[str]] | None:
     if m:
         items = [m.group("rest"), *items[1:]]
         before = m.group("p") + " "
-    if _MODEL_CUE.search(before[-20:]):
+    if _MODEL_CUE.search(before[-20:]) and all(_NAME_LIKE.search(i) for i in items):
         return "model", items
     if _BENCH_CUE.search(before[-60:]):
         return "benchmark", [clean_benchmark(i)[0] or i for i in items]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract.fields import METRIC
+
 # A system name: CamelCase, acronyms, names with digits or hyphens ("Med-Gemini", "XLM-R",
 # "ViT-Lens", "mPLM-Sim", "T5"); plain capitalised words count only as a subject (SUBJECT).
 NAME = (r"(?:\b[A-Z]\w*[A-Z0-9](?:[\w.-]*\w)?"   # MedGemma, XLM-R, T5, CLIP
@@ -29,7 +31,12 @@ OUR_NAMED = re.compile(
     rf"(?:(?:called|dubbed|named|termed)\s+)?(?P<name>{NAME})")
 CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+(?P<name>{NAME}|[A-Z][a-z]+)")
 # "Mixture of Dyadic Experts (MoDE)": an acronym defined for the paper's method.
-DEFINED_ACRONYM = re.compile(r"\b(?:[A-Z][\w-]*\s+){1,6}\((?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)")
+DEFINED_ACRONYM = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur)\b[^.;]{0,120}?\b(?:[A-Z][\w-]*\s+){1,6}\((?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)")
+# "a new simple network architecture, the Transformer, based ...": a plain word named in apposition.
+APPOSED = re.compile(
+    r"\b(?:architecture|model|method|framework|approach|network|system|agent|algorithm),\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w-]{2,}),")
 # Title "TransTab: Learning ...": a short name before a colon.
 TITLE_NAME = re.compile(r"^\s*(?P<name>[^:]{2,40}?)\s*:")
 
@@ -44,12 +51,22 @@ _NOT_NAMES = frozenset({
     "CV", "ML", "RL", "GPU", "GPUs", "API",
 })
 
+# A metric written like a name ("F1", "AUROC", "HD95", "SUC"): never a system.
+_METRIC_NAME = re.compile(rf"^(?:{METRIC})$", re.IGNORECASE)
+# "LLMs", "PLMs": a family of models, not one system.
+_PLURAL_ACRONYM = re.compile(r"^[A-Za-z]*[A-Z]s$")
+# "Vision-and-Language Navigation (VLN)": an acronym that names a task, not a system.
+_TASK_EXPANSION = re.compile(r"\w+(?:tion|ing|ment|sis|ness)\s*\(")
+# A title part that is a name: one or two name-like tokens ("TransTab", "Med-Gemini", "LLaMA 2").
+_TITLE_IS_NAME = re.compile(rf"^(?:{NAME}|[A-Z][a-z]+)(?:[\s-](?:{NAME}|\d[\w.]*))?$")
+
 # A named subject right before a result verb: "XLM-R significantly outperforms", "Florence achieves".
 SUBJECT = re.compile(
     rf"""(?P<name>{NAME}|[A-Z][a-z]{{2,}})(?:'s)?\s+(?:model|method|approach|framework|system|agent)?\s*
     (?:\w+ly\s+|can\s+|also\s+|further\s+|still\s+)*
-    (?:achiev|outperform|improv|obtain|attain|reach|surpass|set|show|yield|rank|perform|bridg|enhanc
-      |exceed|beat|get|score|record|boost|deliver|establish|match)\w*\b""",
+    (?:achiev\w*|outperform\w*|improv\w*|obtain\w*|attain\w*|reach\w*|surpass\w*|sets|shows?|yield\w*
+      |rank(?:s|ed)|perform\w*|bridg\w*|enhanc\w*|exceed\w*|beat\w*|gets|scores|scored|boost\w*|deliver\w*
+      |establish\w*|matches)\b""",
     re.VERBOSE,
 )
 _OWN = re.compile(r"\b(?:our|we|the\s+proposed|this\s+approach|this\s+method|the\s+resulting)\b",
@@ -64,16 +81,24 @@ BASELINE_AFTER = re.compile(
     (?:\w+\s+){{0,2}}?(?P<name>{NAME})""", re.VERBOSE)
 
 
+def is_system_name(name: str) -> bool:
+    """Not a stop word, a metric ("F1", "AUROC"), or a plural of models ("LLMs")."""
+    return name not in _NOT_NAMES and not _METRIC_NAME.match(name) and not _PLURAL_ACRONYM.match(name)
+
+
 def paper_model(abstract: str, title: str | None) -> str | None:
-    """The system the paper proposes, or None when it names none."""
+    """The system the paper proposes, or None when it names none. Explicit naming ("our model,
+    dubbed X", "called X") beats "we propose ... X"; a title counts only when its part before
+    the colon is a name ("TransTab: ..."), not a phrase ("Less is More: ...")."""
     if title:
         m = TITLE_NAME.match(title)
-        if m and len(m.group("name").split()) <= 4 and re.search(r"[A-Z]", m.group("name")):
+        if m and _TITLE_IS_NAME.match(m.group("name").strip()):
             return m.group("name").strip()
-    for pattern in (PROPOSED, OUR_NAMED, CALLED, DEFINED_ACRONYM):
-        m = pattern.search(abstract[:4000])
-        if m and m.group("name") not in _NOT_NAMES:
-            return m.group("name").rstrip(".-")
+    for pattern in (OUR_NAMED, CALLED, APPOSED, PROPOSED, DEFINED_ACRONYM):
+        for m in pattern.finditer(abstract[:4000]):
+            task_acronym = pattern is DEFINED_ACRONYM and _TASK_EXPANSION.search(m.group(0))
+            if is_system_name(m.group("name")) and not task_acronym:
+                return m.group("name").rstrip(".-")
     return None
 
 
@@ -81,7 +106,7 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
     """The named subject of the sentence before the number, else the paper's own system."""
     found = None
     for m in SUBJECT.finditer(sentence_left[-300:]):
-        if m.group("name") not in _NOT_NAMES:
+        if is_system_name(m.group("name")):
             found = m.group("name")
     if found:
         return found
@@ -91,12 +116,12 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
 def baseline_model(left: str, right: str) -> str | None:
     """A named system the number is compared against, on either side of it."""
     m = BASELINE_AFTER.match(right[:100])
-    if m and m.group("name") not in _NOT_NAMES:
+    if m and is_system_name(m.group("name")):
         return m.group("name")
     found = None
     for found in BASELINE_BEFORE.finditer(left[-160:]):  # noqa: B007 - the nearest is the last
         pass
-    if found is not None and found.group("name") not in _NOT_NAMES:
+    if found is not None and is_system_name(found.group("name")):
         return found.group("name")
     return None
 

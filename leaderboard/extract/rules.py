@@ -189,6 +189,10 @@ RULES: tuple[Rule, ...] = (
                 "fps", "data")),
     Rule("change_source", "baseline", 0.85, "from [71.1] to 79.1, 0.621 → 0.661",
          right=_right(r"(?:%\s*)?(?:to|→|->|=>|rightarrow)\s*[+-]?\.?\d")),
+    Rule("compared_in_brackets", "baseline", 0.8, "surpassing CodeLlama-34B ([42.1%])", classes=RESULT_LIKE,
+         left=_left(r"\b(?:surpass\w*|outperform\w*|beat\w*|over|than|vs\.?|versus|compared\s+(?:to|with)|against)"
+                    r"\s+(?:the\s+)?[A-Za-z][\w.-]*[A-Z0-9][\w.-]*\s*\("),
+         hints=("surpass", "outperform", "beat", "over", "than", "vs", "versus", "compared", "against")),
     Rule("versus_value", "baseline", 0.8, "90.6% vs. [89.8%], 33.65% compared to [25.04%]",
          classes=RESULT_LIKE,
          left=_left(r"(?:\bvs\.?|\bversus|\bcompared\s+(?:to|with)|\brelative\s+to|\bagainst)\s*" + HEDGE),
