@@ -28,14 +28,14 @@ STOP = (r"and|with|using|compared|when|while|by|over|than|respectively|across|un
          r"|maintaining|exhibits?|performs?|remains?|becomes?|offers?|provides?|reports?|sets?|gets?"
          r"|obtains?|attains?|reaches|surpass(?:es)?|beats?|matches|exceeds?|reveals?|were|be|been|being")
 # One word of a benchmark name: "ImageNet-1K", "MedQA", "(USMLE)", "chest", "X-ray".
-_WORD = r"[\w(][\w\-./&'+)]*"
+_WORD = r"[\w(](?:[\w\-./&'+)]*[\w)+])?"  # never ends in "." (a full stop) or "-"
 _PHRASE = rf"(?P<b>(?!(?:{STOP})\b){_WORD}(?:\s+(?!(?:{STOP})\b){_WORD}){{0,7}})"
 # Verbs after which "on X" is training data, not an evaluation.
 _TRAINED = r"(?<!trained\s)(?<!pretrained\s)(?<!pre-trained\s)(?<!fine-tuned\s)(?<!finetuned\s)(?<!learned\s)"
 
 # A preposition that introduces a benchmark phrase; "13 out of 18 tasks" keeps "18 tasks".
 BENCH_PREP = re.compile(
-    rf"""{_TRAINED}\b(?P<p>[Oo]n|[Ii]n|for|[Aa]cross|[Oo]ver)\s+(?:\d+\s+out\s+of\s+)?(?:the\s+|a\s+|an\s+)?{_PHRASE}
+    rf"""{_TRAINED}\b(?P<p>[Oo]n|[Ii]n|for|[Aa]cross|[Oo]ver|among)\s+(?:\d+\s+out\s+of\s+)?(?:the\s+|a\s+|an\s+)?{_PHRASE}
     (?:,\s+(?P<apposed>[A-Z][\w\-.]*(?:\s+[A-Z0-9][\w\-.]*){{0,2}}),)?     # "the math benchmark, MGSM," """,
     re.VERBOSE)
 # "ImageNet (85.2%": the name before the bracket that holds the number.
@@ -47,7 +47,8 @@ _COMPARED_BEFORE = re.compile(
 # "GLUE score to 80.5%", "MultiNLI accuracy to 86.7%", "LaSOT SUC score from": a name right before its metric.
 BENCH_BEFORE_METRIC = re.compile(
     rf"""(?<![\w-])(?P<b>(?:[A-Z][\w\-.]*|[a-z]+[A-Z][\w\-.]*)(?:\s+(?:[A-Z][\w\-.]*|v?\d[\w.]*)){{0,3}})
-    \s+(?:(?!(?:{STOP})\b|\w+ed\b)[a-z][\w-]*\s+){{0,2}}?(?i:{METRIC_PHRASE})""", re.VERBOSE)
+    \s+(?:(?!(?:{STOP})\b|\w+ed\b)[a-z][\w-]*\s+){{0,2}}?
+    (?i:{METRIC_PHRASE}|performance\b|results?\b)""", re.VERBOSE)
 _METRIC_HERE = re.compile(METRIC_PHRASE, _FLAGS)
 _SPLIT_ONLY = re.compile(
     r"""^(?:(?:official|public|private|held-out|hidden|blind|standard|the)\s+)*
@@ -136,7 +137,7 @@ def _accept(p: str, raw: str) -> bool:
         return _NAMED_OR_TASK.search(raw) is not None
     if p == "for":
         return _TASK_NOUN.search(raw) is not None
-    return _COLLECTION.search(raw) is not None  # across, over
+    return _COLLECTION.search(raw) is not None  # across, over, among
 
 
 # Where the clause of a number ends on its right: the next number, a new clause, a closing bracket.
@@ -145,7 +146,7 @@ _CLAUSE_END = re.compile(
     | ,\s*and\b                              # ", and on BIRD from ...": a coordinated clause
     | \band\s+\w+ing\b | ,\s*\w+ing\b        # "and reaching ...", ", outperforming ..."
     """, re.VERBOSE)
-_PREP_AFTER_BRACKET = re.compile(r"\s*(?:on|in|across)\s")
+_PREP_AFTER_BRACKET = re.compile(r"\s*(?:on|in|across|over|among)\s")
 _STD_AFTER = re.compile(r"\s*(?:±|\+/-|\+-)\s*[\d.]+\s?%?")
 _SHARED_LIST = re.compile(r"(?:\s*(?:,|and|or|/)\s*(?:by\s+)?[+-]?\d+(?:\.\d+)?\s?%?)+")
 _OPEN_BRACKET = re.compile(r"\([^()]*\Z")
@@ -191,6 +192,13 @@ def from_right(right: str, left: str = "") -> tuple[str | None, str | None]:
     return None, metric
 
 
+def _accept_on_left(p: str, raw: str) -> bool:
+    """On the left, "for X" is rarely the evaluation; "over/among X" must be a collection."""
+    if p in ("over", "among"):
+        return _COLLECTION.search(raw) is not None
+    return p != "for" and _NAMED_OR_TASK.search(raw) is not None
+
+
 def from_left(left: str, exclude: tuple[str | None, ...] = (),
               size: int = 200) -> tuple[str | None, str | None]:
     """The nearest benchmark phrase on the left: a name before the bracket holding the number,
@@ -207,9 +215,8 @@ def from_left(left: str, exclude: tuple[str | None, ...] = (),
     candidates = [(m.end(), m.group("b")) for m in BENCH_BEFORE_METRIC.finditer(clause)
                   if m.group("b").split()[0] not in _SENTENCE_STARTERS and m.group("b") not in exclude
                   and not _METRIC_HERE.match(clause, m.start("b"))]  # "Pearson correlation" is one metric
-    candidates += [(m.end(), m.group("b")) for m in BENCH_PREP.finditer(clause)
-                   if m.group("p").lower() not in ("for", "over") and _NAMED_OR_TASK.search(m.group("b"))
-        or m.group("p").lower() == "over" and _COLLECTION.search(m.group("b"))]
+    candidates += [(m.end(), _named(m) or m.group("b")) for m in BENCH_PREP.finditer(clause)
+                   if _accept_on_left(m.group("p").lower(), m.group("b"))]
     for _end, raw in sorted(candidates, reverse=True):
         bench, metric = clean_benchmark(raw)
         if bench:
@@ -220,7 +227,9 @@ def from_left(left: str, exclude: tuple[str | None, ...] = (),
 # Capitalised words that open clauses, not benchmark names.
 _SENTENCE_STARTERS = frozenset({
     "The", "This", "These", "Our", "We", "It", "Its", "In", "On", "For", "With", "Using", "Compared",
-    "Overall", "Finally", "Moreover", "Notably",
+    "Overall", "Finally", "Moreover", "Notably", "Experimental", "Extensive", "Empirical", "Strong",
+    "Competitive", "Superior", "Comparable", "Promising", "Impressive", "Remarkable", "Significant",
+    "Consistent", "SoTA", "SOTA", "State-of-the-art", "Human", "Such", "Further", "Additional",
 })
 
 
