@@ -112,6 +112,10 @@ SCORE = [
      {"benchmark": "MATH"}),
     ("Our tagger reaches precision and recall of 0.91 and 0.88, respectively.", "0.88", "score",
      "list_continuation", {"metric": "recall"}),
+    ("Our probe improves entity linking performance on noisy tweets by 4.4 points.", "4.4", "delta",
+     "change_verb_by", {"benchmark": "entity linking"}),
+    ("On the NLVR2 benchmark, visual reasoning accuracy rises to 81.2%.", "81.2%", "score", "metric_of",
+     {"benchmark": "NLVR2", "metric": "accuracy"}),
     ("We reach a perplexity of 18.3 on WikiText-103.", "18.3", "score", "metric_of",
      {"metric": "perplexity", "benchmark": "WikiText-103"}),
 ]

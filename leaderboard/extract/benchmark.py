@@ -50,6 +50,17 @@ BENCH_BEFORE_METRIC = re.compile(
     \s+(?:(?!(?:{STOP})\b|\w+ed\b)[a-z][\w-]*\s+){{0,2}}?
     (?i:{METRIC_PHRASE}|performance\b|results?\b)""", re.VERBOSE)
 _METRIC_HERE = re.compile(METRIC_PHRASE, _FLAGS)
+# Grading adjectives: "highest classification accuracy" names no task.
+_GRADE_WORDS = r"(?:\w+est|high|low|good|strong|better|best|overall|average|mean|top|new|similar)\b"
+# Gerunds that are verbs here, not task names ("improving accuracy", "increasing box AP").
+_GERUND_VERBS = (r"(?:improving|increasing|reducing|boosting|achieving|reaching|yielding|using|enhancing"
+                 r"|surpassing|outperforming|obtaining|attaining|setting|raising|lowering|matching|showing"
+                 r"|demonstrating|providing|bringing|pushing|getting|having|being|maintaining|retaining)\b")
+
+# "improves intent classification performance", "slot filling F1": a task named before its metric.
+TASK_BEFORE_METRIC = re.compile(
+    rf"""(?<![\w-])(?P<b>(?!{_GERUND_VERBS}|{_GRADE_WORDS})[a-z][\w-]*\s+(?!{_GERUND_VERBS})[a-z][\w-]*(?:tion|ing|sis))
+    \s+(?:{METRIC_PHRASE}|performance\b)""", _FLAGS)
 _SPLIT_ONLY = re.compile(
     r"""^(?:(?:official|public|private|held-out|hidden|blind|standard|the)\s+)*
     (?:test|dev|validation|val|train|eval)(?:[-\s](?:set|split|clean|other|dev|std|data))*$""", _FLAGS)
@@ -217,10 +228,14 @@ def from_left(left: str, exclude: tuple[str | None, ...] = (),
                   and not _METRIC_HERE.match(clause, m.start("b"))]  # "Pearson correlation" is one metric
     candidates += [(m.end(), _named(m) or m.group("b")) for m in BENCH_PREP.finditer(clause)
                    if _accept_on_left(m.group("p").lower(), m.group("b"))]
-    for _end, raw in sorted(candidates, reverse=True):
-        bench, metric = clean_benchmark(raw)
-        if bench:
-            return bench, metric
+    # last resort: a lower-case task before its metric ("slot filling F1")
+    fallback = [(m.end(), m.group("b")) for m in TASK_BEFORE_METRIC.finditer(clause)
+                if not _METRIC_HERE.match(clause, m.start("b"))]
+    for group in (candidates, fallback):
+        for _end, raw in sorted(group, reverse=True):
+            bench, metric = clean_benchmark(raw)
+            if bench:
+                return bench, metric
     return None, None
 
 
@@ -236,7 +251,7 @@ _SENTENCE_STARTERS = frozenset({
 # "we evaluate on X", "experiments on X", "On X, ...": where earlier sentences say the evaluation ran.
 _EVAL_ON = re.compile(
     rf"""(?:\b(?:evaluat\w*|experiments?|tested|tests?|results?|benchmark\w*|assess\w*|validat\w*)
-    (?:\s+[\w-]+){{0,3}}?\s+on|(?:^|\.\s+)On)\s+(?:the\s+)?{_PHRASE}""", re.VERBOSE)
+    (?:\s+[\w-]+){{0,5}}?\s+on|(?:^|\.\s+)On)\s+(?:the\s+)?{_PHRASE}""", re.VERBOSE)
 
 
 # "TaskWeb, a large-scale benchmark of ...": a name the paper introduces as an evaluation set.

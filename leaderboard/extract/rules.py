@@ -243,6 +243,7 @@ RULES: tuple[Rule, ...] = (
          left=_left(r"\d(?:\s*%)?\s*(?:to|→|->|=>|rightarrow)")),
     Rule("metric_of", "score", 0.85, "top-1 accuracy of [83.74], a Pearson correlation of [0.9556]",
          left=_left(r"\b" + METRIC + r"(?:\s+(?:scores?|metrics?|values?|rates?))?(?:\s*\([\w-]+\))?\s*"
+                    r"(?:(?:rises|rose|increases|increased|improves|improved|grows|climbs|jumps|goes)\s+(?=to))?"
                     r"(?:of|at|to|=|:|is|was|reaches|reached|reaching|achieves|achieved|exceeding|above|below)?"
                     r"\s*" + HEDGE), reach=75),
     Rule("metric_after", "score", 0.8, "[91.1%] accuracy, [62.4] mAP, [85.2%] zero-shot transfer accuracy",
