@@ -69,9 +69,6 @@ SUBJECT = re.compile(
       |establish\w*|matches)\b""",
     re.VERBOSE,
 )
-_OWN = re.compile(r"\b(?:our|we|the\s+proposed|this\s+approach|this\s+method|the\s+resulting)\b",
-                  re.IGNORECASE)
-
 # "outperforms mBERT", "over GPT-4V", "compared to CLIP", "than ResNet-FPN".
 BASELINE_BEFORE = re.compile(
     rf"""\b(?:outperform|surpass|beat|exceed|improv)\w*\s+(?:\w+\s+){{0,3}}?(?:over\s+)?(?:the\s+)?
@@ -125,6 +122,3 @@ def baseline_model(left: str, right: str) -> str | None:
         return found.group("name")
     return None
 
-
-def mentions_own_system(text: str) -> bool:
-    return _OWN.search(text) is not None

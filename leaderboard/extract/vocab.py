@@ -4,7 +4,7 @@ Where these words come from: general ML-evaluation usage (metric names as
 papers-with-code style leaderboards and the usual evaluation toolkits spell
 them), plus the phrasing of results in ML abstracts. None of them names a
 particular benchmark or model: benchmarks and models are found structurally
-(see `fields.py` and `model.py`).
+(see `benchmark.py` and `model.py`).
 
 Each constant is a tuple of regex fragments (already escaped where needed);
 `alternation()` joins them longest first so that "top-1 accuracy" wins over
@@ -114,24 +114,6 @@ DELTA_VERB_STEMS: tuple[str, ...] = (
 COMPARATIVES: tuple[str, ...] = (
     r"higher", r"better", r"lower", r"stronger", r"more\s+accurate", r"fewer\s+errors", r"less\s+error",
     r"above", r"ahead",
-)
-
-# Phrases that name no system: their numbers are baseline values only (claims-spec "Hard cases").
-UNNAMED_BASELINES: tuple[str, ...] = (
-    r"(?:the\s+)?(?:previous|prior|former|existing|current|published)\b[^,;.]{0,40}",
-    r"(?:the\s+)?(?:state[-\s]of[-\s]the[-\s]art|sota)(?:\s+\w+)?",
-    r"(?:the\s+)?best\s+(?:published|reported|baseline|prior|previous)\b[^,;.]{0,30}",
-    r"(?:a|the)\s+(?:strong\s+)?\w*\s*baselines?", r"human\s+performance", r"humans?",
-)
-
-# Words that qualify a setting (collected into `condition`).
-CONDITION_WORDS: tuple[str, ...] = (
-    r"zero-shot", r"0-shot", r"one-shot", r"few-shot", r"\d+-shot", r"with\s+\d+\s+shots",
-    r"in-distribution", r"out-of-distribution", r"cross-lingual", r"low-resource", r"high-resource",
-    r"fine-tun(?:ed|ing)", r"linear\s+prob(?:e|ing)", r"unseen", r"seen", r"test\s+set",
-    r"validation\s+set", r"dev\s+set", r"absolute", r"relative", r"on\s+average", r"average",
-    r"up\s+to", r"at\s+least", r"at\s+most", r"more\s+than", r"over", r"around", r"about",
-    r"approximately", r"nearly", r"single[-\s]model", r"without\s+[\w-]+(?:\s+[\w-]+)?",
 )
 
 
