@@ -28,6 +28,7 @@ LIST_GAP = 80  # farthest a list item may sit from the one before it
 _SHARED_JOINER = re.compile(r"\s*(?:,|and|or|/|,\s*and)\s*(?:by\s+)?\Z")
 # A number in brackets right after a claim: "16.28 (45 % absolute improvement)".
 _ANNOTATION = re.compile(r"[^()]{0,12}\(\s*(?:an?\s+|up\s+to\s+|~\s*)?\Z")
+_OUTPERFORM = re.compile(r"\b(?:outperform|surpass|beat|exceed)\w*\b")
 _COORDINATED_CLAUSE = re.compile(r"\W{0,3}(?:,\s*)?and\b[^,;]{0,60}\Z")
 # A "sentence" with more numbers than this is a table or noise, not prose: the numbers past
 # the cap are not examined, which keeps degenerate inputs (10 MB of "1.5 1.5 ...") linear and fast.
@@ -248,6 +249,27 @@ def backfill_benchmarks(decisions: list[Decision]) -> None:
         following = d
 
 
+def fill_sentence_metrics(text: str, decisions: list[Decision]) -> None:
+    """Claims without a metric take the one the sentence names for all ("as measured by the
+    exact match metric"), or, for "outperforming X by 40%", the one of the claim they compare with."""
+    named: dict[tuple[int, int], str | None] = {}
+    before: Decision | None = None
+    for d in decisions:
+        if d.claim is None or d.claim.kind == "efficiency":
+            continue
+        if d.claim.metric is None:
+            if d.sentence not in named:
+                m = fields.MEASURED_BY.search(text, d.sentence[0], min(d.sentence[1], d.sentence[0] + 1000))
+                named[d.sentence] = m.group("m") if m else None
+            d.claim.metric = named[d.sentence]
+        if (d.claim.metric is None and d.verdict == "delta" and before is not None
+                and before.claim is not None and before.sentence == d.sentence and before.verdict == "score"
+                and _OUTPERFORM.search(text, before.token.end, d.token.start)
+                and ";" not in text[before.token.end: d.token.start]):
+            d.claim.metric = before.claim.metric
+        before = d
+
+
 def inherit_annotated_metrics(decisions: list[Decision]) -> None:
     """ "80.5% (7.7% point absolute improvement)": the bracketed claim measures what the one
     before it measures."""
@@ -303,6 +325,7 @@ def extract(abstract: str, title: str | None) -> list[Claim]:
     backfill_benchmarks(decisions)
     pair_lists(text, decisions)
     inherit_annotated_metrics(decisions)
+    fill_sentence_metrics(text, decisions)
     for c in claims:
         c.extra.pop("list_metric", None)
         c.extra.pop("annotates", None)

@@ -24,6 +24,7 @@ METRIC_PHRASE = rf"(?:{MODIFIER}\s+){{0,3}}{METRIC}(?:\s+scores?)?\b(?:\s+\([A-Z
 METRIC_RIGHT = re.compile(
     rf"""\s*(?:\(\w+\)\s*)?               # "(absolute)"
     (?:(?:absolute|relative|points?)\s+)?   # "12.8 absolute ...", "5 points ..."
+    (?:(?-i:[A-Z][\w-]*)\s+(?=\S+))?         # "2.35% GLUE score ...": the benchmark, skipped
     (?P<m>{METRIC_PHRASE})""", _FLAGS)
 
 # Metric introduced after the number: "188% improvement in F2 score", "by 1.2% for top-1 recall".
@@ -93,6 +94,11 @@ def resolve_condition(left: str, right: str, sentence: str) -> str | None:
     if lang:
         parts.append(lang.group("l"))
     return "; ".join(parts[:5]) or None
+
+
+# "..., as measured by the exact match metric": one metric named for the whole sentence.
+MEASURED_BY = re.compile(
+    rf"\b(?:measured|evaluated|assessed)\s+(?:by|with|in|using)\s+(?:the\s+)?(?P<m>{METRIC_PHRASE})", _FLAGS)
 
 
 def metric_unit_points(right: str) -> bool:
