@@ -43,6 +43,8 @@ DELTA_VERB = alternation(DELTA_VERB_STEMS)
 HEDGE = (r"(?:(?:up\s+to|about|around|approximately|nearly|almost|roughly|over|more\s+than|at\s+least"
          r"|at\s+most|as\s+much\s+as|only|just|a\s+further|an?\s+(?:average|absolute|relative)\s+of"
          r"|on\s+average|~|>|<|=)\s*){0,2}")
+# Numbers a cue after them is shared with: "6.54 and 1.07 decrease", "3.2, 1.1 and 0.9 lower".
+SHARED_LIST = r"(?:(?:\s*(?:,|and|or|/)\s*[+-]?\d+(?:\.\d+)?\s?%?){1,4}\s+)?"
 # Text within one clause: no sentence stop; a period before a digit, comma or lower-case
 # letter is a decimal point or an abbreviation ("by 5.1 and", "e.g., up to").
 PROSE = r"(?:[^.;]|\.(?=[\d,a-z]))"
@@ -138,7 +140,8 @@ RULES: tuple[Rule, ...] = (
     Rule("size_or_count", "reject", 0.85, "[27] billion parameters, [8] diverse target tasks",
          right=_right(r"(?:" + alternation(MAGNITUDES) + r"(?:\s|\b)|(?:" + _ADJECTIVE + r"\s+){0,2}?"
                       + alternation(SIZE_NOUNS + (r"data",)) + r"\b)"),
-         not_right=_right(r"(?:" + _ADJECTIVE + r"\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r")\b")),
+         not_right=_right(r"(?:" + _ADJECTIVE + r"\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r"|"
+                          + alternation(COMPARATIVES) + r")\b")),
     Rule("share_in_brackets", "reject", 0.8, "60 examples per class ([5%])", classes=frozenset({"%"}),
          left=_left(r"\b" + alternation(DATA_NOUNS) + r"\s*\(\s*(?:i\.e\.,?|about|~|only)?"),
          hints=("(",)),
@@ -159,7 +162,8 @@ RULES: tuple[Rule, ...] = (
          hints=("retain", "preserv", "keep", "recover")),
     Rule("share_of_performance", "reject", 0.7, "achieves [90%] of the performance of the teacher",
          classes=frozenset({"%"}),
-         right=_right(r"of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:performance|accuracy|quality|capabilit\w+)")),
+         right=_right(r"of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:performance|accuracy|quality|capabilit\w+)"),
+         not_left=_left(r"\b(?:within|bridg\w*|clos\w*|narrow\w*)\s+" + HEDGE)),
     Rule("variable_bound", "reject", 0.7, "in low redshift (z<[0.3])",
          left=_left(r"(?<![\w-])[a-zA-Z]\s*(?:<=?|>=?|=|≤|≥)"),
          hints=("<", ">", "=", "≤", "≥")),
@@ -208,10 +212,10 @@ RULES: tuple[Rule, ...] = (
     # --- amounts of change -----------------------------------------------------------
     Rule("plus_sign", "delta", 0.85, "[+14.6%] average accuracy", sign="+"),
     Rule("change_noun_after", "delta", 0.85, "[2.6-10%] improvement, a [5.3] absolute accuracy gain",
-         right=_right(r"(?:\(?(?:absolute|relative|abs\.|rel\.)\)?\s+)?(?:points?\s+)?"
+         right=_right(SHARED_LIST + r"(?:\(?(?:absolute|relative|abs\.|rel\.)\)?\s+)?(?:points?\s+)?"
                       r"(?:[\w@-]+\s+){0,3}?" + DELTA_NOUN + r"\b")),
     Rule("comparative_after", "delta", 0.8, "[1.65%] better retention",
-         right=_right(r"(?:points?\s+)?(?:" + _ADJECTIVE + r"\s+){0,1}?"
+         right=_right(SHARED_LIST + r"(?:points?\s+)?(?:" + _ADJECTIVE + r"\s+){0,1}?"
                       + alternation(COMPARATIVES) + r"\b")),
     Rule("versus_subject", "score", 0.8, "([90.6%] vs. 89.8%)", classes=RESULT_LIKE,
          right=_right(r"\(?\s*(?:vs\.?|versus)\s")),
