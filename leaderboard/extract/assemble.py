@@ -56,6 +56,12 @@ class _Memo:
 
     context: dict[int, tuple[int, str] | None] = field(default_factory=dict)  # by sentence start
     last_benchmark: tuple[int, str] | None = None  # (offset, benchmark) of the latest claim with one
+    settings: dict[int, list[str]] = field(default_factory=dict)  # by sentence start
+
+    def settings_of(self, sentence_start: int, sentence: str) -> list[str]:
+        if sentence_start not in self.settings:
+            self.settings[sentence_start] = fields.sentence_settings(sentence)
+        return self.settings[sentence_start]
 
 
 def token_class(tok: NumberToken) -> str:
@@ -175,7 +181,7 @@ def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, ow
         model=model.sentence_model(full_left, own), benchmark=bench, metric=metric,
         value_high=tok.value_high, unit=unit,
         baseline_model=model.baseline_model(left, right) if d.verdict != "efficiency" else None,
-        condition=fields.resolve_condition(left, right, sentence),
+        condition=fields.resolve_condition(left, right, memo.settings_of(s_start, sentence)),
         rule=d.rule.name, confidence=round(max(0.05, min(1.0, confidence)), 2),
     )
     claim.extra["list_metric"] = _list_metric(metric, d, prev_claim)

@@ -79,17 +79,24 @@ def _tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:")
 
 
-def resolve_condition(left: str, right: str, sentence: str) -> str | None:
-    """Comparison sign or hedge right before the number, plus the settings named in the sentence."""
+def sentence_settings(sentence: str) -> list[str]:
+    """Settings a sentence names ("zero-shot", "unseen environments"), in order, once each."""
+    found: list[str] = []
+    for s in _SETTING.finditer(sentence[:600]):
+        setting = " ".join(s.group(0).split())
+        if setting not in found:
+            found.append(setting)
+    return found
+
+
+def resolve_condition(left: str, right: str, settings: list[str]) -> str | None:
+    """Comparison sign or hedge right before the number, plus the settings of its sentence."""
     parts: list[str] = []
     m = _COND_LEFT.search(left[-20:])
     if m:
         word = " ".join(m.group("c").lower().split())
         parts.append(_COND_SYMBOL.get(word, word))
-    for s in _SETTING.finditer(sentence[:600]):
-        setting = " ".join(s.group(0).split())
-        if setting not in parts:
-            parts.append(setting)
+    parts += [s for s in settings if s not in parts]
     lang = _LANGUAGE.search(right[:60])
     if lang:
         parts.append(lang.group("l"))
