@@ -131,6 +131,10 @@ SCORE = [
      "change_verb_by", {"metric": "exact match"}),
     ("It gains 2.0% and 1.1% on the VQA and GQA test splits, respectively.", "1.1%", "delta",
      "list_continuation", {"benchmark": "GQA"}),
+    ("Experiments and ablations on 6 benchmarks confirm this. Overall, SigmaNet improves accuracy by 2.2%.",
+     "2.2%", "delta", "change_verb_by", {"benchmark": "6 benchmarks"}),
+    ("KIND lowers FID by 3.1 on DiT-XL/2.", "3.1", "delta", "change_verb_by",
+     {"benchmark": None, "metric": "FID"}),
     ("We reach a perplexity of 18.3 on WikiText-103.", "18.3", "score", "metric_of",
      {"metric": "perplexity", "benchmark": "WikiText-103"}),
 ]

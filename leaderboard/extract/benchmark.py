@@ -121,7 +121,8 @@ _NOT_BENCH = re.compile(
     |{alternation(LANGUAGES)}(?:\s+(?:dialects?|languages?|speakers?))?$
     |.*\b(?:settings?|scenarios?|regimes?|conditions?|instances|cases|methods?|models?|baselines?|approaches
       |systems?|agents?|techniques?|algorithms?|strategies|variants?|networks?|architectures?|backbones?
-      |detectors?|encoders?|decoders?|\w*LLMs?|\w*PLMs?|classes|categories)$)""", _FLAGS)
+      |detectors?|encoders?|decoders?|\w*LLMs?|\w*PLMs?|classes|categories)$
+    |[A-Za-z][\w.]*-[\w.]+/\d+$)""", _FLAGS)  # "ViT-g/14", "DiT-L/2": architecture names
 # "in"/"for" phrases count as benchmarks only when they name something or a task.
 _NAMED_OR_TASK = re.compile(
     r"""[A-Z]|\d|\b(?:\w+(?:tion|ing|ment|sis)|tasks?|datasets?|benchmarks?|evaluations?|challenges?)\b""")
@@ -279,7 +280,7 @@ _SENTENCE_STARTERS = frozenset({
 
 # "we evaluate on X", "experiments on X", "On X, ...": where earlier sentences say the evaluation ran.
 _EVAL_ON = re.compile(
-    rf"""(?:\b(?:evaluat\w*|experiments?|tested|tests?|results?|benchmark\w*|assess\w*|validat\w*)
+    rf"""(?:\b(?i:evaluat\w*|experiments?|tested|tests?|results?|benchmark\w*|assess\w*|validat\w*)
     (?:\s+[\w-]+){{0,5}}?\s+on|(?:^|\.\s+)On)\s+(?:the\s+)?{_PHRASE}""", re.VERBOSE)
 
 
