@@ -44,10 +44,13 @@ BENCH_PAREN = re.compile(rf"(?<!\w)(?:\(\w\)\s*)?{_PHRASE}\s*\([^()]{{0,40}}\Z",
 _COMPARED_BEFORE = re.compile(
     r"\b(?:surpass\w*|outperform\w*|beat\w*|over|than|vs\.?|versus|compared\s+(?:to|with)|against|like)\s+"
     r"(?:the\s+)?\Z", re.IGNORECASE)
+# Verbs of change between a subject and its metric: "KIND lowers FID" names no benchmark.
+_CHANGE_VERB = (r"(?:improv|lower|rais|boost|increas|reduc|decreas|enhanc|lift|cut|drop|achiev|reach"
+                r"|obtain)\w*\b")
 # "GLUE score to 80.5%", "MultiNLI accuracy to 86.7%", "LaSOT SUC score from": a name right before its metric.
 BENCH_BEFORE_METRIC = re.compile(
     rf"""(?<![\w-])(?P<b>(?:[A-Z][\w\-.]*|[a-z]+[A-Z][\w\-.]*)(?:\s+(?:[A-Z][\w\-.]*|v?\d[\w.]*)){{0,3}})
-    \s+(?:(?!(?:{STOP})\b|\w+ed\b)[a-z][\w-]*\s+){{0,2}}?
+    \s+(?:(?!(?:{STOP})\b|\w+ed\b|{_CHANGE_VERB})[a-z][\w-]*\s+){{0,2}}?
     (?i:{METRIC_PHRASE}|performance\b|results?\b)""", re.VERBOSE)
 _METRIC_HERE = re.compile(METRIC_PHRASE, _FLAGS)
 _HEDGE_WORDS = r"(?:up\s+to|about|around|nearly|over|more\s+than|at\s+least|an?\s+average\s+of|~)"
