@@ -135,6 +135,12 @@ SCORE = [
      "2.2%", "delta", "change_verb_by", {"benchmark": "6 benchmarks"}),
     ("KIND lowers FID by 3.1 on DiT-XL/2.", "3.1", "delta", "change_verb_by",
      {"benchmark": None, "metric": "FID"}),
+    ("e.g., Places365 scene classification with top-1 accuracy of 60.1 and the top-5 accuracy of 88.0, "
+     "41.5 mAP on LVIS, and 70.2 on NLVR2.", "70.2", "score", "list_continuation",
+     {"benchmark": "NLVR2", "metric": None}),
+    ("e.g., Places365 scene classification with top-1 accuracy of 60.1 and the top-5 accuracy of 88.0, "
+     "41.5 mAP on LVIS, and 70.2 on NLVR2.", "88.0", "score", "metric_of",
+     {"benchmark": "Places365", "metric": "top-5 accuracy"}),
     ("We reach a perplexity of 18.3 on WikiText-103.", "18.3", "score", "metric_of",
      {"metric": "perplexity", "benchmark": "WikiText-103"}),
 ]

@@ -25,7 +25,7 @@ CLAIM_KINDS = frozenset({"score", "delta", "efficiency"})
 LIST_GAP = 80  # farthest a list item may sit from the one before it
 # ", and on BIRD from 46.4% to [54.2%]": a coordinated clause that leaves its metric out.
 # Between list items that share what follows: "4.7% and 15.5% on X".
-_SHARED_JOINER = re.compile(r"\s*(?:,|and|or|/|,\s*and)\s*(?:by\s+)?\Z")
+_SHARED_JOINER = re.compile(r"\s*(?:,\s*)?(?:and|or|/)\s*(?:by\s+)?\Z")  # a bare comma separates items
 # A number in brackets right after a claim: "16.28 (45 % absolute improvement)".
 _ANNOTATION = re.compile(r"[^()]{0,12}\(\s*(?:an?\s+|up\s+to\s+|~\s*)?\Z")
 _OUTPERFORM = re.compile(r"\b(?:outperform|surpass|beat|exceed)\w*\b")
@@ -168,7 +168,8 @@ def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, ow
         if earlier is not None and earlier[0] < s_start and (found is None or earlier[0] > found[0]):
             found = earlier
         bench = found[1] if found else None
-    metric = fields.resolve_metric(left, right) or bench_metric
+    own_of_prev = fields.METRIC_RIGHT.match(left) if prev is not None else None  # "62.4 mAP, [80.36]"
+    metric = fields.resolve_metric(left[own_of_prev.end():] if own_of_prev else left, right) or bench_metric
     if metric is None and prev_claim is not None and (d.in_list or _COORDINATED_CLAUSE.match(left)):
         metric = prev_claim.extra.get("list_metric")
     annotates = metric is None and prev_claim is not None and _ANNOTATION.match(left) is not None

@@ -50,7 +50,8 @@ _CHANGE_VERB = (r"(?:improv|lower|rais|boost|increas|reduc|decreas|enhanc|lift|c
 # "GLUE score to 80.5%", "MultiNLI accuracy to 86.7%", "LaSOT SUC score from": a name right before its metric.
 BENCH_BEFORE_METRIC = re.compile(
     rf"""(?<![\w-])(?P<b>(?:[A-Z][\w\-.]*|[a-z]+[A-Z][\w\-.]*)(?:\s+(?:[A-Z][\w\-.]*|v?\d[\w.]*)){{0,3}})
-    \s+(?:(?!(?:{STOP})\b|\w+ed\b|{_CHANGE_VERB})[a-z][\w-]*\s+){{0,2}}?
+    \s+(?:(?!(?:{STOP})\b|\w+ed\b|{_CHANGE_VERB})[a-z][\w-]*\s+){{0,3}}?
+    (?:(?:with|in)\s+(?:the\s+|an?\s+)?)?                 # "ImageNet classification with top-1 accuracy"
     (?i:{METRIC_PHRASE}|performance\b|results?\b)""", re.VERBOSE)
 _METRIC_HERE = re.compile(METRIC_PHRASE, _FLAGS)
 _HEDGE_WORDS = r"(?:up\s+to|about|around|nearly|over|more\s+than|at\s+least|an?\s+average\s+of|~)"
