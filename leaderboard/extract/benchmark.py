@@ -65,6 +65,7 @@ OBJECT_OF_CHANGE = re.compile(
 _PERFORMANCE_WORDS = re.compile(r"\s+(?:performance|results?|quality|capabilit(?:y|ies))$", re.IGNORECASE)
 _PRIOR_WORDS = re.compile(r"^(?:best|previous|prior|state[-\s]of[-\s]the[-\s]art|sota|existing|baseline)\b",
                           re.IGNORECASE)
+_GRADE_LEAD = re.compile(r"^(?:average|mean|overall)\s+", re.IGNORECASE)
 _ONLY_GRADE = re.compile(r"^(?:mean|average|overall|general|the|its|their)?$", re.IGNORECASE)
 
 
@@ -73,7 +74,7 @@ def _object_of_change(clause: str) -> str | None:
     if m is None:
         return None
     phrase = _PERFORMANCE_WORDS.sub("", m.group("b"))
-    phrase = re.sub(r"^(?:average|mean|overall)\s+", "", phrase, flags=re.IGNORECASE)
+    phrase = _GRADE_LEAD.sub("", phrase)
     if _ONLY_GRADE.match(phrase) or _METRIC_HERE.search(phrase) or _PRIOR_WORDS.match(phrase):
         return None  # "the state-of-the-art NDTW": a metric; "the best reported results": a baseline
     bench, _ = clean_benchmark(phrase)
