@@ -1,11 +1,16 @@
 """From an abstract to claims: numbers -> rule verdicts -> fields -> pairing.
 
-The steps, in order:
+The steps, in order (`extract`):
 1. `normalise` a same-length copy, so offsets hold for the original text;
-2. `find_numbers` once over the copy; no digit, no work;
+2. `sentence_bounds`, then `find_numbers` (at most MAX_NUMBERS_PER_SENTENCE per sentence);
 3. `decide`: the first rule of `rules.RULES` that holds gives each number a verdict;
-4. `build_claims`: fields for the numbers that are claims, baseline numbers attached;
-5. `pair_lists`: "respectively" lists hand out benchmarks/metrics in order.
+   a list item ("..., and 42%") may inherit the verdict of the item before it;
+4. `build_claims`: fields for the numbers that are claims (benchmark: right of the
+   number, left of it, the previous claim, the sentence, earlier sentences), baseline
+   numbers attached to their claim, named baselines made claims of their own;
+5. fix-ups across claims: `backfill_benchmarks`, `pair_lists` ("respectively"),
+   `inherit_annotated_metrics` ("80.5% (7.7% improvement)"), `fill_sentence_metrics`.
+Everything a call remembers lives in local variables and a per-call `_Memo`.
 """
 
 from __future__ import annotations
