@@ -27,8 +27,7 @@ from leaderboard import db
 from leaderboard.batch import batched, with_claims
 from leaderboard.claim_output import OUTPUT_FORMATS, ClaimWriter
 from leaderboard.db.migrate import MigrationsNotFoundError
-from leaderboard.ingest import FORMATS, IngestError, detect_format, expand_paths, iter_papers
-from leaderboard.ingest.source import HEAD_BYTES  # detect as iter_papers does
+from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
 from leaderboard.settings import DB_ENV_VAR, DEFAULT_DB_URL, resolve_db_url
 from leaderboard.store import BATCH_SIZE as STORE_BATCH_SIZE
 from leaderboard.store import StoreStats, store_papers
@@ -194,24 +193,12 @@ def _ingest_file(
     on_batch: Callable[[int], None],
 ) -> StoreStats:
     """Store one file's papers in one transaction: any error rolls the whole file back."""
-    stats, source_format = StoreStats(), fmt or _detected_format(path)
+    stats = StoreStats()
     with sessions.begin() as session:
         for batch in batched(with_claims(iter_papers(path, fmt), pool), STORE_BATCH_SIZE):
-            store_papers(session, batch, source_format, stats=stats)
+            store_papers(session, batch, stats=stats)
             on_batch(len(batch))
     return stats
-
-
-def _detected_format(path: str) -> str | None:
-    """The format iter_papers detects for `path`, to record with each source (None for stdin)."""
-    if path == "-":
-        return None
-    try:
-        with open(path, "rb") as file:
-            head = file.read(HEAD_BYTES).decode("utf-8-sig", errors="ignore")
-        return detect_format(path, head)
-    except (OSError, IngestError):
-        return None
 
 
 def _file_error(path: str, exc: Exception) -> str:

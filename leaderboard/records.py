@@ -33,6 +33,7 @@ class PaperRecord:
     date: str | None = None  # ISO date, yyyy-mm-dd
     source: str = ""  # file name (or "-" for stdin)
     line: int | None = None  # 1-based line in the source where the paper starts
+    format: str | None = None  # the input format it was read as (leaderboard.ingest.FORMATS)
 
     @property
     def content_hash(self) -> str:

@@ -87,26 +87,25 @@ class _Batch:
 def store_paper(
     session: Session,
     paper: PaperRecord,
-    fmt: str | None,
     claims: Iterable[Claim],
     *,
     extractor_version: str | None = None,
     stats: StoreStats | None = None,
 ) -> Outcome:
-    """Store `paper` with `claims` unless already stored; always remember where it was seen.
+    """Store `paper` with `claims` unless already stored; always remember where it was seen
+    (its source, line and format).
 
     `extractor_version` (default: the current extractor's) is what `claims`
     came from; a paper stored by another version gets its unreviewed claims
     replaced.
     """
     items = [(paper, list(claims))]
-    return store_papers(session, items, fmt, extractor_version=extractor_version, stats=stats)[0]
+    return store_papers(session, items, extractor_version=extractor_version, stats=stats)[0]
 
 
 def store_papers(
     session: Session,
     items: Sequence[Item],
-    fmt: str | None,
     *,
     extractor_version: str | None = None,
     stats: StoreStats | None = None,
@@ -116,7 +115,7 @@ def store_papers(
     stats = stats if stats is not None else StoreStats()
     outcomes: list[Outcome] = []
     for start in range(0, len(items), BATCH_SIZE):
-        outcomes += _store_batch(session, items[start : start + BATCH_SIZE], fmt, version, stats)
+        outcomes += _store_batch(session, items[start : start + BATCH_SIZE], version, stats)
     return outcomes
 
 
@@ -127,9 +126,7 @@ def _current_extractor_version() -> str:
     return EXTRACTOR_VERSION
 
 
-def _store_batch(
-    session: Session, items: Sequence[Item], fmt: str | None, version: str, stats: StoreStats
-) -> list[Outcome]:
+def _store_batch(session: Session, items: Sequence[Item], version: str, stats: StoreStats) -> list[Outcome]:
     batch = _load_known(session, [paper for paper, _ in items])
     new_papers: list[dict] = []
     new_sources: list[dict] = []
@@ -153,7 +150,8 @@ def _store_batch(
         source_key = (known.id, paper.source, paper.line or 0)  # 0 = no line; see PaperSource.line
         if source_key not in batch.sources:
             batch.sources.add(source_key)
-            new_sources.append(dict(zip(("paper_id", "source", "line"), source_key, strict=True), format=fmt))
+            paper_id, source, line = source_key
+            new_sources.append({"paper_id": paper_id, "source": source, "line": line, "format": paper.format})
     # Parents before children, for the foreign keys.
     for model, rows in ((Paper, new_papers), (PaperSource, new_sources), (ClaimRow, new_claims)):
         if rows:

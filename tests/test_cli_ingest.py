@@ -109,6 +109,40 @@ def test_bad_file_is_rolled_back_and_the_others_go_in(runner, db_url, tmp_path):
     assert {row.source for row in tables["paper_sources"]} == {good1, good2}
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        # Carriage returns and NUL bytes together once broke format detection with a traceback.
+        pytest.param(
+            "blob.dat", bytes(range(256)) * 4, "binary file (NUL bytes), not UTF-8 text", id="binary"
+        ),
+        pytest.param(
+            "old.txt",
+            "Abstract:Caf\xe9 reaches 91.2% on X.\n".encode("latin-1"),
+            "not UTF-8 text (byte 0xe9); re-encode the file as UTF-8",
+            id="latin-1",
+        ),
+        pytest.param("empty.txt", b"", "empty file", id="empty"),
+        pytest.param(
+            "t.csv",
+            b"title,summary\nA,B\n",
+            "CSV has no 'abstract' column (columns: title, summary)",
+            id="csv-without-abstract",
+        ),
+    ],
+)
+def test_unreadable_file_in_a_folder_is_one_line(runner, db_url, tmp_path, name, content, message):
+    write_jsonl(tmp_path / "good.jsonl", PAPER_A)
+    (tmp_path / name).write_bytes(content)
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", db_url])
+
+    assert result.exit_code == 1
+    assert result.stdout == "files: 1 ok, 1 failed; papers: 1 read, 1 new, 0 seen; claims: 0 stored\n"
+    [error] = result.stderr.splitlines()
+    assert error.startswith(f"error: {tmp_path / name}") and error.endswith(message)
+    assert [row.id for row in dump(db_url)["papers"]] == ["p-a"]
+
+
 def test_missing_path_is_one_failed_input(runner, db_url, tmp_path):
     good = write_jsonl(tmp_path / "good.jsonl", PAPER_A)
     result = runner.invoke(app, ["ingest", "nope.jsonl", good, "--db", db_url])

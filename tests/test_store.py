@@ -22,7 +22,7 @@ CLAIMS = [claim(91.1, 18), claim(88.0, 56)]
 
 
 def paper(source: str = "a.jsonl", line: int | None = 1, **fields) -> PaperRecord:
-    return PaperRecord(**{"abstract": ABSTRACT, "source": source, "line": line, **fields})
+    return PaperRecord(**{"abstract": ABSTRACT, "source": source, "line": line, "format": "jsonl", **fields})
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def count(session, model) -> int:
 def test_new_paper_is_stored_with_claims_and_source(session):
     stats = StoreStats()
     record = paper(arxiv_id="2404.00001", title="T", date="2024-04-01")
-    assert store_paper(session, record, "jsonl", CLAIMS, extractor_version="v1", stats=stats) == "new"
+    assert store_paper(session, record, CLAIMS, extractor_version="v1", stats=stats) == "new"
     session.commit()
     stored = session.get(Paper, "2404.00001")
     assert (stored.title, stored.date.isoformat(), stored.content_hash) == (
@@ -63,9 +63,9 @@ def test_new_paper_is_stored_with_claims_and_source(session):
     ],
 )
 def test_same_paper_from_two_sources_is_stored_once(session, second):
-    store_paper(session, paper(arxiv_id="2404.00001"), "jsonl", CLAIMS, extractor_version="v1")
+    store_paper(session, paper(arxiv_id="2404.00001"), CLAIMS, extractor_version="v1")
     outcome = store_paper(
-        session, paper(source="b.txt", line=7, **second), None, CLAIMS, extractor_version="v1"
+        session, paper(source="b.txt", line=7, format=None, **second), CLAIMS, extractor_version="v1"
     )
     session.commit()
     assert outcome == "seen"
@@ -80,23 +80,22 @@ def test_same_paper_from_two_sources_is_stored_once(session, second):
 def test_same_source_and_line_adds_nothing(session):
     stats = StoreStats()
     for _ in range(2):
-        store_paper(session, paper(line=None), "jsonl", CLAIMS, extractor_version="v1", stats=stats)
+        store_paper(session, paper(line=None), CLAIMS, extractor_version="v1", stats=stats)
     session.commit()
     assert (count(session, Paper), count(session, PaperSource), count(session, ClaimRow)) == (1, 1, 2)
     assert stats == StoreStats(papers_new=1, papers_seen=1, sources_added=1, claims_stored=2)
 
 
 def test_paper_without_ids_gets_content_id(session):
-    store_paper(session, paper(), "jsonl", [], extractor_version="v1")
+    store_paper(session, paper(), [], extractor_version="v1")
     assert find_paper(session, paper()).id == f"h-{paper().content_hash[:16]}"
 
 
 def test_second_sighting_fills_gaps_only(session):
-    store_paper(session, paper(title="First"), "jsonl", [], extractor_version="v1")
+    store_paper(session, paper(title="First"), [], extractor_version="v1")
     store_paper(
         session,
-        paper(line=2, title="Second", arxiv_id="2404.1", date="2024-05-06"),
-        None,
+        paper(line=2, title="Second", arxiv_id="2404.1", date="2024-05-06", format=None),
         [],
         extractor_version="v1",
     )
@@ -107,7 +106,7 @@ def test_second_sighting_fills_gaps_only(session):
 
 def test_newer_extractor_replaces_only_unreviewed_claims(session):
     old = [claim(91.1, 18), claim(88.0, 56), claim(5.0, 30)]
-    store_paper(session, paper(), "jsonl", old, extractor_version="v1")
+    store_paper(session, paper(), old, extractor_version="v1")
     session.flush()
     rows = {c.value: c for c in session.scalars(select(ClaimRow))}
     rows[91.1].status = "accepted"
@@ -116,7 +115,7 @@ def test_newer_extractor_replaces_only_unreviewed_claims(session):
 
     new = [claim(91.1, 18), claim(88.0, 56, kind="delta"), claim(12.5, 40)]
     stats = StoreStats()
-    assert store_paper(session, paper(), "jsonl", new, extractor_version="v2", stats=stats) == "seen"
+    assert store_paper(session, paper(), new, extractor_version="v2", stats=stats) == "seen"
     session.commit()
 
     found = sorted(
@@ -133,10 +132,10 @@ def test_newer_extractor_replaces_only_unreviewed_claims(session):
 
 
 def test_same_extractor_version_leaves_claims_alone(session):
-    store_paper(session, paper(), "jsonl", CLAIMS, extractor_version="v1")
+    store_paper(session, paper(), CLAIMS, extractor_version="v1")
     session.commit()
     before = session.execute(select(ClaimRow.id, ClaimRow.value, ClaimRow.created_at)).all()
-    store_paper(session, paper(), "jsonl", [claim(1.0, 0)], extractor_version="v1")
+    store_paper(session, paper(), [claim(1.0, 0)], extractor_version="v1")
     session.commit()
     assert session.execute(select(ClaimRow.id, ClaimRow.value, ClaimRow.created_at)).all() == before
 
@@ -153,14 +152,14 @@ def test_copies_within_and_across_batches(session, monkeypatch, batch_size):
         (paper(line=5, arxiv_id="2401.7", abstract="Reworded."), []),  # same arXiv id as line 4
     ]
     stats = StoreStats()
-    assert store_papers(session, items, "jsonl", extractor_version="v1", stats=stats) == [
+    assert store_papers(session, items, extractor_version="v1", stats=stats) == [
         "new",
         "new",
         "seen",
         "seen",
         "seen",
     ]
-    assert store_papers(session, items, "jsonl", extractor_version="v1") == ["seen"] * 5
+    assert store_papers(session, items, extractor_version="v1") == ["seen"] * 5
     session.commit()
     papers = {p.abstract: p for p in session.scalars(select(Paper))}
     assert len(papers) == 2

@@ -81,7 +81,10 @@ def _is_arxiv_id_line(line: str) -> bool:
 
 
 def _is_csv_header(line: str) -> bool:
-    columns = [column.strip().lower() for column in next(csv.reader([line]), [])]
+    try:
+        columns = [column.strip().lower() for column in next(csv.reader([line]), [])]
+    except csv.Error:  # a stray carriage return or NUL: not a CSV header, whatever else it is
+        return False
     return len(columns) > 1 and "abstract" in columns
 
 

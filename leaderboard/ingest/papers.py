@@ -30,10 +30,10 @@ assert set(PAGE_PARSERS) | set(STREAMED_FORMATS) == set(FORMATS), "every format 
 def iter_papers(path: str, fmt: str | None = None) -> Iterator[PaperRecord]:
     """Stream the papers of one file ("-" = stdin), detecting its format unless `fmt` is given.
 
-    Every paper carries `source` (the path as given) and `line` (where it
-    starts). Raises IngestError for unreadable, binary, non-UTF-8, malformed
-    or paper-less input. An unknown `fmt` is refused at once; the file is
-    only opened when iteration starts.
+    Every paper carries `source` (the path as given), `line` (where it
+    starts) and `format` (what it was read as). Raises IngestError for
+    unreadable, binary, non-UTF-8, malformed or paper-less input. An unknown
+    `fmt` is refused at once; the file is only opened when iteration starts.
     """
     if fmt is not None and fmt not in FORMATS:
         raise IngestError(path, None, f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
@@ -46,6 +46,7 @@ def _papers(path: str, fmt: str | None) -> Iterator[PaperRecord]:
         found = False
         for paper in _parse(source, fmt):
             found = True
+            paper.format = fmt
             yield paper
     if not found:
         raise IngestError(path, None, f"no papers found (read as {fmt})")
