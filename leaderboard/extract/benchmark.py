@@ -93,8 +93,9 @@ TASK_BEFORE_METRIC = re.compile(
     rf"""(?<![\w-])(?P<b>(?!{_GERUND_VERBS}|{_GRADE_WORDS})[a-z][\w-]*\s+(?!{_GERUND_VERBS})[a-z][\w-]*(?:tion|ing|sis))
     \s+(?:{METRIC_PHRASE}|performance\b)""", _FLAGS)
 _SPLIT_ONLY = re.compile(
-    r"""^(?:(?:official|public|private|held-out|hidden|blind|standard|the)\s+)*
-    (?:test|dev|validation|val|train|eval)(?:[-\s](?:set|split|clean|other|dev|std|data))*$""", _FLAGS)
+    r"""^(?:(?:official|public|private|held-out|heldout|hidden|blind|standard|the|our|its|their)\s+)*
+    (?:(?:test|dev|validation|val|train|eval|evaluation)(?:[-\s](?:set|split|clean|other|dev|std|data))*
+    |(?:set|split|partition|subset|fold)s?)$""", _FLAGS)
 # "the X dataset", "X benchmark" anywhere in the sentence.
 BENCH_NAMED = re.compile(
     r"(?P<b>(?:[A-Z][\w\-./+]*\s+){0,3}[A-Z][\w\-./+]*)\s+(?:dataset|benchmark|challenge|test\s+set|corpus)\b")
@@ -109,7 +110,8 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     r"""(?:\s+(?:dataset|datasets|benchmark|benchmarks|test|validation|dev|set|sets|split|splits|challenge
     |leaderboard|tasks?|setups?|environment|suite|random|official|scenarios?|subset|track|test-dev|test-std
-    |test-clean|test-other|dev-clean|dev-other|val|val\d{4}|test\d{4}|train))+$""", _FLAGS)
+    |test-clean|test-other|dev-clean|dev-other|val|val\d{4}|test\d{4}|train|(?:round|r|part|fold)\s?\d+))+$""",
+    _FLAGS)
 # Where a phrase ends if it names its resource kind: "the FluentAI dataset show that ...".
 _KIND_WORD = re.compile(
     r"\b(?:dataset|benchmark|corpus|challenge|suite|(?:test|validation|val|dev)\s+set)s?\b", re.IGNORECASE)

@@ -48,7 +48,9 @@ _COND_SYMBOL = {"exceeding": ">", "above": ">", "over": ">", "more than": ">", "
 _SETTING = re.compile(
     r"""\b(?:zero-shot|0-shot|one-shot|few-shot|\d+-shot|\d+\s+shots|in-distribution|out-of-distribution
     |cross-lingual|low-resource|fine-tun(?:ed|ing)|linear[-\s]prob(?:e|ing)|(?:un)?seen\s+[\w-]+
-    |absolute|relative|on\s+average|single[-\s]model)\b""", _FLAGS)
+    |absolute|relative|on\s+average|single[-\s]model
+    |(?:held-out\s+|hidden\s+|blind\s+)?(?:test|validation|val|dev)[-\s](?:set|split)
+    |(?:test|dev)-(?:clean|other|dev|std)|round\s+\d+)\b""", _FLAGS)
 _LANGUAGE = re.compile(rf"\b(?:for|in|on)\s+(?P<l>{alternation(LANGUAGES)})\b", re.IGNORECASE)
 
 

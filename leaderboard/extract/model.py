@@ -71,7 +71,8 @@ SUBJECT = re.compile(
 )
 # "outperforms mBERT", "over GPT-4V", "compared to CLIP", "than ResNet-FPN".
 BASELINE_BEFORE = re.compile(
-    rf"""\b(?:outperform|surpass|beat|exceed|improv)\w*\s+(?:\w+\s+){{0,3}}?(?:over\s+)?(?:the\s+)?
+    rf"""\b(?:outperform|surpass|beat|exceed|improv)\w*\s+(?:(?!(?:on|in|for|at|across|to|with)\b)\w+\s+){{0,3}}?
+    (?:over\s+)?(?:the\s+)?
     (?P<name>{NAME})""", re.VERBOSE)
 BASELINE_AFTER = re.compile(
     rf"""\s*(?:[^\s,;]+\s+){{0,6}}?(?:over|compared\s+(?:to|with)|than|against|by|vs\.?)\s+(?:the\s+)?

@@ -142,6 +142,30 @@ RULES: tuple[Rule, ...] = (
                       + alternation(SIZE_NOUNS + (r"data",)) + r"\b)"),
          not_right=_right(r"(?:" + _ADJECTIVE + r"\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r"|"
                           + alternation(COMPARATIVES) + r")\b")),
+    Rule("agreement_figure", "reject", 0.8, "annotators reached a Fleiss' kappa of [0.74]",
+         classes=RESULT_LIKE,
+         left=_left(r"(?:\b(?:inter|intra)-?(?:annotator|rater|observer|coder|reader)\b|\bkrippendorff|\bfleiss"
+                    r"|\b(?:annotators?|raters?|labell?ers|coders|radiologists|pathologists|clinicians|physicians"
+                    r"|experts|judges|crowd-?workers|reviewers)\b" + PROSE_NO_COMMA + r"{0,60}?"
+                    r"\b(?:agree\w*|kappa|alpha|icc|concordance)\b|\b(?:agree\w*|kappa|alpha)\b"
+                    + PROSE_NO_COMMA + r"{0,40}?\b(?:annotators?|raters?|labell?ers|coders|experts|judges)\b)"
+                    + PROSE_NO_COMMA + r"{0,60}?" + HEDGE), reach=140,
+         not_left=_left(r"\b(?:model|system|classifier|method|predictions?|ours|our)\b"
+                        + PROSE + r"{0,140}?"),
+         hints=("inter", "intra", "krippendorff", "fleiss", "annotat", "rater", "label", "coder", "radiolog",
+                "patholog", "clinician", "physician", "expert", "judge", "worker", "reviewer")),
+    Rule("share_of_people", "reject", 0.75, "[62%] of respondents use it weekly", classes=frozenset({"%"}),
+         right=_right(r"\)?\s*of\s+(?:the\s+|all\s+|our\s+|surveyed\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:respondents|participants|people|users|patients|clinicians|physicians|developers"
+                      r"|students|annotators|raters|subjects|interviewees|practitioners|experts|researchers"
+                      r"|companies|organi[sz]ations|workers|adults|children)\b"),
+         not_left=_left(r"\bprefer\w*\b" + PROSE_NO_COMMA + r"{0,40}?")),
+    Rule("data_coverage", "reject", 0.7, "the corpus covers [35%] of known families, accounting for [12%]",
+         classes=frozenset({"%"}),
+         left=_left(r"\b(?:cover(?:s|ed|ing)?|comprises?|comprising|constitut\w*|accounts?\s+for|accounting\s+for"
+                    r"|makes?\s+up|making\s+up|spans?)\s+" + HEDGE),
+         not_left=_left(r"\b(?:" + METRIC + r")\b" + PROSE_NO_COMMA + r"{0,40}?"),
+         hints=("cover", "compris", "constitut", "account", "make", "making", "span")),
     Rule("share_in_brackets", "reject", 0.8, "60 examples per class ([5%])", classes=frozenset({"%"}),
          left=_left(r"\b" + alternation(DATA_NOUNS) + r"\s*\(\s*(?:i\.e\.,?|about|~|only)?"),
          hints=("(",)),
@@ -197,6 +221,11 @@ RULES: tuple[Rule, ...] = (
          left=_left(r"\b(?:surpass\w*|outperform\w*|beat\w*|over|than|vs\.?|versus|compared\s+(?:to|with)|against)"
                     r"\s+(?:the\s+)?[A-Za-z][\w.-]*[A-Z0-9][\w.-]*\s*\("),
          hints=("surpass", "outperform", "beat", "over", "than", "vs", "versus", "compared", "against")),
+    Rule("up_from", "baseline", 0.8, "reaches 81.3%, up from [78.9%]; (from [45.0%])", classes=RESULT_LIKE,
+         left=_left(r"(?:\b(?:up|down|rising|risen|rose|climbing|dropping|falling|improved|improving|increased"
+                    r"|increasing|reduced|decreased)\s+from|\(\s*from)\s*" + HEDGE),
+         not_right=_right(r"(?:%\s*)?(?:to|→|->|=>)\s*[+-]?\.?\d"),
+         hints=("from",)),
     Rule("versus_value", "baseline", 0.8, "90.6% vs. [89.8%], 33.65% compared to [25.04%]",
          classes=RESULT_LIKE,
          left=_left(r"(?:\bvs\.?|\bversus|\bcompared\s+(?:to|with)|\brelative\s+to|\bagainst)\s*" + HEDGE),
@@ -213,7 +242,8 @@ RULES: tuple[Rule, ...] = (
     Rule("plus_sign", "delta", 0.85, "[+14.6%] average accuracy", sign="+"),
     Rule("change_noun_after", "delta", 0.85, "[2.6-10%] improvement, a [5.3] absolute accuracy gain",
          right=_right(SHARED_LIST + r"(?:\(?(?:absolute|relative|abs\.|rel\.)\)?\s+)?(?:points?\s+)?"
-                      r"(?:[\w@-]+\s+){0,3}?" + DELTA_NOUN + r"\b")),
+                      r"(?:(?!(?:and|or|but|while|whereas|which|then)\b)[\w@-]+\s+){0,3}?"
+                      + DELTA_NOUN + r"\b")),
     Rule("comparative_after", "delta", 0.8, "[1.65%] better retention",
          right=_right(SHARED_LIST + r"(?:points?\s+)?(?:" + _ADJECTIVE + r"\s+){0,1}?"
                       + alternation(COMPARATIVES) + r"\b")),
@@ -225,6 +255,18 @@ RULES: tuple[Rule, ...] = (
     # --- list items take the verdict of the item before -----------------------------
     Rule("list_continuation", "inherit", 0.7, "by 80% and [42%], 49.76%, [50.05%], 2.3% ([up to 24.1%])",
          continues_list=True),
+    Rule("change_target", "score", 0.85, "from 71.1 to [79.1], accuracy: 0.621 → [0.661]",
+         # the first number stands alone: "ResNet-50 to 80.9%" is a name, not a change
+         left=_left(r"(?:(?<![\w.\-/])|(?<=[\s(][+-]))\d+(?:[.,]\d+)*(?:\s*%)?\s*(?:to|→|->|=>|rightarrow)")),
+    Rule("change_verb_to", "score", 0.8, "raises the F1 on X to [88.1], lifts A and B to [71.2%] and 65%",
+         classes=RESULT_LIKE,
+         left=_left(r"\b(?:improv|increas|boost|rais|lift|push|enhanc|bring|brought|reduc|decreas|lower|cut|drop"
+                    r"|advanc|elevat|jump|climb|rise|rising|rose|grow|grew)\w*\b" + PROSE + r"{0,100}?"
+                    r"(?<!\bup\s)(?<!\bclose\s)(?<!\bcompared\s)(?<!\bdue\s)(?<!\bsimilar\s)\bto\s*"
+                    r"(?:an?\s+|the\s+)?(?:new\s+)?(?:(?:state[-\s]of[-\s]the[-\s]art|record|sota)\s+)?(?:of\s+)?"
+                    + HEDGE), reach=160,
+         not_left=_left(r"\bby\s+" + HEDGE + r"[+-]?\d[\d.]*\s*%?\s+(?:points?\s+)?to\s*" + HEDGE),
+         hints=(" to",)),
     Rule("change_noun_of", "delta", 0.85, "an average improvement of [7.1] BLEU, margin of [44.5%]",
          left=_left(r"\b" + DELTA_NOUN + r"\s+(?:of|by|is|was|were|reach\w*|around|about)\s*(?:is\s+)?"
                     + HEDGE), reach=80,
@@ -243,8 +285,6 @@ RULES: tuple[Rule, ...] = (
          hints=("improv", "increas", "boost", "enhanc", "rais", "lift", "reduc", "decreas", "gain",
                 "bridg", "clos", "narrow")),
     # --- absolute results --------------------------------------------------------------
-    Rule("change_target", "score", 0.85, "from 71.1 to [79.1], accuracy: 0.621 → [0.661]",
-         left=_left(r"\d(?:\s*%)?\s*(?:to|→|->|=>|rightarrow)")),
     Rule("metric_of", "score", 0.85, "top-1 accuracy of [83.74], a Pearson correlation of [0.9556]",
          left=_left(r"\b" + METRIC + r"(?:\s+(?:scores?|metrics?|values?|rates?))?(?:\s*\([\w-]+\))?\s*"
                     r"(?:(?:rises|rose|increases|increased|improves|improved|grows|climbs|jumps|goes)\s+(?=to))?"

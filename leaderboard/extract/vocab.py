@@ -36,6 +36,26 @@ METRIC_WORDS: tuple[str, ...] = (
 r"elo(?:\s+rating)?", r"suc", r"forgetting(?:\s+rate)?", r"attack\s+success\s+rate",
     r"robust\s+accuracy", r"calibration\s+error", r"ece", r"completeness", r"purity", r"retention",
     r"mean\s+reciprocal\s+rank", r"top-?k\s+precision", r"rankings?",
+    # structural families: "<name>@k" (NDCG@10, HR@10, Acc@1, mAP@0.5, pass@k), suffixed names
+    r"[a-z]{1,8}@(?:\d+(?:\.\d+)?|k)\b", r"ap[_-]?\{?(?:50|75|s|m|l)\}?", r"rouge-?(?:lsum|[12l])",
+    r"sacrebleu", r"top-?k\s+(?:accuracy|error)", r"acc@\d+",
+    # statistics used as a metric: "a median of 0.53" (only right before "of"/"=", else a modifier)
+    r"(?:mean|median)(?=\s+(?:of|=|:|is|was)\s)",
+    r"area\s+under\s+the\s+(?:(?:roc|receiver\s+operating\s+characteristic|precision[-\s]recall|pr)\s+)?curve",
+    r"roc[-\s]auc", r"auc[-\s]roc", r"pr[-\s]auc", r"auc[-\s]pr", r"equal\s+error\s+rate", r"eer",
+    r"min-?dcf", r"c_?\{?llr\}?", r"human[-\s]normali[sz]ed\s+(?:score|return)",
+    r"mape", r"smape", r"crps", r"nrmse", r"mean\s+absolute\s+percentage\s+error",
+    r"root\s+mean\s+squared?\s+error", r"hausdorff\s+distance", r"dice\s+similarity\s+coefficient", r"dsc",
+    r"jaccard(?:\s+index)?", r"kendall(?:'s)?\s+(?:tau|τ)", r"spearman(?:'s)?\s+(?:rho|ρ)",
+    r"pearson(?:'s)?\s+r", r"r2", r"r-squared", r"c-index", r"concordance\s+index",
+    r"bits?\s+per\s+(?:dim(?:ension)?|byte|character)", r"bpd", r"bpc", r"nll",
+    r"(?-i:IS)", r"fvd", r"kid", r"clip\s*score", r"mos", r"ade", r"fde",
+    r"mota", r"hota", r"idf1", r"pck", r"mpjpe", r"epe", r"abs\s*rel", r"chamfer\s+distance",
+    r"gleu", r"sari", r"ter", r"bleurt", r"mauve", r"distinct-\d", r"self-bleu",
+    r"top-?[1-9]\s+recall", r"hits?\s+ratio", r"hr", r"mrr", r"auuc",
+    r"(?:average\s+)?episodic\s+return", r"cumulative\s+reward", r"sharpe\s+ratio",
+    r"factual\s+consistency", r"faithfulness", r"sensitivity", r"specificity", r"ppv", r"npv",
+    r"positive\s+predictive\s+value", r"negative\s+predictive\s+value", r"youden(?:'s)?\s+index",
 )
 
 # Words that qualify a metric and belong to its name ("average top-1 accuracy").
