@@ -33,6 +33,9 @@ LIST_GAP = 80  # farthest a list item may sit from the one before it
 _SHARED_JOINER = re.compile(r"\s*(?:,\s*)?(?:and|or|/)\s*(?:by\s+)?\Z")  # a bare comma separates items
 # A number in brackets right after a claim: "16.28 (45 % absolute improvement)".
 _ANNOTATION = re.compile(r"[^()]{0,12}\(\s*(?:an?\s+|up\s+to\s+|~\s*)?\Z")
+# A change in apposition right after a claim: "an F1 of 88.2, a [3.4]-point improvement".
+_APPOSED_CHANGE = re.compile(r"(?:\s*(?:%|points?)?\s+(?:on|in)\s+[^,;()]{1,40})?"
+                             r"\s*,\s*(?:(?:which\s+is|i\.e\.,?)\s+)?an?\s+(?:further\s+)?\Z")
 _OUTPERFORM = re.compile(r"\b(?:outperform|surpass|beat|exceed)\w*\b")
 _COORDINATED_CLAUSE = re.compile(r"\W{0,3}(?:,\s*)?and\b[^,;]{0,60}\Z")
 # A "sentence" with more numbers than this is a table or noise, not prose: the numbers past
@@ -177,7 +180,9 @@ def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, ow
     metric = fields.resolve_metric(left[own_of_prev.end():] if own_of_prev else left, right) or bench_metric
     if metric is None and prev_claim is not None and (d.in_list or _COORDINATED_CLAUSE.match(left)):
         metric = prev_claim.extra.get("list_metric")
-    annotates = metric is None and prev_claim is not None and _ANNOTATION.match(left) is not None
+    annotates = metric is None and prev_claim is not None and (
+        _ANNOTATION.match(left) is not None
+        or (d.verdict == "delta" and _APPOSED_CHANGE.match(text, prev.token.end, tok.start) is not None))
     unit = tok.unit or ("points" if fields.metric_unit_points(right) else None)
     ev_start, ev_end = evidence_bounds(d.sentence, tok.start, tok.end)
     confidence = d.rule.confidence - (0.15 if bench is None and metric is None else 0.0)

@@ -19,8 +19,8 @@ from leaderboard.extract.vocab import LANGUAGES, alternation
 _FLAGS = re.VERBOSE | re.IGNORECASE
 
 # Words that end a benchmark phrase (prepositions, conjunctions, verbs).
-STOP = (r"and|with|using|compared|when|while|by|over|than|respectively|across|under|without|at|as|where"
-         r"|which|to|from|for|on|in|via|through|after|thanks|surpassing|outperforming|achieving|reaching"
+STOP = (r"and|with|using|compared|when|while|by|over|than|respectively|relative|across|under|without|at|as"
+         r"|where|which|to|from|for|on|in|via|through|after|thanks|surpassing|outperforming|achieving|reaching"
          r"|showing|demonstrating|against|vs|versus|whereas|but|or|is|are|was|were|improving"
          r"|yielding|despite|among|ranging|including|such|demonstrates?|shows?|indicates?|reveals?|suggests?|confirms?|proves?"
          r"|achieves?|outperforms?|improves?|yields?|leads?|has|have|can|does|do|we|our|it|that|this"
@@ -35,7 +35,8 @@ _TRAINED = r"(?<!trained\s)(?<!pretrained\s)(?<!pre-trained\s)(?<!fine-tuned\s)(
 
 # A preposition that introduces a benchmark phrase; "13 out of 18 tasks" keeps "18 tasks".
 BENCH_PREP = re.compile(
-    rf"""{_TRAINED}\b(?P<p>[Oo]n|[Ii]n|for|[Aa]cross|[Oo]ver|among)\s+(?:\d+\s+out\s+of\s+)?(?:the\s+|a\s+|an\s+)?{_PHRASE}
+    rf"""{_TRAINED}\b(?P<p>[Oo]n|[Ii]n|for|[Aa]cross|[Oo]ver|among)\s+(?:\d+\s+out\s+of\s+)?(?:the\s+|a\s+|an\s+)?
+    (?:(?:held-out\s+)?(?:test|validation|val|dev|evaluation)\s+(?:set|split|portion)s?\s+of\s+(?:the\s+)?)?{_PHRASE}
     (?:,\s+(?P<apposed>[A-Z][\w\-.]*(?:\s+[A-Z0-9][\w\-.]*){{0,2}}),)?     # "the math benchmark, MGSM," """,
     re.VERBOSE)
 # "ImageNet (85.2%": the name before the bracket that holds the number.
@@ -92,7 +93,7 @@ _GERUND_VERBS = (r"(?:improving|increasing|reducing|boosting|achieving|reaching|
 TASK_BEFORE_METRIC = re.compile(
     rf"""(?<![\w-])(?P<b>(?!{_GERUND_VERBS}|{_GRADE_WORDS})[a-z][\w-]*\s+(?!{_GERUND_VERBS})[a-z][\w-]*(?:tion|ing|sis))
     \s+(?:{METRIC_PHRASE}|performance\b)""", _FLAGS)
-_SPLIT_ONLY = re.compile(
+SPLIT_ONLY = re.compile(
     r"""^(?:(?:official|public|private|held-out|heldout|hidden|blind|standard|the|our|its|their)\s+)*
     (?:(?:test|dev|validation|val|train|eval|evaluation)(?:[-\s](?:set|split|clean|other|dev|std|data))*
     |(?:set|split|partition|subset|fold)s?)$""", _FLAGS)
@@ -110,7 +111,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     r"""(?:\s+(?:dataset|datasets|benchmark|benchmarks|test|validation|dev|set|sets|split|splits|challenge
     |leaderboard|tasks?|setups?|environment|suite|random|official|scenarios?|subset|track|test-dev|test-std
-    |test-clean|test-other|dev-clean|dev-other|val|val\d{4}|test\d{4}|train|(?:round|r|part|fold)\s?\d+))+$""",
+    |test-clean|test-other|dev-clean|dev-other|val|val\d{4}|test\d{4}|train|cohorts?|(?:round|r|part|fold)\s?\d+))+$""",
     _FLAGS)
 # Where a phrase ends if it names its resource kind: "the FluentAI dataset show that ...".
 _KIND_WORD = re.compile(
@@ -151,12 +152,15 @@ def clean_benchmark(phrase: str) -> tuple[str | None, str | None]:
         opened = phrase.count("(") > phrase.count(")")
         phrase = phrase.split("(", 1)[0].strip() if opened else phrase.rstrip(")")
     kind = _KIND_WORD.search(phrase)
+    if kind and SPLIT_ONLY.match(phrase[: kind.end()]):  # "the validation set of CheXpert"
+        phrase = phrase[kind.end():].strip()
+        kind = _KIND_WORD.search(phrase)
     if kind:
         phrase = phrase[: kind.end()]
     named = _OF_NAMED.search(phrase)
     if named and _HAS_NAME.search(named.group("b")):
         phrase = named.group("b")
-    if not phrase or _NOT_BENCH.match(phrase) or _SPLIT_ONLY.match(phrase):
+    if not phrase or _NOT_BENCH.match(phrase) or SPLIT_ONLY.match(phrase):
         return None, None
     phrase = _LEADING.sub("", phrase)
     stripped = _TRAILING.sub("", phrase).strip()
@@ -189,6 +193,7 @@ def _accept(p: str, raw: str) -> bool:
 _CLAUSE_END = re.compile(
     r"""; | \b(?:while|whereas|but|which|after|during)\b  # a new clause (the caller cuts at the next claim)
     | ,\s*and\b                              # ", and on BIRD from ...": a coordinated clause
+    | \band\s+(?:on|for)\s                     # "to 29.8 and on En-Fr to 43.1": the next item's benchmark
     | \band\s+\w+ing\b | ,\s*\w+ing\b        # "and reaching ...", ", outperforming ..."
     """, re.VERBOSE)
 _PREP_AFTER_BRACKET = re.compile(r"\s*(?:on|in|across|over|among)\s")

@@ -20,11 +20,16 @@ _FLAGS = re.VERBOSE | re.IGNORECASE
 # A metric phrase: up to three modifiers and a metric name, plus an acronym in brackets.
 METRIC_PHRASE = rf"(?:{MODIFIER}\s+){{0,3}}{METRIC}(?:\s+scores?)?\b(?:\s+\([A-Za-z0-9@-]{{1,12}}\))?"
 
+# A lower-case task named between a number and its metric: "node classification", "link prediction".
+TASK_WORDS = (r"(?-i:(?:[a-z][\w-]*\s+)?(?!(?:using|achieving|reaching|yielding|getting|obtaining|improving"
+              r"|being|having|during|following|including)\b)[a-z][\w-]*(?:tion|ing|sis))")
+
 # Metric right after the number: "91.1% accuracy", "38 accuracy points", "2.3% average top-1 accuracy".
 METRIC_RIGHT = re.compile(
     rf"""\s*(?:\(\w+\)\s*)?               # "(absolute)"
     (?:(?:absolute|relative|points?)\s+)?   # "12.8 absolute ...", "5 points ..."
     (?:(?-i:[A-Z][\w-]*)\s+(?=\S+))?         # "2.35% GLUE score ...": the benchmark, skipped
+    (?:{TASK_WORDS}\s+)?                      # "85.3% node classification accuracy": the task, skipped
     (?P<m>{METRIC_PHRASE})""", _FLAGS)
 
 # Metric introduced after the number: "188% improvement in F2 score", "by 1.2% for top-1 recall".

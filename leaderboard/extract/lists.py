@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from leaderboard.extract.benchmark import STOP, clean_benchmark
+from leaderboard.extract.benchmark import SPLIT_ONLY, STOP, clean_benchmark
 from leaderboard.extract.fields import METRIC_PHRASE
 from leaderboard.extract.vocab import LANGUAGES, alternation
 
@@ -52,8 +52,8 @@ def read_list(items: list[str], before: str) -> tuple[str, list[str]] | None:
     metrics = _as_metrics(items)
     if metrics:
         return "metric", metrics
-    if all(_LANGUAGE_ITEM.match(i) for i in items):
-        return "condition", items
+    if all(_LANGUAGE_ITEM.match(i) or SPLIT_ONLY.match(i) for i in items):
+        return "condition", items  # languages, or splits ("test-clean and test-other sets")
     m = _PREP_IN_ITEM.match(items[0])
     if m:
         items = [m.group("rest"), *items[1:]]

@@ -75,7 +75,7 @@ BASELINE_BEFORE = re.compile(
     (?:over\s+)?(?:the\s+)?
     (?P<name>{NAME})""", re.VERBOSE)
 BASELINE_AFTER = re.compile(
-    rf"""\s*(?:[^\s,;]+\s+){{0,6}}?(?:over|compared\s+(?:to|with)|than|against|by|vs\.?)\s+(?:the\s+)?
+    rf"""\s*(?:[^\s,;]+\s+){{0,6}}?(?:over|(?:compared|relative)\s+(?:to|with)|than|against|by|vs\.?)\s+(?:the\s+)?
     (?:\w+\s+){{0,2}}?(?P<name>{NAME})""", re.VERBOSE)
 
 

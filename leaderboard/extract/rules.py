@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from leaderboard.extract.fields import TASK_WORDS
 from leaderboard.extract.vocab import (
     COMPARATIVES,
     DATA_NOUNS,
@@ -106,6 +107,11 @@ _EFFICIENCY_BEFORE_GAP = re.compile(
     r"\b" + alternation(EFFICIENCY_WORDS) + r"s?\b(?P<gap>" + PROSE_NO_COMMA + r"{0,60}?)\s*\Z", re.IGNORECASE
 )
 
+# "95% CI", "(95% confidence interval: 0.84 to 0.90)": the level and the bounds of an interval.
+_CI_RIGHT = re.compile(r"\s*(?:CI|C\.I\.|(?:confidence|credible|uncertainty)\s+intervals?)\b", re.IGNORECASE)
+_CI_LEFT = re.compile(r"(?:\bCI|\bC\.I\.|\bintervals?)\s*(?:[:=,]|of|was|is|from)?\s*[(\[]?\s*\Z",
+                      re.IGNORECASE)
+
 # Words that make a bare percentage read as a result ("... answers 64.2% of the questions correctly").
 _RESULT_CONTEXT = re.compile(
     r"\b(?:" + METRIC + r"|perform\w*|result\w*|correct\w*|succe\w*|solv\w*|prefer\w*|win\w*|pass\w*"
@@ -118,6 +124,10 @@ RULES: tuple[Rule, ...] = (
     Rule("citation", "reject", 0.9, "as shown in [[12]]",
          left=_left(r"\[(?:\s*\d+\s*[,;-])*"), right=_right(r"(?:[,;-]\s*\d+\s*)*\]"),
          hints=("[",)),
+    Rule("confidence_interval", "reject", 0.9, "AUROC 0.87 ([95%] CI [0.84-0.90]), (95% CI: [0.61], 0.70)",
+         classes=frozenset({"%", "dec", "int"}),
+         check=lambda left, right: _CI_RIGHT.match(right) is not None
+         or _CI_LEFT.search(left[-40:]) is not None),
     Rule("enumeration", "reject", 0.9, "[2]) we improve", classes=frozenset({"int"}),
          right=_right(r"\)"), not_left=_left(r"[<>~=]")),
     Rule("hyphen_compound", "reject", 0.9, "[10]-shot, [557]-million-parameter",
@@ -160,6 +170,10 @@ RULES: tuple[Rule, ...] = (
                       r"|students|annotators|raters|subjects|interviewees|practitioners|experts|researchers"
                       r"|companies|organi[sz]ations|workers|adults|children)\b"),
          not_left=_left(r"\bprefer\w*\b" + PROSE_NO_COMMA + r"{0,40}?")),
+    Rule("share_of_errors", "reject", 0.7, "[40%] of the errors come from tokenisation",
+         classes=frozenset({"%"}),
+         right=_right(r"\)?\s*of\s+(?:the\s+|all\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:errors|mistakes|failures|failure\s+cases|error\s+cases|hallucinations)\b")),
     Rule("data_coverage", "reject", 0.7, "the corpus covers [35%] of known families, accounting for [12%]",
          classes=frozenset({"%"}),
          left=_left(r"\b(?:cover(?:s|ed|ing)?|comprises?|comprising|constitut\w*|accounts?\s+for|accounting\s+for"
@@ -172,7 +186,8 @@ RULES: tuple[Rule, ...] = (
     Rule("share_of_resource", "reject", 0.85, "only [0.5%] of the pretrained model's parameters",
          classes=frozenset({"%"}),
          right=_right(r"\)?\s*(?:of|as\s+many|as\s+much)\s+(?:the\s+|its\s+|their\s+|a\s+|our\s+)?"
-                      r"(?:[\w'-]+\s+){0,3}?" + alternation(RESOURCE_NOUNS) + r"\b")),
+                      r"(?:[\w'-]+\s+){0,3}?" + alternation(RESOURCE_NOUNS) + r"\b"),
+         not_right=_right(r"\)?\s*of\s+the\s+time\b")),  # "preferred 64% of the time" is a result
     Rule("share_after_resource", "reject", 0.75, "transfer parameters - roughly [0.35%] of those",
          classes=frozenset({"%"}),
          left=_left(r"\b" + alternation(RESOURCE_NOUNS)
@@ -290,8 +305,9 @@ RULES: tuple[Rule, ...] = (
                     r"(?:(?:rises|rose|increases|increased|improves|improved|grows|climbs|jumps|goes)\s+(?=to))?"
                     r"(?:of|at|to|=|:|is|was|reaches|reached|reaching|achieves|achieved|exceeding|above|below)?"
                     r"\s*" + HEDGE), reach=75),
-    Rule("metric_after", "score", 0.8, "[91.1%] accuracy, [62.4] mAP, [85.2%] zero-shot transfer accuracy",
-         right=_right(r"(?:\(\w+\)\s*)?(?:" + MODIFIER + r"\s+){0,3}" + METRIC + r"\b")),
+    Rule("metric_after", "score", 0.8, "[91.1%] accuracy, [62.4] mAP, [85.2%] node classification accuracy",
+         right=_right(r"(?:\(\w+\)\s*)?(?:" + TASK_WORDS + r"\s+)?(?:" + MODIFIER + r"\s+){0,3}" + METRIC
+                      + r"\b")),
     Rule("score_verb_direct", "score", 0.75, "and reaches [69.5%] on WebQA", classes=RESULT_LIKE,
          left=_left(r"\b(?:achiev|attain|obtain|reach|scor|record|deliver|yield)\w*\s+(?:an?\s+)?" + HEDGE),
          hints=("achiev", "attain", "obtain", "reach", "scor", "record", "deliver", "yield")),
