@@ -36,6 +36,7 @@ _ANNOTATION = re.compile(r"[^()]{0,12}\(\s*(?:an?\s+|up\s+to\s+|~\s*)?\Z")
 # A change in apposition right after a claim: "an F1 of 88.2, a [3.4]-point improvement".
 _APPOSED_CHANGE = re.compile(r"(?:\s*(?:%|points?)?\s+(?:on|in)\s+[^,;()]{1,40})?"
                              r"\s*,\s*(?:(?:which\s+is|i\.e\.,?)\s+)?an?\s+(?:further\s+)?\Z")
+_AVERAGED = re.compile(r"\s*(?:on\s+average|in\s+average|averaged\b|overall\b)", re.IGNORECASE)
 _OUTPERFORM = re.compile(r"\b(?:outperform|surpass|beat|exceed)\w*\b")
 _COORDINATED_CLAUSE = re.compile(r"\W{0,3}(?:,\s*)?and\b[^,;]{0,60}\Z")
 # A "sentence" with more numbers than this is a table or noise, not prose: the numbers past
@@ -196,6 +197,8 @@ def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, ow
         rule=d.rule.name, confidence=round(max(0.05, min(1.0, confidence)), 2),
     )
     claim.extra["list_metric"] = _list_metric(metric, d, prev_claim)
+    if _AVERAGED.match(right):
+        claim.extra["averaged"] = True  # "10% on average, and 20% on X": X is not where 10% was measured
     if annotates:
         claim.extra["annotates"] = True  # takes the metric of the claim before, once lists are paired
     if bench is not None:
@@ -261,7 +264,7 @@ def backfill_benchmarks(decisions: list[Decision]) -> None:
         if d.claim is None or d.claim.kind == "efficiency":
             continue
         if (d.claim.benchmark is None and following is not None and following.sentence == d.sentence
-                and following.claim is not None):
+                and following.claim is not None and not d.claim.extra.get("averaged")):
             d.claim.benchmark = following.claim.benchmark
         following = d
 
@@ -346,6 +349,7 @@ def extract(abstract: str, title: str | None) -> list[Claim]:
     for c in claims:
         c.extra.pop("list_metric", None)
         c.extra.pop("annotates", None)
+        c.extra.pop("averaged", None)
     claims.sort(key=lambda c: c.span)
     return claims
 
