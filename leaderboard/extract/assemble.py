@@ -37,7 +37,7 @@ _ANNOTATION = re.compile(r"[^()]{0,12}\(\s*(?:an?\s+|up\s+to\s+|~\s*)?\Z")
 _APPOSED_CHANGE = re.compile(r"(?:\s*(?:%|points?)?\s+(?:on|in)\s+[^,;()]{1,40})?"
                              r"\s*,\s*(?:(?:which\s+is|i\.e\.,?)\s+)?an?\s+(?:further\s+)?\Z")
 _AVERAGED = re.compile(r"\s*(?:on\s+average|in\s+average|averaged\b|overall\b)", re.IGNORECASE)
-_OUTPERFORM = re.compile(r"\b(?:outperform|surpass|beat|exceed)\w*\b")
+_OUTPERFORM = re.compile(r"\b(?:outperform|surpass|beat|exceed)\w*\b|\bimprov\w*\s+(?:over|upon)\b")
 _COORDINATED_CLAUSE = re.compile(r"\W{0,3}(?:,\s*)?and\b[^,;]{0,60}\Z")
 # A "sentence" with more numbers than this is a table or noise, not prose: the numbers past
 # the cap are not examined, which keeps degenerate inputs (10 MB of "1.5 1.5 ...") linear and fast.

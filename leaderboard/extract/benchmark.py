@@ -61,7 +61,7 @@ _HEDGE_WORDS = r"(?:up\s+to|about|around|nearly|over|more\s+than|at\s+least|an?\
 # medical task performance of X from 36.2% to": what a change verb improves is what was measured.
 OBJECT_OF_CHANGE = re.compile(
     rf"""(?:\b(?:improv|boost|enhanc|increas|rais|lift)\w*\s+|^\W*(?:,\s*)?and\s+)(?:the\s+|its\s+|their\s+)?
-    (?P<b>(?!by\b)[\w-]+(?:\s+(?!(?:{STOP}|of|by)\b)[\w-]+){{0,5}})
+    (?P<b>(?!(?:{STOP}|upon)\b)[\w-]+(?:\s+(?!(?:{STOP}|of|by)\b)[\w-]+){{0,5}})  # not "improving over X by"
     (?:\s+of\s+[^,;]{{0,60}}?)?\s+(?:by|from\s+[\d.]+\s*%?\s+to)\s+(?:{_HEDGE_WORDS}\s+){{0,2}}\Z""",
     re.VERBOSE)
 _PERFORMANCE_WORDS = re.compile(r"\s+(?:performance|results?|quality|capabilit(?:y|ies))$", re.IGNORECASE)
@@ -112,7 +112,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     r"""(?:\s+(?:dataset|datasets|benchmark|benchmarks|test|validation|dev|set|sets|split|splits|challenge
     |leaderboard|tasks?|setups?|environment|suite|random|official|scenarios?|subset|track|test-dev|test-std
-    |test-clean|test-other|dev-clean|dev-other|val|val\d{4}|test\d{4}|train|cohorts?|(?:round|r|part|fold)\s?\d+))+$""",
+    |test-clean|test-other|dev-clean|dev-other|val|val\d{4}|test\d{4}|train|cohorts?|seen|unseen|(?:round|r|part|fold)\s?\d+))+$""",
     _FLAGS)
 # Where a phrase ends if it names its resource kind: "the FluentAI dataset show that ...".
 _KIND_WORD = re.compile(

@@ -112,6 +112,9 @@ _CI_RIGHT = re.compile(r"\s*(?:CI|C\.I\.|(?:confidence|credible|uncertainty)\s+i
 _CI_LEFT = re.compile(r"(?:\bCI|\bC\.I\.|\bintervals?)\s*(?:[:=,]|of|was|is|from)?\s*[(\[]?\s*\Z",
                       re.IGNORECASE)
 
+_PREFERENCE_AFTER = re.compile(r"\)?\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+"
+                               r"(?:preferred|chose|favou?red|rated|judged)\b", re.IGNORECASE)
+
 # Words that make a bare percentage read as a result ("... answers 64.2% of the questions correctly").
 _RESULT_CONTEXT = re.compile(
     r"\b(?:" + METRIC + r"|perform\w*|result\w*|correct\w*|succe\w*|solv\w*|prefer\w*|win\w*|pass\w*"
@@ -169,7 +172,9 @@ RULES: tuple[Rule, ...] = (
                       r"(?:respondents|participants|people|users|patients|clinicians|physicians|developers"
                       r"|students|annotators|raters|subjects|interviewees|practitioners|experts|researchers"
                       r"|companies|organi[sz]ations|workers|adults|children)\b"),
-         not_left=_left(r"\bprefer\w*\b" + PROSE_NO_COMMA + r"{0,40}?")),
+         not_left=_left(r"\bprefer\w*\b" + PROSE_NO_COMMA + r"{0,40}?"),
+         # "78% of participants preferred our edits": a preference result, not a survey share
+         check=lambda left, right: _PREFERENCE_AFTER.match(right) is None),
     Rule("share_of_errors", "reject", 0.7, "[40%] of the errors come from tokenisation",
          classes=frozenset({"%"}),
          right=_right(r"\)?\s*of\s+(?:the\s+|all\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,2}?"

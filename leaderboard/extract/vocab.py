@@ -50,7 +50,7 @@ r"elo(?:\s+rating)?", r"suc", r"forgetting(?:\s+rate)?", r"attack\s+success\s+ra
     r"pearson(?:'s)?\s+r", r"r2", r"r-squared", r"c-index", r"concordance\s+index",
     r"bits?\s+per\s+(?:dim(?:ension)?|byte|character)", r"bpd", r"bpc", r"nll",
     r"(?:wer|cer|auc|auroc|f1|eer|mse|mae|rmse|bleu)s", r"accuracies", r"(?:error|success|win)\s+rates",
-    r"(?-i:IS)", r"fvd", r"kid", r"clip\s*score", r"mos", r"ade", r"fde",
+    r"log-?loss", r"(?-i:IS)", r"fvd", r"kid", r"clip\s*score", r"mos", r"ade", r"fde",
     r"mota", r"hota", r"idf1", r"pck", r"mpjpe", r"epe", r"abs\s*rel", r"chamfer\s+distance",
     r"gleu", r"sari", r"ter", r"bleurt", r"mauve", r"distinct-\d", r"self-bleu",
     r"top-?[1-9]\s+recall", r"hits?\s+ratio", r"hr", r"mrr", r"auuc",
