@@ -242,6 +242,9 @@ FRESH = [
     ("The method improves WER on Switchboard from 9.1% to 7.8%.", "7.8%", "score", "change_target",
      {"baseline_value": 9.1, "metric": "WER", "benchmark": "Switchboard"}),
     ("It improves accuracy by up to 5% on hard splits.", "5%", "delta", "change_verb_by", {}),
+    ("Lowering the sampling temperature to 0.5 improves diversity.", "0.5", "reject", "hyperparameter", {}),
+    ("Reducing the learning rate to 0.001 stabilises training.", "0.001", "reject", "hyperparameter", {}),
+    ("We cut the labelled data to 10% of the original pool.", "10%", "reject", "other_number", {}),
     # "up from N", "N previously", "(vs. N before)": the old number is only a baseline value
     ("Macro-F1 on the SemEval task reaches 81.3%, up from 78.9% for the previous release.", "78.9%",
      "baseline", "up_from", {}),

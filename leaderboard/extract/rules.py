@@ -214,7 +214,7 @@ RULES: tuple[Rule, ...] = (
     Rule("hyperparameter", "reject", 0.8, "a threshold of [0.5]",
          left=_left(r"(?:threshold|temperature|learning\s+rate|dropout(?:\s+rate)?|weight\s+decay"
                     r"|batch\s+size|beam\s+size|window\s+size|ratio|\b[knpλαβγ]|top-?[pk])"
-                    r"\s*(?:of|=|:|is|set\s+to|equal\s+to)?")),
+                    r"\s*(?:of|=|:|is|set\s+to|equal\s+to|to|from)?")),  # "lowering the temperature to 0.5"
     Rule("count_out_of", "reject", 0.85, "[13] out of 18 tasks", classes=frozenset({"int"}),
          right=_right(r"(?:out\s+of|of\s+the|/)\s*\d")),
     Rule("version_after_name", "reject", 0.8, "Gemini [1.5] Pro, Llama [3.1]",
@@ -282,10 +282,13 @@ RULES: tuple[Rule, ...] = (
          classes=RESULT_LIKE,
          left=_left(r"\b(?:improv|increas|boost|rais|lift|push|enhanc|bring|brought|reduc|decreas|lower|cut|drop"
                     r"|advanc|elevat|jump|climb|rise|rising|rose|grow|grew)\w*\b" + PROSE + r"{0,100}?"
-                    r"(?<!\bup\s)(?<!\bclose\s)(?<!\bcompared\s)(?<!\bdue\s)(?<!\bsimilar\s)\bto\s*"
+                    r"\bto\s*"
                     r"(?:an?\s+|the\s+)?(?:new\s+)?(?:(?:state[-\s]of[-\s]the[-\s]art|record|sota)\s+)?(?:of\s+)?"
                     + HEDGE), reach=160,
-         not_left=_left(r"\bby\s+" + HEDGE + r"[+-]?\d[\d.]*\s*%?\s+(?:points?\s+)?to\s*" + HEDGE),
+         not_left=_left(r"(?:\bby\s+" + HEDGE + r"[+-]?\d[\d.]*\s*%?\s+(?:points?\s+)?"
+                        r"|\b(?:up|close|compared|due|similar|comparable|equivalent|identical|relative|according"
+                        r"|prior|contrast|respect)\s+)to\s*" + HEDGE),
+         not_right=_right(r"(?:%\s*)?of\s+(?:the|its|their|a|an)\b"),  # "to 10% of the original"
          hints=(" to",)),
     Rule("change_noun_of", "delta", 0.85, "an average improvement of [7.1] BLEU, margin of [44.5%]",
          left=_left(r"\b" + DELTA_NOUN + r"\s+(?:of|by|is|was|were|reach\w*|around|about)\s*(?:is\s+)?"
