@@ -115,6 +115,14 @@ _CI_LEFT = re.compile(r"(?:\bCI|\bC\.I\.|\bintervals?)\s*(?:[:=,]|of|was|is|from
 _PREFERENCE_AFTER = re.compile(r"\)?\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+"
                                r"(?:preferred|chose|favou?red|rated|judged)\b", re.IGNORECASE)
 
+def _in_interval(left: str, right: str) -> bool:
+    """The level or a bound of a confidence interval (cheap substring tests first)."""
+    head, tail = right[:40], left[-40:]
+    if ("CI" in head or "C.I." in head or "nterval" in head) and _CI_RIGHT.match(right):
+        return True
+    return ("CI" in tail or "C.I." in tail or "nterval" in tail) and _CI_LEFT.search(tail) is not None
+
+
 # Words that make a bare percentage read as a result ("... answers 64.2% of the questions correctly").
 _RESULT_CONTEXT = re.compile(
     r"\b(?:" + METRIC + r"|perform\w*|result\w*|correct\w*|succe\w*|solv\w*|prefer\w*|win\w*|pass\w*"
@@ -129,8 +137,7 @@ RULES: tuple[Rule, ...] = (
          hints=("[",)),
     Rule("confidence_interval", "reject", 0.9, "AUROC 0.87 ([95%] CI [0.84-0.90]), (95% CI: [0.61], 0.70)",
          classes=frozenset({"%", "dec", "int"}),
-         check=lambda left, right: _CI_RIGHT.match(right) is not None
-         or _CI_LEFT.search(left[-40:]) is not None),
+         check=lambda left, right: _in_interval(left, right)),
     Rule("enumeration", "reject", 0.9, "[2]) we improve", classes=frozenset({"int"}),
          right=_right(r"\)"), not_left=_left(r"[<>~=]")),
     Rule("hyphen_compound", "reject", 0.9, "[10]-shot, [557]-million-parameter",

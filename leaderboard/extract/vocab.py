@@ -14,6 +14,8 @@ quantifiers: they are embedded in bigger patterns that must run in linear time.
 
 from __future__ import annotations
 
+import re
+
 # Metric names written in lower or mixed case; matched case-insensitively.
 METRIC_WORDS: tuple[str, ...] = (
     r"accuracy", r"acc\.?", r"error(?:\s+rate)?", r"errors", r"precision", r"recall",
@@ -139,8 +141,26 @@ COMPARATIVES: tuple[str, ...] = (
 
 
 def alternation(fragments: tuple[str, ...]) -> str:
-    """Join regex fragments into one non-capturing alternation, longest first."""
-    return "(?:" + "|".join(sorted(fragments, key=len, reverse=True)) + ")"
+    """Join regex fragments into one non-capturing alternation, longest first.
+
+    Fragments that open with a plain lower-case letter are grouped under that letter
+    ("a(?:ccuracy|uc|...)"), so the regex engine tries only the group whose letter is in the
+    text instead of every fragment: the metric vocabulary is searched at every word of a
+    window. The other fragments ("(?:mean|median)...", "[a-z]{1,8}@...") come first, as
+    they may match more than a lettered fragment at the same place ("mAP@0.5" vs "map@0").
+    """
+    ordered = sorted(fragments, key=len, reverse=True)
+    other = [f for f in ordered if not _LETTER_LEAD.match(f)]
+    by_letter: dict[str, list[str]] = {}
+    for f in ordered:
+        if _LETTER_LEAD.match(f):
+            by_letter.setdefault(f[0], []).append(f[1:])
+    groups = [f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items()]
+    return "(?:" + "|".join(other + groups) + ")"
+
+
+# A fragment that opens with a plain letter (not quantified: "s?..." would not be).
+_LETTER_LEAD = re.compile(r"[a-z](?![?*+{])")
 
 # Language names: a phrase made of them is a condition ("for Swahili"), not a benchmark.
 LANGUAGES: tuple[str, ...] = (
