@@ -20,7 +20,7 @@ _FLAGS = re.VERBOSE | re.IGNORECASE
 
 # Words that end a benchmark phrase (prepositions, conjunctions, verbs).
 STOP = (r"and|with|using|compared|when|while|by|over|than|respectively|relative|across|under|without|at|as"
-         r"|where|which|to|from|for|on|in|via|through|after|thanks|surpassing|outperforming|achieving|reaching"
+         r"|where|which|down|up|to|from|for|on|in|via|through|after|thanks|surpassing|outperforming|achieving|reaching"
          r"|showing|demonstrating|against|vs|versus|whereas|but|or|is|are|was|were|improving"
          r"|yielding|despite|among|ranging|including|such|demonstrates?|shows?|indicates?|reveals?|suggests?|confirms?|proves?"
          r"|achieves?|outperforms?|improves?|yields?|leads?|has|have|can|does|do|we|our|it|that|this"

@@ -47,6 +47,9 @@ _FROM_BEFORE = re.compile(
       (?:,\s*|\s+and\s+|,\s*and\s+))\Z                     # ..., and 79.1% to 83%
     """, re.VERBOSE)
 
+# "OntoNotes 5.0 to 92.1": the first number is the version of a name, so "to" ends a change.
+_VERSION_OF_NAME = re.compile(r"\b[A-Z][\w-]*[a-z][\w-]*\s\Z")
+
 _UNIT_NAMES = (("point", "points"), ("pp", "points"), ("p.p", "points"), ("%", "%"), ("percent", "%"),
                ("fold", "x"), ("x", "x"), ("X", "x"), ("×", "x"))
 
@@ -144,7 +147,8 @@ def _add_tokens(text: str, m: re.Match[str], tokens: list[NumberToken]) -> None:
         return
     low, high = _signed(m), parse_number(m.group("num2"))
     joiner = m.group("range").strip()
-    is_change = joiner == "to" and _FROM_BEFORE.search(text, max(0, start - 40), start)
+    is_change = joiner == "to" and (_FROM_BEFORE.search(text, max(0, start - 40), start)
+                                    or _VERSION_OF_NAME.search(text, max(0, start - 30), start))
     if is_change or not low < high or m.group("sign") == "±":
         tokens.append(_single(m, start))
         tokens.append(_second(m))

@@ -51,6 +51,9 @@ SHARED_LIST = r"(?:(?:\s*(?:,|and|or|/)\s*[+-]?\d+(?:\.\d+)?\s?%?){1,4}\s+)?"
 PROSE = r"(?:[^.;]|\.(?=[\d,a-z]))"
 PROSE_NO_COMMA = r"(?:[^.;,]|\.(?=[\d,a-z]))"
 
+# A word that does not join a new clause or introduce a benchmark ("and boosts", "on DROP").
+_NOT_JOINER = r"(?!(?:and|or|but|while|whereas|which|then|on|in|for|at|across|over|with)\b)"
+
 # A lower-case word that may stand between a number and its noun: not a preposition or verb.
 _ADJECTIVE = (r"(?!(?:on|in|for|of|at|by|to|with|from|over|across|than|and|or|the|when|while|using"
               r"|compared)\b)[a-z][\w'-]*")
@@ -122,6 +125,8 @@ def _in_interval(left: str, right: str) -> bool:
         return True
     return ("CI" in tail or "C.I." in tail or "nterval" in tail) and _CI_LEFT.search(tail) is not None
 
+
+_SHARE_AFTER = re.compile(r"\s*(?:%\s*)?of\s+(?:the|its|their|a|an)\b", re.IGNORECASE)
 
 # Words that make a bare percentage read as a result ("... answers 64.2% of the questions correctly").
 _RESULT_CONTEXT = re.compile(
@@ -260,28 +265,14 @@ RULES: tuple[Rule, ...] = (
     Rule("prior_art_value", "baseline", 0.7, "the previous highest scores of [83.4%], where SoTA are [82.9%]",
          classes=RESULT_LIKE,
          left=_left(r"(?:\b(?:previous|prior|former|earlier|published|reported|existing)\b"
-                    r"(?:[^.;()]|\.(?=[\d,a-z])){0,40}?(?:\b(?:of|are|is|was|were|at)\s*" + HEDGE + r"|\(\s*)"
+                    r"(?:[^.;()]|\.(?=[\d,a-z])){0,40}?"
+                    r"(?:\b(?:of|are|is|was|were|at)\s*" + HEDGE + r"|:\s*|\(\s*)"
                     r"|\b(?:sota|state[-\s]of[-\s]the[-\s]art|human\s+performance|baselines?)\s+(?:are|is|was|were)"
                     r"\s*" + HEDGE + ")"), reach=90,
          hints=("previous", "prior", "former", "earlier", "published", "reported", "existing", "sota",
                 "state", "human", "baseline")),
     # --- amounts of change -----------------------------------------------------------
     Rule("plus_sign", "delta", 0.85, "[+14.6%] average accuracy", sign="+"),
-    Rule("change_noun_after", "delta", 0.85, "[2.6-10%] improvement, a [5.3] absolute accuracy gain",
-         right=_right(SHARED_LIST + r"(?:\(?(?:absolute|relative|abs\.|rel\.)\)?\s+)?(?:points?\s+)?"
-                      r"(?:(?!(?:and|or|but|while|whereas|which|then)\b)[\w@-]+\s+){0,3}?"
-                      + DELTA_NOUN + r"\b")),
-    Rule("comparative_after", "delta", 0.8, "[1.65%] better retention",
-         right=_right(SHARED_LIST + r"(?:points?\s+)?(?:" + _ADJECTIVE + r"\s+){0,1}?"
-                      + alternation(COMPARATIVES) + r"\b")),
-    Rule("versus_subject", "score", 0.8, "([90.6%] vs. 89.8%)", classes=RESULT_LIKE,
-         right=_right(r"\(?\s*(?:vs\.?|versus)\s")),
-    Rule("within_gap", "delta", 0.7, "we attain within [0.4%] of full fine-tuning", classes=RESULT_LIKE,
-         left=_left(r"\bwithin"),
-         hints=("within",)),
-    # --- list items take the verdict of the item before -----------------------------
-    Rule("list_continuation", "inherit", 0.7, "by 80% and [42%], 49.76%, [50.05%], 2.3% ([up to 24.1%])",
-         continues_list=True),
     Rule("change_target", "score", 0.85, "from 71.1 to [79.1], accuracy: 0.621 → [0.661]",
          # the first number stands alone: "ResNet-50 to 80.9%" is a name, not a change
          left=_left(r"(?:(?<![\w.\-/])|(?<=[\s(][+-]))\d+(?:[.,]\d+)*(?:\s*%)?\s*(?:to|→|->|=>|rightarrow)")),
@@ -295,8 +286,29 @@ RULES: tuple[Rule, ...] = (
          not_left=_left(r"(?:\bby\s+" + HEDGE + r"[+-]?\d[\d.]*\s*%?\s+(?:points?\s+)?"
                         r"|\b(?:up|close|compared|due|similar|comparable|equivalent|identical|relative|according"
                         r"|prior|contrast|respect)\s+)to\s*" + HEDGE),
-         not_right=_right(r"(?:%\s*)?of\s+(?:the|its|their|a|an)\b"),  # "to 10% of the original"
+         check=lambda left, right: _SHARE_AFTER.match(right) is None,  # "to 10% of the original"
+         not_right=_right(r"(?:%\s*)?(?:points?\s+)?(?:" + _NOT_JOINER + r"[\w-]+\s+){0,2}?"
+                          r"(?:" + DELTA_NOUN + r"|"
+                          + alternation(COMPARATIVES) + r")\b"),  # "leads to a 5% gain": a change
          hints=(" to",)),
+    Rule("change_noun_after", "delta", 0.85, "[2.6-10%] improvement, a [5.3] absolute accuracy gain",
+         right=_right(SHARED_LIST + r"(?:\(?(?:absolute|relative|abs\.|rel\.)\)?\s+)?(?:points?\s+)?"
+                      r"(?:" + _NOT_JOINER + r"[\w@-]+\s+){0,3}?"
+                      + DELTA_NOUN + r"\b")),
+    Rule("comparative_after", "delta", 0.8, "[1.65%] better retention",
+         right=_right(SHARED_LIST + r"(?:points?\s+)?(?:" + _ADJECTIVE + r"\s+){0,1}?"
+                      + alternation(COMPARATIVES) + r"\b")),
+    Rule("versus_subject", "score", 0.8, "([90.6%] vs. 89.8%)", classes=RESULT_LIKE,
+         right=_right(r"\(?\s*(?:vs\.?|versus)\s")),
+    Rule("up_by", "delta", 0.7, "95.2% accuracy, up [2.3] points from the baseline",
+         left=_left(r"[,;(]\s*(?:up|down)\s+" + HEDGE), classes=RESULT_LIKE,
+         hints=("up", "down")),
+    Rule("within_gap", "delta", 0.7, "we attain within [0.4%] of full fine-tuning", classes=RESULT_LIKE,
+         left=_left(r"\bwithin"),
+         hints=("within",)),
+    # --- list items take the verdict of the item before -----------------------------
+    Rule("list_continuation", "inherit", 0.7, "by 80% and [42%], 49.76%, [50.05%], 2.3% ([up to 24.1%])",
+         continues_list=True),
     Rule("change_noun_of", "delta", 0.85, "an average improvement of [7.1] BLEU, margin of [44.5%]",
          left=_left(r"\b" + DELTA_NOUN + r"\s+(?:of|by|is|was|were|reach\w*|around|about)\s*(?:is\s+)?"
                     + HEDGE), reach=80,
