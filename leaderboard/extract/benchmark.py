@@ -146,6 +146,10 @@ def _tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:")
 
 
+# "a retrospective study of 1,204 patients" cut at the number: a cohort, not a benchmark.
+_COUNT_AT_END = re.compile(r"\bof\s+[\d,.]+$")
+
+
 def clean_benchmark(phrase: str) -> tuple[str | None, str | None]:
     """(benchmark, metric written after it): "XNLI accuracy" -> ("XNLI", "accuracy")."""
     phrase = _tidy(phrase).rstrip(".,;:")
@@ -161,7 +165,7 @@ def clean_benchmark(phrase: str) -> tuple[str | None, str | None]:
     named = _OF_NAMED.search(phrase)
     if named and _HAS_NAME.search(named.group("b")):
         phrase = named.group("b")
-    if not phrase or _NOT_BENCH.match(phrase) or SPLIT_ONLY.match(phrase):
+    if not phrase or _NOT_BENCH.match(phrase) or SPLIT_ONLY.match(phrase) or _COUNT_AT_END.search(phrase):
         return None, None
     phrase = _LEADING.sub("", phrase)
     stripped = _TRAILING.sub("", phrase).strip()
@@ -224,12 +228,21 @@ def _named(m: re.Match[str]) -> str | None:
     return m.group("apposed") if m.group("apposed") and m.group("apposed") not in _SENTENCE_STARTERS else None
 
 
+# A name alone in brackets right after the number: "from 62.3% to 70.1% (ImageNet-R)".
+_BRACKETED_NAME = re.compile(r"\s*\((?P<b>[A-Z][\w\-./]*(?:\s[A-Z0-9][\w\-./]*){0,2})\)")
+
+
 def from_right(right: str, left: str = "") -> tuple[str | None, str | None]:
     """First acceptable "on/in/for/across X" after the number, within its clause; a generic
     phrase gives way to a named dataset later in the clause ("in bird classification using
     the CUB dataset")."""
     clause = right_clause(right, left)
     metric = None
+    bracket = _BRACKETED_NAME.match(right)  # "70.1% (ImageNet-R)"
+    if bracket and _HAS_NAME.search(bracket.group("b")) and not _METRIC_HERE.search(bracket.group("b")):
+        bench = clean_benchmark(bracket.group("b"))[0]
+        if bench:
+            return bench, None
     for m in BENCH_PREP.finditer(clause):
         if not _accept(m.group("p"), m.group("b")):
             continue

@@ -30,6 +30,7 @@ METRIC_RIGHT = re.compile(
     (?:(?:absolute|relative|points?)\s+)?   # "12.8 absolute ...", "5 points ..."
     (?:(?-i:[A-Z][\w-]*)\s+(?=\S+))?         # "2.35% GLUE score ...": the benchmark, skipped
     (?:{TASK_WORDS}\s+)?                      # "85.3% node classification accuracy": the task, skipped
+    (?:(?:mm|cm|db|px|ev|ms|s|m)\s+)?             # "3.1 mm HD95": a physical unit, skipped
     (?P<m>{METRIC_PHRASE})""", _FLAGS)
 
 # Metric introduced after the number: "188% improvement in F2 score", "by 1.2% for top-1 recall".

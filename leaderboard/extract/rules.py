@@ -332,6 +332,10 @@ RULES: tuple[Rule, ...] = (
                     r"(?:(?:rises|rose|increases|increased|improves|improved|grows|climbs|jumps|goes)\s+(?=to))?"
                     r"(?:of|at|to|=|:|is|was|reaches|reached|reaching|achieves|achieved|exceeding|above|below)?"
                     r"\s*" + HEDGE), reach=75),
+    Rule("metric_on_is", "score", 0.75, "the mean absolute error on QM9 is [0.012], accuracy on X was [91%]",
+         left=_left(r"\b" + METRIC + r"\s+(?:on|in|for)\s+(?:the\s+)?[\w./-]+(?:\s+[\w./-]+){0,2}?"
+                    r"\s+(?:is|was|are|were|reaches|reached|of)\s+" + HEDGE), reach=90,
+         hints=(" is", " was", " are", " were", " reach", " of")),
     Rule("metric_after", "score", 0.8, "[91.1%] accuracy, [62.4] mAP, [85.2%] node classification accuracy",
          right=_right(r"(?:\(\w+\)\s*)?(?:" + TASK_WORDS + r"\s+)?(?:" + MODIFIER + r"\s+){0,3}" + METRIC
                       + r"\b")),
