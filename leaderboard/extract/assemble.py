@@ -310,7 +310,10 @@ def pair_lists(text: str, decisions: list[Decision]) -> None:
             by_sentence.setdefault(d.sentence, []).append(d)
     for (s_start, s_end), group in by_sentence.items():
         sentence = text[s_start: min(s_end, s_start + 800)]
-        if len(group) < 2 or "respective" not in sentence:
+        if len(group) < 2:
+            continue
+        if "respective" not in sentence:
+            _pair_list_metrics(text, group)
             continue
         for role, items in lists.coordinated_lists(sentence):
             for kind_group in (group, [d for d in group if d.verdict == "score"],
@@ -318,6 +321,45 @@ def pair_lists(text: str, decisions: list[Decision]) -> None:
                 if len(kind_group) == len(items):
                     _assign(kind_group, items, role)
                     break
+
+
+def _pair_list_metrics(text: str, group: list[Decision]) -> None:
+    """A list of numbers next to a list of as many metrics pairs in order even without
+    "respectively": "3.2 and 0.9 lower FID and KID", "improves BLEU and METEOR by 2.1 and 1.4"."""
+    runs: list[list[Decision]] = []
+    for d in group:
+        if runs and d.in_list and d.token.start - runs[-1][-1].token.end <= LIST_GAP:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        before = text[max(run[0].sentence[0], run[0].token.start - 60): run[0].token.start]
+        after = text[run[-1].token.end: min(run[-1].sentence[1], run[-1].token.end + 60)]
+        for window in (_NEAR_AFTER.match(after), _NEAR_BEFORE.search(before)):
+            if window is None:
+                continue
+            read = [items for role, items in lists.coordinated_lists(window.group("l"))
+                    if role == "metric" and len(items) == len(run)]
+            if read:
+                _assign(run, read[0], "metric")
+                break
+        else:  # "80.1 and 82.3 F1": one metric written after the list is shared by all items
+            last = run[-1].claim
+            own = fields.METRIC_RIGHT.match(after)
+            if last is not None and own is not None and last.metric:
+                for d in run[:-1]:
+                    if d.claim is not None and d.claim.metric is None:
+                        d.claim.metric = last.metric
+
+
+# A metric list right after a list of numbers (a change word may sit between) or right before it.
+_NEAR_AFTER = re.compile(r"\s*(?:%|points?)?\s*(?:(?:lower|higher|better|worse|gains?|improvements?"
+                         r"|reductions?)\s+)?(?:in\s+(?:the\s+)?)?(?P<l>[^,;()]{3,50}?)"
+                         r"(?=\s+(?:on|in|for|across|over|than|compared)\b|[,;.()]|$)")
+_NEAR_BEFORE = re.compile(r"\b(?:improv|increas|boost|rais|lift|reduc|decreas|lower)\w*\s+(?:the\s+|its\s+)?"
+                          r"(?P<l>[^,;()]{3,50}?)\s+(?:by|to)\s+\Z")
 
 
 def _assign(group: list[Decision], items: list[str], role: str) -> None:
