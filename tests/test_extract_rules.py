@@ -374,6 +374,17 @@ FRESH = [
      {"metric": "METEOR"}),
     ("The parser gets 80.1 and 82.3 F1 on two treebanks.", "80.1", "score", "score_verb",
      {"metric": "F1"}),
+    # "performance on X is N"; lists of benchmarks after a list of numbers; subjects
+    ("Zero-shot performance on StoryCloze is 78.2.", "78.2", "score", "metric_on_is",
+     {"benchmark": "StoryCloze", "model": None}),
+    ("It improves over the baseline by 3.1 and 2.4 points on CoLA and QQP.", "2.4", "delta",
+     "list_continuation", {"benchmark": "QQP"}),
+    ("It improves over the baseline by 3.1 and 2.4 points on CoLA and QQP.", "3.1", "delta",
+     "change_verb_by", {"benchmark": "CoLA"}),
+    ("The detector flags 93% of the intrusions with a false alarm rate of 2%.", "2%", "score", "metric_of",
+     {"metric": "false alarm rate"}),
+    ("PaLM-2 scores 86.4% on ARC-c while our 13B model scores 71.0%.", "71.0%", "score",
+     "score_verb_direct", {"model": None, "benchmark": "ARC-c"}),
     # benchmark names with versions or variants; the split is a condition
     ("Our detector obtains 78.4 mAP on DOTA-v1.5.", "78.4", "score", "metric_after",
      {"benchmark": "DOTA-v1.5"}),

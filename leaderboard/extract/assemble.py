@@ -345,19 +345,40 @@ def _pair_list_metrics(text: str, group: list[Decision]) -> None:
             if read:
                 _assign(run, read[0], "metric")
                 break
-        else:  # "80.1 and 82.3 F1": one metric written after the list is shared by all items
-            last = run[-1].claim
-            own = fields.METRIC_RIGHT.match(after)
-            if last is not None and own is not None and last.metric:
-                for d in run[:-1]:
-                    if d.claim is not None and d.claim.metric is None:
-                        d.claim.metric = last.metric
+        else:
+            _share_metric(run, after)
+        _pair_benchmarks(run, after)
+
+
+def _pair_benchmarks(run: list[Decision], after: str) -> None:
+    """ "by 3.1 and 2.4 points on SST-2 and QNLI": as many benchmarks as numbers pair in order."""
+    m = _BENCH_LIST_AFTER.match(after)
+    if m is None:
+        return
+    for role, items in lists.coordinated_lists(m.group("l")):
+        if role == "benchmark" and len(items) == len(run) and all(
+                benchmark.clean_benchmark(i)[0] for i in items):
+            _assign(run, items, "benchmark")
+            return
+
+
+def _share_metric(run: list[Decision], after: str) -> None:
+    """ "80.1 and 82.3 F1": one metric written after the list is shared by every item."""
+    last = run[-1].claim
+    if last is None or not last.metric or fields.METRIC_RIGHT.match(after) is None:
+        return
+    for d in run[:-1]:
+        if d.claim is not None and d.claim.metric is None:
+            d.claim.metric = last.metric
 
 
 # A metric list right after a list of numbers (a change word may sit between) or right before it.
 _NEAR_AFTER = re.compile(r"\s*(?:%|points?)?\s*(?:(?:lower|higher|better|worse|gains?|improvements?"
                          r"|reductions?)\s+)?(?:in\s+(?:the\s+)?)?(?P<l>[^,;()]{3,50}?)"
                          r"(?=\s+(?:on|in|for|across|over|than|compared)\b|[,;.()]|$)")
+_BENCH_LIST_AFTER = re.compile(r"\s*(?:%|points?)?\s*(?:[\w-]+\s+){0,3}?"
+                               r"(?P<l>(?:on|in|across)\s+[^;()]{3,80}?)"
+                               r"(?=[,;.()]|$|\s+(?:respectively|with|using|over|compared|than|when|while)\b)")
 _NEAR_BEFORE = re.compile(r"\b(?:improv|increas|boost|rais|lift|reduc|decreas|lower)\w*\s+(?:the\s+|its\s+)?"
                           r"(?P<l>[^,;()]{3,50}?)\s+(?:by|to)\s+\Z")
 

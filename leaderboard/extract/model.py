@@ -81,7 +81,8 @@ BASELINE_AFTER = re.compile(
 
 def is_system_name(name: str) -> bool:
     """Not a stop word, a metric ("F1", "AUROC"), or a plural of models ("LLMs")."""
-    return name not in _NOT_NAMES and not _METRIC_NAME.match(name) and not _PLURAL_ACRONYM.match(name)
+    return (name not in _NOT_NAMES and not _METRIC_NAME.match(name) and not _PLURAL_ACRONYM.match(name)
+            and not _SETTING_WORD.match(name))
 
 
 def paper_model(abstract: str, title: str | None) -> str | None:
@@ -102,13 +103,21 @@ def paper_model(abstract: str, title: str | None) -> str | None:
 
 def sentence_model(sentence_left: str, own: str | None) -> str | None:
     """The named subject of the sentence before the number, else the paper's own system."""
-    found = None
-    for m in SUBJECT.finditer(sentence_left[-300:]):
+    found, end = None, 0
+    tail = sentence_left[-300:]
+    for m in SUBJECT.finditer(tail):
         if is_system_name(m.group("name")):
-            found = m.group("name")
-    if found:
+            found, end = m.group("name"), m.end()
+    if found and not _OUR_SUBJECT.search(tail, end):  # "X scores 86.4% while our model scores [71.0%]"
         return found
     return own
+
+
+_OUR_SUBJECT = re.compile(r"\b(?:[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|system|framework"
+                          r"|agent)s?|[Ww]e)\b")
+# Hyphenated setting words that look like names: "Zero-shot", "Fine-tuned", "Cross-lingual".
+_SETTING_WORD = re.compile(r"^(?:(?:zero|one|few|\d+|many)-shot|fine-tun\w*|cross-(?:lingual|domain|task)"
+                           r"|pre-?train\w*|in-context|out-of-\w+|in-domain)$", re.IGNORECASE)
 
 
 def baseline_model(left: str, right: str) -> str | None:

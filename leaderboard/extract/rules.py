@@ -132,7 +132,7 @@ _SHARE_AFTER = re.compile(r"\s*(?:%\s*)?of\s+(?:the|its|their|a|an)\b", re.IGNOR
 _RESULT_CONTEXT = re.compile(
     r"\b(?:" + METRIC + r"|perform\w*|result\w*|correct\w*|succe\w*|solv\w*|prefer\w*|win\w*|pass\w*"
     r"|state[-\s]of[-\s]the[-\s]art|sota|outperform\w*|surpass\w*|achiev\w*|reach\w*|obtain\w*"
-    r"|attain\w*|score\w*)\b", re.IGNORECASE)
+    r"|attain\w*|score\w*|detect\w*|identif\w*)\b", re.IGNORECASE)
 
 RULES: tuple[Rule, ...] = (
     # --- not results ------------------------------------------------------------------
@@ -333,7 +333,8 @@ RULES: tuple[Rule, ...] = (
                     r"(?:of|at|to|=|:|is|was|reaches|reached|reaching|achieves|achieved|exceeding|above|below)?"
                     r"\s*" + HEDGE), reach=75),
     Rule("metric_on_is", "score", 0.75, "the mean absolute error on QM9 is [0.012], accuracy on X was [91%]",
-         left=_left(r"\b" + METRIC + r"\s+(?:on|in|for)\s+(?:the\s+)?[\w./-]+(?:\s+[\w./-]+){0,2}?"
+         left=_left(r"\b(?:" + METRIC + r"|performance|results?)\s+(?:on|in|for)\s+(?:the\s+)?[\w./-]+"
+                    r"(?:\s+[\w./-]+){0,2}?"
                     r"\s+(?:is|was|are|were|reaches|reached|of)\s+" + HEDGE), reach=90,
          hints=(" is", " was", " are", " were", " reach", " of")),
     Rule("metric_after", "score", 0.8, "[91.1%] accuracy, [62.4] mAP, [85.2%] node classification accuracy",
