@@ -311,6 +311,8 @@ FRESH = [
     ("The risk score reached an AUC of 0.91 (95% confidence interval, 0.88 to 0.94) in the eICU cohort.",
      "0.91", "score", "metric_of", {"metric": "AUC", "benchmark": "eICU"}),
     ("About 40% of the errors are due to tokenisation.", "40%", "reject", "share_of_errors", {}),
+    ("Over 50% of recent papers report a single seed.", "50%", "reject", "share_of_people", {}),
+    ("We keep the top 10% of the candidates for re-ranking.", "10%", "reject", "selected_share", {}),
     ("Human evaluators preferred our summaries 64% of the time.", "64%", "score", "percent_default", {}),
     # a task between number and metric; "relative to X"; apposed changes; "and on X"
     ("GCN-X achieves 85.3% node classification accuracy on PubMed.", "85.3%", "score", "metric_after",

@@ -183,10 +183,14 @@ RULES: tuple[Rule, ...] = (
          right=_right(r"\)?\s*of\s+(?:the\s+|all\s+|our\s+|surveyed\s+)?(?:[\w-]+\s+){0,2}?"
                       r"(?:respondents|participants|people|users|patients|clinicians|physicians|developers"
                       r"|students|annotators|raters|subjects|interviewees|practitioners|experts|researchers"
-                      r"|companies|organi[sz]ations|workers|adults|children)\b"),
+                      r"|companies|organi[sz]ations|workers|adults|children|papers|studies|works|publications"
+                      r"|submissions|articles)\b"),
          not_left=_left(r"\bprefer\w*\b" + PROSE_NO_COMMA + r"{0,40}?"),
          # "78% of participants preferred our edits": a preference result, not a survey share
          check=lambda left, right: _PREFERENCE_AFTER.match(right) is None),
+    Rule("selected_share", "reject", 0.7, "keep the top [10%] of the candidates", classes=frozenset({"%"}),
+         left=_left(r"\b(?:top|bottom|first|last|lowest|highest)"), right=_right(r"\)?\s*of\s"),
+         hints=("top", "bottom", "first", "last", "lowest", "highest")),
     Rule("share_of_errors", "reject", 0.7, "[40%] of the errors come from tokenisation",
          classes=frozenset({"%"}),
          right=_right(r"\)?\s*of\s+(?:the\s+|all\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
