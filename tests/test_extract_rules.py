@@ -221,6 +221,26 @@ MODELS = [
 # Fresh sentences in the phrasing of ordinary abstracts across fields (NLP, vision, speech, RL,
 # recsys, medical, time series, graphs), written for these rules and not drawn from the gold set.
 FRESH = [
+    # a compared system before a bracketed number is a baseline, never the benchmark
+    ("LiverSeg reaches a mean Dice score of 0.93 on abdominal CT, exceeding V-Net (0.88), and cuts the "
+     "Hausdorff distance by 21%.", "0.88", "baseline", "compared_in_brackets", {}),
+    ("LiverSeg reaches a mean Dice score of 0.93 on abdominal CT, exceeding V-Net (0.88), and cuts the "
+     "Hausdorff distance by 21%.", "0.88", "score", "named_baseline_value",
+     {"model": "V-Net", "benchmark": "abdominal CT", "metric": "mean Dice score"}),
+    ("LiverSeg reaches a mean Dice score of 0.93 on abdominal CT, exceeding V-Net (0.88), and cuts the "
+     "Hausdorff distance by 21%.", "21%", "delta", "change_verb_by",
+     {"benchmark": "abdominal CT", "metric": "Hausdorff distance"}),
+    # task completion is a result; a named system in "for a GPT-4 baseline agent" gets its own claim
+    ("Our agent completes 38.2% of tasks on OSWorld, compared with 12.1% for a GPT-4o baseline agent.",
+     "38.2%", "score", "task_completion", {"benchmark": "OSWorld", "metric": None, "baseline_value": 12.1,
+                                           "baseline_model": "GPT-4o"}),
+    ("Our agent completes 38.2% of tasks on OSWorld, compared with 12.1% for a GPT-4o baseline agent.",
+     "12.1%", "score", "named_baseline_value", {"model": "GPT-4o", "benchmark": "OSWorld"}),
+    ("The repair model resolves 19.4% of the issues in SWE-Gym.", "19.4%", "score", "task_completion",
+     {"benchmark": "SWE-Gym"}),
+    ("PatchLM solves 27% of the problems on LiveCodeBench.", "27%", "score", "task_completion",
+     {"benchmark": "LiveCodeBench"}),
+    ("The curriculum uses only 20% of the training tasks.", "20%", "reject", "share_of_resource", {}),
     # a change verb with "to N" gives the new score; "by N" gives a delta
     ("Our method lifts accuracy on Flowers-102, Food-101 and Pets to 97.2%, 84.1% and 91.3%, respectively.",
      "84.1%", "score", "list_continuation", {"benchmark": "Food-101", "metric": "accuracy",

@@ -45,7 +45,7 @@ MAX_NUMBERS_PER_SENTENCE = 64
 # A named system right after a compared-against number: "25.04% by CLIP", "89.8% for GPT-4".
 # "surpassing CodeLlama-34B (42.1%)": the named system before the bracket.
 _NAMED_BEFORE_BRACKET = re.compile(rf"(?P<name>{model.NAME})\s*\(\s*\Z")
-_NAMED_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:by|of|for|from|with)\s+(?:the\s+)?(?P<name>{model.NAME})")
+_NAMED_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:by|of|for|from|with)\s+(?:the\s+|an?\s+)?(?P<name>{model.NAME})")
 
 
 @dataclass(slots=True)

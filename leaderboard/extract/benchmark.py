@@ -43,7 +43,7 @@ BENCH_PREP = re.compile(
 BENCH_PAREN = re.compile(rf"(?<!\w)(?:\(\w\)\s*)?{_PHRASE}\s*\([^()]{{0,40}}\Z", re.VERBOSE)
 # ... unless the name is a compared system: "surpassing CodeLlama-34B (42.1%)".
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:surpass\w*|outperform\w*|beat\w*|over|than|vs\.?|versus|compared\s+(?:to|with)|against|like)\s+"
+    r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|over|than|vs\.?|versus|compared\s+(?:to|with)|against|like)\s+"
     r"(?:the\s+)?\Z", re.IGNORECASE)
 # Verbs of change between a subject and its metric: "KIND lowers FID" names no benchmark.
 _CHANGE_VERB = (r"(?:improv|lower|rais|boost|increas|reduc|decreas|enhanc|lift|cut|drop|achiev|reach"

@@ -16,6 +16,7 @@ from leaderboard.extract.fields import METRIC
 NAME = (r"(?:\b[A-Z]\w*[A-Z0-9](?:[\w.-]*\w)?"   # MedGemma, XLM-R, T5, CLIP
         r"|\b[a-z]+[A-Z](?:[\w.-]*\w)?"           # mPLM-Sim, wav2Vec
         r"|\b[A-Z][a-z]+(?:-[A-Za-z0-9]+)+\b"      # Med-Gemini, Inception-v3
+        r"|\b[A-Z]-[A-Z][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"  # U-Net, R-CNN
         r"|\\[a-z]+\b)")                           # \method: a LaTeX macro standing for the name
 
 # "we propose/introduce/present X", "a framework called X", "dubbed X".

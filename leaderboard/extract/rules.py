@@ -254,9 +254,10 @@ RULES: tuple[Rule, ...] = (
     Rule("change_source", "baseline", 0.85, "from [71.1] to 79.1, 0.621 → 0.661",
          right=_right(r"(?:%\s*)?(?:to|→|->|=>|rightarrow)\s*[+-]?\.?\d")),
     Rule("compared_in_brackets", "baseline", 0.8, "surpassing StarCoder-15B ([52.7%])", classes=RESULT_LIKE,
-         left=_left(r"\b(?:surpass\w*|outperform\w*|beat\w*|over|than|vs\.?|versus|compared\s+(?:to|with)|against)"
-                    r"\s+(?:the\s+)?[A-Za-z][\w.-]*[A-Z0-9][\w.-]*\s*\("),
-         hints=("surpass", "outperform", "beat", "over", "than", "vs", "versus", "compared", "against")),
+         left=_left(r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|over|than|vs\.?|versus|compared\s+(?:to|with)"
+                    r"|against)\s+(?:the\s+)?[A-Za-z][\w.-]*[A-Z0-9][\w.-]*\s*\("),
+         hints=("surpass", "outperform", "beat", "exceed", "over", "than", "vs", "versus", "compared",
+                "against")),
     Rule("up_from", "baseline", 0.8, "reaches 81.3%, up from [78.9%]; (from [45.0%])", classes=RESULT_LIKE,
          left=_left(r"(?:\b(?:up|down|rising|risen|rose|climbing|dropping|falling|improved|improving|increased"
                     r"|increasing|reduced|decreased)\s+from|\(\s*from)\s*" + HEDGE),
@@ -331,6 +332,12 @@ RULES: tuple[Rule, ...] = (
          hints=("improv", "increas", "boost", "enhanc", "rais", "lift", "reduc", "decreas", "gain",
                 "bridg", "clos", "narrow")),
     # --- absolute results --------------------------------------------------------------
+    Rule("task_completion", "score", 0.75, "completes [42.7%] of tasks, resolves [12.5%] of the issues",
+         classes=frozenset({"%"}),
+         left=_left(r"\b(?:complet|solv|resolv|accomplish|finish|fix|succeed\w*\s+(?:on|in))\w*\s+" + HEDGE),
+         right=_right(r"\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:tasks?|problems?|issues?|questions?"
+                      r"|instances?|episodes?|puzzles?|challenges?|test\s+cases|queries|bugs|goals)\b"),
+         reach=60, hints=("complet", "solv", "resolv", "accomplish", "finish", "fix", "succeed")),
     Rule("metric_of", "score", 0.85, "top-1 accuracy of [83.74], a Pearson correlation of [0.9556]",
          left=_left(r"\b" + METRIC + r"(?:\s+(?:scores?|metrics?|values?|rates?))?(?:\s*\([\w-]+\))?\s*"
                     r"(?:(?:rises|rose|increases|increased|improves|improved|grows|climbs|jumps|goes)\s+(?=to))?"
