@@ -410,6 +410,9 @@ def extract(abstract: str, title: str | None) -> list[Claim]:
     inherit_annotated_metrics(decisions)
     fill_sentence_metrics(text, decisions)
     for c in claims:
+        if c.benchmark is not None and benchmark.sane_benchmark(c.benchmark) != c.benchmark:
+            # a list item or inherited value that is no name ("the", "outperforming X"): the sentence's
+            c.benchmark = benchmark.sane_benchmark(c.benchmark) or benchmark.named_in_sentence(c.evidence)
         c.extra.pop("list_metric", None)
         c.extra.pop("annotates", None)
         c.extra.pop("averaged", None)

@@ -121,8 +121,8 @@ _KIND_WORD = re.compile(
 _OF_NAMED = re.compile(r"\bof\s+(?:the\s+)?(?P<b>(?=[^a-z\s])[^\s].*)$")
 # A phrase that is a setting, not a benchmark: "in seen environments", "on average", "for Swahili".
 _NOT_BENCH = re.compile(
-    rf"""^(?:average|total|addition|particular|general|practice|turn|contrast|terms|comparison|this|that|these
-    |those|it|each|every|some|other|our|their|its|which|such|most|top|par|line|both|only|spite|case|order
+    rf"""^(?:(?:average|total|addition|particular|general|practice|turn|contrast|terms|comparison|this|that|these
+    |those|it|each|every|some|other|our|their|its|which|such|most|top|par|line|both|only|spite|case|order)\b
     |(?:seen|unseen|zero|few|low|high)(?:-\w+)?\s+(?:settings?|scenarios?|environments?|regimes?|cases?)
     |(?:\d+|one|two|three|four|five|ten)\s*(?:million|billion|thousand|hundred)
     |(?:\d+|one|two|three|four|five|six|seven|eight|ten|sixteen|\w+ty)\s+(?:[\w-]+\s+)?
@@ -150,8 +150,38 @@ def _tidy(text: str) -> str:
 _COUNT_AT_END = re.compile(r"\bof\s+[\d,.]+$")
 
 
+# Words that never begin or make up a benchmark name on their own.
+_FUNCTION_WORDS = (r"the|a|an|our|this|these|those|that|its|their|his|her|it|we|they|them|which|what|both|all"
+                   r"|each|any|some|such|other|others|one|ones|same|here|there|former|latter")
+_DETERMINER_LEAD = re.compile(r"^(?:(?:the|a|an)\s+)+", re.IGNORECASE)
+_FUNCTION_ONLY = re.compile(rf"^(?:(?:{_FUNCTION_WORDS}|{STOP}|of)\b\W*)+$", re.IGNORECASE)
+# A phrase led by a verb or participle is a clause, not a name: "exceeding nnU-Net", "compared with X".
+_VERB_LED = re.compile(
+    rf"""^(?:{_GERUND_VERBS}|(?:exceed|beat|outperform|surpass|rival|trail|compar|relat|match|follow)\w*\b
+    |[a-z]+ing\s+(?=[A-Z]))""", re.VERBOSE)
+# A bare resource word names no benchmark: "84.3% on the benchmark" refers to one named elsewhere
+# (a plural, "all tasks", "test datasets", is a collection and stays, as written).
+_BARE_KIND = re.compile(r"^(?:benchmark|dataset|corpus|task|test\s+set|suite)$", re.IGNORECASE)
+
+
+def sane_benchmark(phrase: str | None) -> str | None:
+    """The last check on a benchmark value: leading determiners go; a phrase of function words
+    only, a bare resource word or a verb-led clause is no benchmark."""
+    if not phrase:
+        return None
+    phrase = _DETERMINER_LEAD.sub("", phrase).strip()
+    if not phrase or _FUNCTION_ONLY.match(phrase) or _VERB_LED.match(phrase) or _BARE_KIND.match(phrase):
+        return None
+    return phrase
+
+
 def clean_benchmark(phrase: str) -> tuple[str | None, str | None]:
     """(benchmark, metric written after it): "XNLI accuracy" -> ("XNLI", "accuracy")."""
+    bench, metric = _clean_benchmark(phrase)
+    return sane_benchmark(bench), metric
+
+
+def _clean_benchmark(phrase: str) -> tuple[str | None, str | None]:
     phrase = _tidy(phrase).rstrip(".,;:")
     if phrase.count("(") != phrase.count(")"):
         opened = phrase.count("(") > phrase.count(")")
