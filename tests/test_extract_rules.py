@@ -221,6 +221,19 @@ MODELS = [
 # Fresh sentences in the phrasing of ordinary abstracts across fields (NLP, vision, speech, RL,
 # recsys, medical, time series, graphs), written for these rules and not drawn from the gold set.
 FRESH = [
+    # "the A and B splits of X": X is the benchmark, the split words are conditions (in order)
+    ("The tagger obtains 93.4 and 87.0 F1 on the in-domain and out-of-domain test sets of OntoNotes, "
+     "respectively.", "87.0", "score", "list_continuation",
+     {"benchmark": "OntoNotes", "metric": "F1", "condition": "out-of-domain test"}),
+    ("The tagger obtains 93.4 and 87.0 F1 on the in-domain and out-of-domain test sets of OntoNotes, "
+     "respectively.", "93.4", "score", "score_verb_direct",
+     {"benchmark": "OntoNotes", "metric": "F1", "condition": "in-domain"}),
+    ("We report 68.2% and 67.5% accuracy on the validation and test splits of A-OKVQA.", "67.5%", "score",
+     "list_continuation", {"benchmark": "A-OKVQA", "condition": "test"}),
+    ("RankQA reaches 59.3 exact match on both the dev and test sets of MuSiQue.", "59.3", "score",
+     "metric_after", {"benchmark": "MuSiQue", "condition": "dev and test"}),
+    ("Our model reaches 81.0% accuracy on the test set of the new corpus.", "81.0%", "score", "metric_after",
+     {"condition": "test set"}),
     # a benchmark is never a function word, a bare "the benchmark" or a verb-led clause
     ("We evaluate on the KiTS19 dataset. Our model achieves 84.3% on the benchmark, outperforming all "
      "baselines.", "84.3%", "score", "score_verb_direct", {"benchmark": "KiTS19"}),

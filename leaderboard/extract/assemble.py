@@ -321,18 +321,48 @@ def pair_lists(text: str, decisions: list[Decision]) -> None:
                 if len(kind_group) == len(items):
                     _assign(kind_group, items, role)
                     break
+        for run in _runs(group):  # "91.2 and 88.4 F1 on A and B, respectively": F1 for both
+            if len(run) > 1:
+                _share_metric(run, text[run[-1].token.end: min(run[-1].sentence[1], run[-1].token.end + 60)])
 
 
-def _pair_list_metrics(text: str, group: list[Decision]) -> None:
-    """A list of numbers next to a list of as many metrics pairs in order even without
-    "respectively": "3.2 and 0.9 lower FID and KID", "improves BLEU and METEOR by 2.1 and 1.4"."""
+def _runs(group: list[Decision]) -> list[list[Decision]]:
+    """The claims of a sentence cut into lists of adjacent items."""
     runs: list[list[Decision]] = []
     for d in group:
         if runs and d.in_list and d.token.start - runs[-1][-1].token.end <= LIST_GAP:
             runs[-1].append(d)
         else:
             runs.append([d])
-    for run in runs:
+    return runs
+
+
+_SPLIT_JOIN = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|/)\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def pair_splits(text: str, decisions: list[Decision]) -> None:
+    """ "91.2 and 88.4 on the in-domain and out-of-domain test sets of X (respectively)": the split
+    words are conditions, paired in order with as many numbers; one number takes the whole list."""
+    by_sentence: dict[tuple[int, int], list[Decision]] = {}
+    for d in decisions:
+        if d.claim is not None and d.claim.kind != "efficiency":
+            by_sentence.setdefault(d.sentence, []).append(d)
+    for (s_start, s_end), group in by_sentence.items():
+        m = benchmark.SPLITS_OF.search(text, s_start, min(s_end, s_start + 800))
+        if m is None:
+            continue
+        near = [d for d in group if m.start() - 200 <= d.token.start < m.start()]
+        splits = [" ".join(x.split()) for x in _SPLIT_JOIN.split(m.group("l")) if x.strip()]
+        if len(splits) > 1 and len(near) == len(splits):
+            _assign(near, splits, "condition")
+        elif len(splits) == 1 or len(near) == 1:
+            _assign(near, [" ".join(m.group("l").split())] * len(near), "condition")
+
+
+def _pair_list_metrics(text: str, group: list[Decision]) -> None:
+    """A list of numbers next to a list of as many metrics pairs in order even without
+    "respectively": "3.2 and 0.9 lower FID and KID", "improves BLEU and METEOR by 2.1 and 1.4"."""
+    for run in _runs(group):
         if len(run) < 2:
             continue
         before = text[max(run[0].sentence[0], run[0].token.start - 60): run[0].token.start]
@@ -387,6 +417,8 @@ def _assign(group: list[Decision], items: list[str], role: str) -> None:
     for d, item in zip(group, items, strict=True):
         assert d.claim is not None
         if role == "condition":
+            if d.claim.condition and item in d.claim.condition:
+                continue  # "test set" already read from the sentence
             d.claim.condition = item if not d.claim.condition else f"{d.claim.condition}; {item}"
         else:
             setattr(d.claim, role, item)
@@ -407,6 +439,7 @@ def extract(abstract: str, title: str | None) -> list[Claim]:
     claims = build_claims(abstract, text, decisions, own)
     backfill_benchmarks(decisions)
     pair_lists(text, decisions)
+    pair_splits(text, decisions)
     inherit_annotated_metrics(decisions)
     fill_sentence_metrics(text, decisions)
     for c in claims:

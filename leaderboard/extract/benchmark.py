@@ -33,10 +33,19 @@ _PHRASE = rf"(?P<b>(?!(?:{STOP})\b){_WORD}(?:\s+(?!(?:{STOP})\b){_WORD}){{0,7}})
 # Verbs after which "on X" is training data, not an evaluation.
 _TRAINED = r"(?<!trained\s)(?<!pretrained\s)(?<!pre-trained\s)(?<!fine-tuned\s)(?<!finetuned\s)(?<!learned\s)"
 
+# Split words: "the in-domain and out-of-domain test sets of X", "both the dev and test sets of X".
+SPLIT_WORD = (r"(?:held-out|in-domain|out-of-domain|in-distribution|out-of-distribution|cross-domain|seen"
+              r"|unseen|public|private|hidden|test|testing|validation|val|dev|development|evaluation|training|train)"
+              r"(?:\s+(?:test|validation|dev|evaluation))?")
+SPLIT_LIST = rf"{SPLIT_WORD}(?:\s*(?:,|,?\s*and|,?\s*or|/)\s*(?:the\s+)?{SPLIT_WORD})*"
+SPLITS_OF = re.compile(
+    rf"""\b(?:on|in|for)\s+(?:both\s+)?(?:the\s+)?(?P<l>{SPLIT_LIST})\s+(?:set|split|portion|subset|partition)s?
+    \s+of\b""", _FLAGS)
 # A preposition that introduces a benchmark phrase; "13 out of 18 tasks" keeps "18 tasks".
 BENCH_PREP = re.compile(
-    rf"""{_TRAINED}\b(?P<p>[Oo]n|[Ii]n|for|[Aa]cross|[Oo]ver|among)\s+(?:\d+\s+out\s+of\s+)?(?:the\s+|a\s+|an\s+)?
-    (?:(?:held-out\s+)?(?:test|validation|val|dev|evaluation)\s+(?:set|split|portion)s?\s+of\s+(?:the\s+)?)?{_PHRASE}
+    rf"""{_TRAINED}\b(?P<p>[Oo]n|[Ii]n|for|[Aa]cross|[Oo]ver|among)\s+(?:\d+\s+out\s+of\s+)?(?:both\s+)?
+    (?:the\s+|a\s+|an\s+)?
+    (?:(?i:{SPLIT_LIST})\s+(?:set|split|portion|subset|partition)s?\s+of\s+(?:the\s+)?)?{_PHRASE}
     (?:,\s+(?P<apposed>[A-Z][\w\-.]*(?:\s+[A-Z0-9][\w\-.]*){{0,2}}),)?     # "the math benchmark, MGSM," """,
     re.VERBOSE)
 # "ImageNet (85.2%": the name before the bracket that holds the number.
