@@ -35,7 +35,14 @@ _SHARED_JOINER = re.compile(r"\s*(?:,\s*)?(?:and|or|/)\s*(?:by\s+)?\Z")  # a bar
 _ANNOTATION = re.compile(r"[^()]{0,12}\(\s*(?:an?\s+|up\s+to\s+|~\s*)?\Z")
 # A change in apposition right after a claim: "an F1 of 88.2, a [3.4]-point improvement".
 _APPOSED_CHANGE = re.compile(r"(?:\s*(?:%|points?)?\s+(?:on|in)\s+[^,;()]{1,40})?"
-                             r"\s*,\s*(?:(?:which\s+is|i\.e\.,?)\s+)?an?\s+(?:further\s+)?\Z")
+                             r"\s*,\s*(?:(?:which\s+is|i\.e\.,?)\s+)?an?\s+(?:further\s+)?"
+                             # ", an absolute reduction of [0.9%]"
+                             r"(?:(?:(?:absolute|relative|further|additional)\s+)*(?:improvement|gain|reduction"
+                             r"|increase|decrease|drop|boost|margin)\s+(?:of\s+)?)?\Z")
+# "improve macro-F1 by 3.4 points on ..., and reach [88.9] on X": a coordinated result verb with no
+# metric of its own continues the metric of the claim its subject reported before.
+_COORDINATED_VERB = re.compile(r"^[^;]{0,120}?,?\s+and\s+(?:also\s+|then\s+)?(?:reach|achiev|attain|obtain"
+                               r"|scor|hit|get|deliver)\w*\s+(?:an?\s+)?(?:(?:up\s+to|about|nearly)\s+)?\Z")
 _AVERAGED = re.compile(r"\s*(?:on\s+average|in\s+average|averaged\b|overall\b)", re.IGNORECASE)
 _OUTPERFORM = re.compile(r"\b(?:outperform|surpass|beat|exceed)\w*\b|\bimprov\w*\s+(?:over|upon)\b")
 _COORDINATED_CLAUSE = re.compile(r"\W{0,3}(?:,\s*)?and\b[^,;]{0,60}\Z")
@@ -181,6 +188,8 @@ def _make_claim(abstract: str, text: str, d: Decision, prev: Decision | None, ow
     metric = fields.resolve_metric(left[own_of_prev.end():] if own_of_prev else left, right) or bench_metric
     if metric is None and prev_claim is not None and (d.in_list or _COORDINATED_CLAUSE.match(left)):
         metric = prev_claim.extra.get("list_metric")
+    if metric is None and prev_claim is not None and _COORDINATED_VERB.match(left):
+        metric = prev_claim.metric
     annotates = metric is None and prev_claim is not None and (
         _ANNOTATION.match(left) is not None
         or (d.verdict == "delta" and _APPOSED_CHANGE.match(text, prev.token.end, tok.start) is not None))
