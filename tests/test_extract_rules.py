@@ -221,6 +221,18 @@ MODELS = [
 # Fresh sentences in the phrasing of ordinary abstracts across fields (NLP, vision, speech, RL,
 # recsys, medical, time series, graphs), written for these rules and not drawn from the gold set.
 FRESH = [
+    ("Crowd workers completed 95% of the tasks within an hour.", "95%", "reject", "other_number", {}),
+    ("TestGen passes 52.6% of the test cases in MBPP.", "52.6%", "score", "task_completion",
+     {"benchmark": "MBPP", "metric": None}),
+    # two bracketed named baselines: the first number goes with the first name
+    ("TinyViT attains 84.0 top-1 accuracy on ImageNet, surpassing ResNet-101 (82.3) and outperforming "
+     "DeiT-S (79.8).", "84.0", "score", "metric_after",
+     {"baseline_model": "ResNet-101", "baseline_value": 82.3, "benchmark": "ImageNet"}),
+    ("TinyViT attains 84.0 top-1 accuracy on ImageNet, surpassing ResNet-101 (82.3) and outperforming "
+     "DeiT-S (79.8).", "79.8", "score", "named_baseline_value", {"model": "DeiT-S", "benchmark": "ImageNet"}),
+    # "the X 2021 dataset" names the benchmark for every number of its sentence
+    ("TumorNet achieves a Dice of 0.91, compared with 0.87 for nnU-Net, on the KiTS 2023 dataset.", "0.91",
+     "score", "metric_of", {"benchmark": "KiTS 2023", "baseline_model": "nnU-Net"}),
     # a delta in apposition, or a coordinated result verb, continues the metric of the claim before
     ("With the new language model, the character error rate falls to 3.8% on AISHELL-1, an absolute "
      "reduction of 0.6%.", "0.6%", "delta", "change_noun_of",

@@ -255,7 +255,8 @@ def _attach_baseline(abstract: str, text: str, decisions: list[Decision], i: int
         name = m.group("name") if m else None
     if name and model.is_system_name(name):
         own_claim = target.claim
-        own_claim.baseline_model = name
+        if own_claim.baseline_value == d.token.value or own_claim.baseline_model is None:
+            own_claim.baseline_model = name  # "surpassing A (85.1) and B (86.0)": A goes with 85.1
         named = Claim(
             value=d.token.value, kind="score", evidence=own_claim.evidence, span=(d.token.start, d.token.end),
             value_text=abstract[d.token.start:d.token.end], model=name,

@@ -109,7 +109,8 @@ SPLIT_ONLY = re.compile(
     |(?:set|split|partition|subset|fold)s?)$""", _FLAGS)
 # "the X dataset", "X benchmark" anywhere in the sentence.
 BENCH_NAMED = re.compile(
-    r"(?P<b>(?:[A-Z][\w\-./+]*\s+){0,3}[A-Z][\w\-./+]*)\s+(?:dataset|benchmark|challenge|test\s+set|corpus)\b")
+    r"(?P<b>(?:[A-Z][\w\-./+]*\s+){0,3}[A-Z][\w\-./+]*(?:\s+\d[\w\-./+]*)?)"  # "the BraTS 2021 dataset"
+    r"\s+(?:dataset|benchmark|challenge|test\s+set|corpus)\b")
 
 # Leading words that are not part of a benchmark name.
 _LEADING = re.compile(

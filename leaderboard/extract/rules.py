@@ -334,10 +334,15 @@ RULES: tuple[Rule, ...] = (
     # --- absolute results --------------------------------------------------------------
     Rule("task_completion", "score", 0.75, "completes [42.7%] of tasks, resolves [12.5%] of the issues",
          classes=frozenset({"%"}),
-         left=_left(r"\b(?:complet|solv|resolv|accomplish|finish|fix|succeed\w*\s+(?:on|in))\w*\s+" + HEDGE),
+         left=_left(r"\b(?:complet|solv|resolv|accomplish|finish|fix|pass|succeed\w*\s+(?:on|in))\w*\s+"
+                    + HEDGE),
          right=_right(r"\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:tasks?|problems?|issues?|questions?"
                       r"|instances?|episodes?|puzzles?|challenges?|test\s+cases|queries|bugs|goals)\b"),
-         reach=60, hints=("complet", "solv", "resolv", "accomplish", "finish", "fix", "succeed")),
+         not_left=_left(r"\b(?:respondents|participants|people|users|humans?|students|annotators|raters|subjects"
+                        r"|experts|workers|crowd\w*|volunteers|clinicians|physicians|developers|teams)\b"
+                        r"(?:\s+[\w-]+){0,2}?\s+(?:complet|solv|resolv|accomplish|finish|fix|pass|succeed)\w*\s+"
+                        + HEDGE),
+         reach=60, hints=("complet", "solv", "resolv", "accomplish", "finish", "fix", "pass", "succeed")),
     Rule("metric_of", "score", 0.85, "top-1 accuracy of [83.74], a Pearson correlation of [0.9556]",
          left=_left(r"\b" + METRIC + r"(?:\s+(?:scores?|metrics?|values?|rates?))?(?:\s*\([\w-]+\))?\s*"
                     r"(?:(?:rises|rose|increases|increased|improves|improved|grows|climbs|jumps|goes)\s+(?=to))?"
