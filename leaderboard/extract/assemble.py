@@ -51,7 +51,9 @@ _COORDINATED_CLAUSE = re.compile(r"\W{0,3}(?:,\s*)?and\b[^,;]{0,60}\Z")
 MAX_NUMBERS_PER_SENTENCE = 64
 # A named system right after a compared-against number: "25.04% by CLIP", "89.8% for GPT-4".
 # "surpassing CodeLlama-34B (42.1%)": the named system before the bracket.
-_NAMED_BEFORE_BRACKET = re.compile(rf"(?P<name>{model.NAME})\s*\(\s*\Z")
+_NAMED_BEFORE_BRACKET = re.compile(  # "Faster R-CNN (37.4)": a capitalised word may lead the name
+    rf"(?P<name>(?:(?!(?:The|Our|This|These|Its|Their|With|And|Than|Over|Compared)\b)[A-Z][a-z]+\s+)?{model.NAME})"
+    r"\s*\(\s*\Z")
 _NAMED_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:by|of|for|from|with)\s+(?:the\s+|an?\s+)?(?P<name>{model.NAME})")
 
 

@@ -52,8 +52,8 @@ BENCH_PREP = re.compile(
 BENCH_PAREN = re.compile(rf"(?<!\w)(?:\(\w\)\s*)?{_PHRASE}\s*\([^()]{{0,40}}\Z", re.VERBOSE)
 # ... unless the name is a compared system: "surpassing CodeLlama-34B (42.1%)".
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|over|than|vs\.?|versus|compared\s+(?:to|with)|against|like)\s+"
-    r"(?:the\s+)?\Z", re.IGNORECASE)
+    r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|rival\w*|over|than|vs\.?|versus|compared\s+(?:to|with)"
+    r"|against|like)\s+(?:th(?:at|ose)\s+of\s+)?(?:the\s+)?\Z", re.IGNORECASE)
 # Verbs of change between a subject and its metric: "KIND lowers FID" names no benchmark.
 _CHANGE_VERB = (r"(?:improv|lower|rais|boost|increas|reduc|decreas|enhanc|lift|cut|drop|achiev|reach"
                 r"|obtain)\w*\b")
@@ -174,13 +174,19 @@ _VERB_LED = re.compile(
 _BARE_KIND = re.compile(r"^(?:benchmark|dataset|corpus|task|test\s+set|suite)$", re.IGNORECASE)
 
 
+# "the easy one", "the other", "1": words that point back or a bare number, not a name.
+_ANAPHOR = re.compile(r"^(?:(?:[\w-]+\s+)?(?:one|ones|other|others|former|latter)|[\d.,%\s]+)$",
+                      re.IGNORECASE)
+
+
 def sane_benchmark(phrase: str | None) -> str | None:
     """The last check on a benchmark value: leading determiners go; a phrase of function words
     only, a bare resource word or a verb-led clause is no benchmark."""
     if not phrase:
         return None
     phrase = _DETERMINER_LEAD.sub("", phrase).strip()
-    if not phrase or _FUNCTION_ONLY.match(phrase) or _VERB_LED.match(phrase) or _BARE_KIND.match(phrase):
+    if (not phrase or _FUNCTION_ONLY.match(phrase) or _VERB_LED.match(phrase) or _BARE_KIND.match(phrase)
+            or SPLIT_ONLY.match(phrase) or _ANAPHOR.match(phrase)):
         return None
     return phrase
 

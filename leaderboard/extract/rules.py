@@ -247,6 +247,8 @@ RULES: tuple[Rule, ...] = (
                     r"(?:\bby|\bof|\bto|\bfrom|\bsav\w*|factors?\s+of)?\s*" + HEDGE),
          not_right=_right(r"(?:%\s*)?(?:" + _ADJECTIVE + r"\s+){0,2}?(?:" + DELTA_NOUN + r"|" + METRIC + r"|"
                           + alternation(COMPARATIVES) + r")\b"),
+         # "Faster R-CNN (37.4)": a name, not a speed
+         not_left=_left(r"(?-i:\b[A-Z][a-z]+\s+[A-Z][\w.-]*[A-Z0-9][\w.-]*)\s*\("),
          check=_no_quality_word_between, reach=110,
          hints=("speed", "faster", "slower", "latency", "throughput", "memory", "flop", "time",
                 "compute", "comput", "cost", "energy", "gpu", "disk", "storage", "param", "smaller",
@@ -254,10 +256,12 @@ RULES: tuple[Rule, ...] = (
     Rule("change_source", "baseline", 0.85, "from [71.1] to 79.1, 0.621 → 0.661",
          right=_right(r"(?:%\s*)?(?:to|→|->|=>|rightarrow)\s*[+-]?\.?\d")),
     Rule("compared_in_brackets", "baseline", 0.8, "surpassing StarCoder-15B ([52.7%])", classes=RESULT_LIKE,
-         left=_left(r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|over|than|vs\.?|versus|compared\s+(?:to|with)"
-                    r"|against)\s+(?:the\s+)?[A-Za-z][\w.-]*[A-Z0-9][\w.-]*\s*\("),
-         hints=("surpass", "outperform", "beat", "exceed", "over", "than", "vs", "versus", "compared",
-                "against")),
+         left=_left(r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|rival\w*|over|than|vs\.?|versus"
+                    r"|compared\s+(?:to|with)|against)\s+(?:th(?:at|ose)\s+of\s+)?(?:the\s+)?"
+                    r"(?-i:(?:[A-Z][\w.-]*\s+)?)"  # "that of Faster R-CNN ("
+                    r"[A-Za-z][\w.-]*[A-Z0-9][\w.-]*\s*\("),
+         hints=("surpass", "outperform", "beat", "exceed", "rival", "over", "than", "vs", "versus",
+                "compared", "against")),
     Rule("up_from", "baseline", 0.8, "reaches 81.3%, up from [78.9%]; (from [45.0%])", classes=RESULT_LIKE,
          left=_left(r"(?:\b(?:up|down|rising|risen|rose|climbing|dropping|falling|improved|improving|increased"
                     r"|increasing|reduced|decreased)\s+from|\(\s*from)\s*" + HEDGE),
