@@ -221,6 +221,13 @@ MODELS = [
 # Fresh sentences in the phrasing of ordinary abstracts across fields (NLP, vision, speech, RL,
 # recsys, medical, time series, graphs), written for these rules and not drawn from the gold set.
 FRESH = [
+    # "compared with N for a Gemini 1 baseline": a model name with a version is a named baseline
+    ("The planner completes 81% of the goals in MiniHack, compared with 64% for a Gemini 1 baseline.", "64%",
+     "score", "named_baseline_value", {"model": "Gemini 1", "benchmark": "MiniHack"}),
+    ("The planner completes 81% of the goals in MiniHack, compared with 64% for Task 2.", "64%",
+     "baseline", "versus_value", {}),
+    ("The error rate falls to 4.1% on AISHELL-2, which corresponds to a relative reduction of 11%.", "11%",
+     "delta", "change_noun_of", {"metric": "error rate", "benchmark": "AISHELL-2"}),
     # a split word, a pronoun-like "the easy one" or a bare number is not a benchmark
     ("On the challenging split, our tagger reaches 45.1% accuracy.", "45.1%", "score", "metric_after",
      {"benchmark": None}),

@@ -35,7 +35,8 @@ _SHARED_JOINER = re.compile(r"\s*(?:,\s*)?(?:and|or|/)\s*(?:by\s+)?\Z")  # a bar
 _ANNOTATION = re.compile(r"[^()]{0,12}\(\s*(?:an?\s+|up\s+to\s+|~\s*)?\Z")
 # A change in apposition right after a claim: "an F1 of 88.2, a [3.4]-point improvement".
 _APPOSED_CHANGE = re.compile(r"(?:\s*(?:%|points?)?\s+(?:on|in)\s+[^,;()]{1,40})?"
-                             r"\s*,\s*(?:(?:which\s+is|i\.e\.,?)\s+)?an?\s+(?:further\s+)?"
+                             r"\s*,\s*(?:(?:which\s+(?:is|corresponds\s+to|represents|amounts\s+to|means)|i\.e\.,?)"
+                             r"\s+)?an?\s+(?:further\s+)?"
                              # ", an absolute reduction of [0.9%]"
                              r"(?:(?:(?:absolute|relative|further|additional)\s+)*(?:improvement|gain|reduction"
                              r"|increase|decrease|drop|boost|margin)\s+(?:of\s+)?)?\Z")
@@ -54,7 +55,12 @@ MAX_NUMBERS_PER_SENTENCE = 64
 _NAMED_BEFORE_BRACKET = re.compile(  # "Faster R-CNN (37.4)": a capitalised word may lead the name
     rf"(?P<name>(?:(?!(?:The|Our|This|These|Its|Their|With|And|Than|Over|Compared)\b)[A-Z][a-z]+\s+)?{model.NAME})"
     r"\s*\(\s*\Z")
-_NAMED_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:by|of|for|from|with)\s+(?:the\s+|an?\s+)?(?P<name>{model.NAME})")
+# "a Claude 3 baseline": a word and a version number, unless the word names a part or a stage.
+_NAME_VERSION = (r"(?!(?:Table|Figure|Fig|Section|Task|Subtask|Level|Round|Step|Stage|Phase|Part|Track"
+                 r"|Setting|Experiment|Appendix|Equation|Eq|Group|Split|Fold|Type|Class|Grade|Day|Week|Year|Version)\b)"
+                 r"[A-Z][a-z]+\s\d+(?:\.\d+)?\b(?![.,]\d)")
+_NAMED_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:by|of|for|from|with)\s+(?:the\s+|an?\s+)?"
+                          rf"(?P<name>{model.NAME}|{_NAME_VERSION})")
 
 
 @dataclass(slots=True)
