@@ -34,7 +34,8 @@ _SHARED_JOINER = re.compile(r"\s*(?:,\s*)?(?:and|or|/)\s*(?:by\s+)?\Z")  # a bar
 # A number in brackets right after a claim: "16.28 (45 % absolute improvement)".
 _ANNOTATION = re.compile(r"[^()]{0,12}\(\s*(?:an?\s+|up\s+to\s+|~\s*)?\Z")
 # A change in apposition right after a claim: "an F1 of 88.2, a [3.4]-point improvement".
-_APPOSED_CHANGE = re.compile(r"(?:\s*(?:%|points?)?\s+(?:on|in)\s+[^,;()]{1,40})?"
+# "94.2% accuracy, an improvement of [2.3%]": what follows the number up to the comma is its own.
+_APPOSED_CHANGE = re.compile(r"(?:\s*(?:%|points?)?\s+[^,;()]{1,50})?"
                              r"\s*,\s*(?:(?:which\s+(?:is|corresponds\s+to|represents|amounts\s+to|means)|i\.e\.,?)"
                              r"\s+)?an?\s+(?:further\s+)?"
                              # ", an absolute reduction of [0.9%]"
