@@ -465,6 +465,9 @@ def extract(abstract: str, title: str | None) -> list[Claim]:
         if c.benchmark is not None and benchmark.sane_benchmark(c.benchmark) != c.benchmark:
             # a list item or inherited value that is no name ("the", "outperforming X"): the sentence's
             c.benchmark = benchmark.sane_benchmark(c.benchmark) or benchmark.named_in_sentence(c.evidence)
+            if c.benchmark is None:  # the evaluation set the earlier sentences name
+                found = benchmark.from_context(text[: text.rfind(". ", 0, c.span[0]) + 1])
+                c.benchmark = found[1] if found else None
         c.extra.pop("list_metric", None)
         c.extra.pop("annotates", None)
         c.extra.pop("averaged", None)

@@ -170,12 +170,13 @@ _VERB_LED = re.compile(
     rf"""^(?:{_GERUND_VERBS}|(?:exceed|beat|outperform|surpass|rival|trail|compar|relat|match|follow)\w*\b
     |[a-z]+ing\s+(?=[A-Z]))""", re.VERBOSE)
 # A bare resource word names no benchmark: "84.3% on the benchmark" refers to one named elsewhere
-# (a plural, "all tasks", "test datasets", is a collection and stays, as written).
-_BARE_KIND = re.compile(r"^(?:benchmark|dataset|corpus|task|test\s+set|suite)$", re.IGNORECASE)
+# (a qualified plural, "all tasks", "test datasets", is a collection and stays, as written).
+_BARE_KIND = re.compile(r"^(?:benchmark|dataset|corpus|task|test\s+set|suite)s?$", re.IGNORECASE)
 
 
 # "the easy one", "the other", "1": words that point back or a bare number, not a name.
-_ANAPHOR = re.compile(r"^(?:(?:[\w-]+\s+)?(?:one|ones|other|others|former|latter)|[\d.,%\s]+)$",
+_ANAPHOR = re.compile(r"^(?:(?:[\w-]+\s+)?(?:one|ones|other|others|former|latter)"
+                      r"(?:\s+(?:splits?|sets?|subsets?|benchmarks?|datasets?|tasks?))?|[\d.,%\s]+)$",
                       re.IGNORECASE)
 
 
