@@ -74,6 +74,17 @@ def test_seed_folder_goes_in_once_and_a_rerun_changes_nothing(runner, db_url):
     assert dump(db_url) == before
 
 
+def test_the_same_folder_named_another_way_changes_nothing(runner, db_url, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_jsonl(corpus / "a.jsonl", PAPER_A, PAPER_B)
+    runner.invoke(app, ["ingest", "corpus", "--db", db_url])
+    before = dump(db_url)
+    result = runner.invoke(app, ["ingest", "./corpus/", "--db", db_url])
+    assert result.stdout == "files: 1 ok, 0 failed; papers: 2 read, 0 new, 2 seen; claims: 0 stored\n"
+    assert dump(db_url) == before
+
+
 def test_same_paper_from_two_sources_is_stored_once(runner, db_url, tmp_path):
     a = write_jsonl(tmp_path / "a.jsonl", PAPER_A, PAPER_B)
     b = write_jsonl(tmp_path / "b.jsonl", PAPER_C, {**PAPER_A, "id": None, "title": None})

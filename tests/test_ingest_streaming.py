@@ -105,14 +105,15 @@ def test_expand_paths(tmp_path, monkeypatch):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     monkeypatch.chdir(tmp_path)
-    assert list(expand_paths(["c", "-", "a.csv", "."])) == [
+    # Normalised names: "./c/" and "c" are the same source to the database.
+    assert list(expand_paths(["./c/", "-", "a.csv", "."])) == [
         "c/d/e.txt",
         "-",
         "a.csv",
-        "./a.csv",
-        "./b/a.jsonl",
-        "./b/z.txt",
-        "./c/d/e.txt",
+        "a.csv",
+        "b/a.jsonl",
+        "b/z.txt",
+        "c/d/e.txt",
     ]
 
 

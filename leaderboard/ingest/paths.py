@@ -15,11 +15,15 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
 
     Hidden files and folders (a leading dot) are skipped inside folders, so a
     `.git` or editor swap file in a corpus folder is never read as papers.
+    Paths are normalised (`./seed/` and `seed` name the same files), since
+    the database remembers each paper's source by this name.
     """
     for path in paths:
         if path == STDIN:
             yield path
-        elif os.path.isdir(path):
+            continue
+        path = os.path.normpath(path)
+        if os.path.isdir(path):
             yield from _files_under(path)
         elif os.path.exists(path):
             yield path
@@ -35,7 +39,7 @@ def _files_under(folder: str, seen: frozenset[str] = frozenset()) -> Iterator[st
     with os.scandir(folder) as scan:
         entries = sorted((entry for entry in scan if not entry.name.startswith(".")), key=lambda e: e.name)
     for entry in entries:
-        path = os.path.join(folder, entry.name)
+        path = os.path.normpath(os.path.join(folder, entry.name))
         if not entry.is_dir():
             yield path
         elif os.path.realpath(path) not in seen:
