@@ -494,6 +494,20 @@ FRESH = [
      {"benchmark": "ImageNet 64x64"}),
     ("Our ASR model obtains 2.1% WER on LibriSpeech test-other.", "2.1%", "score", "metric_after",
      {"benchmark": "LibriSpeech", "condition": "test-other"}),
+    # changes listed after as many scores pair with them in order (metric, benchmark, named baseline)
+    ("The reader gets an exact match of 64.3 and an F1 of 75.9 on HotpotQA, surpassing REALM by 3.2 and 2.6 "
+     "points, respectively.", "2.6", "delta", "list_continuation",
+     {"metric": "F1", "benchmark": "HotpotQA", "baseline_model": "REALM"}),
+    ("The reader gets an exact match of 64.3 and an F1 of 75.9 on HotpotQA, surpassing REALM by 3.2 and 2.6 "
+     "points, respectively.", "3.2", "delta", "change_verb_by", {"metric": "exact match"}),
+    ("The forecaster brings the MAE on ETTm1 to 0.29 and on ECL to 0.21, relative gains of 5% and 8%.",
+     "5%", "delta", "change_noun_of", {"metric": "MAE", "benchmark": "ETTm1"}),
+    ("The forecaster brings the MAE on ETTm1 to 0.29 and on ECL to 0.21, relative gains of 5% and 8%.",
+     "8%", "delta", "list_continuation", {"metric": "MAE", "benchmark": "ECL"}),
+    # ... unless the changes name their own metric
+    ("The tagger gets a precision of 90.1 and a recall of 85.7 on WNUT, improving by 1.1 and 0.8 points "
+     "in F1.",
+     "1.1", "delta", "change_verb_by", {"metric": "F1"}),
 ]
 
 KNOWN_MISSES = [

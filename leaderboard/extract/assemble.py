@@ -432,6 +432,42 @@ _NEAR_BEFORE = re.compile(r"\b(?:improv|increas|boost|rais|lift|reduc|decreas|lo
                           r"(?P<l>[^,;()]{3,50}?)\s+(?:by|to)\s+\Z")
 
 
+def pair_deltas_with_scores(text: str, decisions: list[Decision]) -> None:
+    """ "an EM of 71.0 and an F1 of 80.2 on X, beating Y by 2.1 and 1.8 points": a list of changes
+    after as many scores, with no metric written after the changes, pairs with the scores in order
+    (metric, and benchmark when the scores name different ones)."""
+    by_sentence: dict[tuple[int, int], list[Decision]] = {}
+    for d in decisions:
+        if d.claim is not None and d.verdict in ("score", "delta"):
+            by_sentence.setdefault(d.sentence, []).append(d)
+    for group in by_sentence.values():
+        first = next((k for k, d in enumerate(group) if d.verdict == "delta"), None)
+        if first is None or first < 2:
+            continue
+        scores, deltas = group[:first], group[first:]
+        if (len(scores) != len(deltas) or any(d.verdict != "delta" for d in deltas)
+                or not all(d.in_list for d in deltas[1:])):
+            continue
+        s_claims = [d.claim for d in scores if d.claim is not None]
+        d_claims = [d.claim for d in deltas if d.claim is not None]
+        metrics = [c.metric for c in s_claims]
+        if None in metrics or any(c.metric not in (None, metrics[-1]) for c in d_claims):
+            continue
+        end = deltas[-1].token.end
+        if fields.METRIC_RIGHT.match(text, end) or fields.METRIC_RIGHT_PREP.match(text, end):
+            continue  # "by 2.1 and 1.8 points in EM": the changes name their own metric
+        benches = [c.benchmark for c in s_claims]
+        pair_bench = len(set(benches)) == len(benches) and all(
+            c.benchmark in (None, benches[-1]) for c in d_claims)
+        named = next((c.baseline_model for c in d_claims if c.baseline_model), None)
+        for sc, dc in zip(s_claims, d_claims, strict=True):
+            dc.metric = sc.metric
+            if pair_bench:
+                dc.benchmark = sc.benchmark
+            if dc.baseline_model is None:
+                dc.baseline_model = named
+
+
 def _assign(group: list[Decision], items: list[str], role: str) -> None:
     for d, item in zip(group, items, strict=True):
         assert d.claim is not None
@@ -459,6 +495,7 @@ def extract(abstract: str, title: str | None) -> list[Claim]:
     backfill_benchmarks(decisions)
     pair_lists(text, decisions)
     pair_splits(text, decisions)
+    pair_deltas_with_scores(text, decisions)
     inherit_annotated_metrics(decisions)
     fill_sentence_metrics(text, decisions)
     for c in claims:
