@@ -47,6 +47,11 @@ _COORDINATED_VERB = re.compile(r"^[^;]{0,120}?,?\s+and\s+(?:also\s+|then\s+)?(?:
                                r"|scor|hit|get|deliver)\w*\s+(?:an?\s+)?(?:(?:up\s+to|about|nearly)\s+)?\Z")
 _AVERAGED = re.compile(r"\s*(?:on\s+average|in\s+average|averaged\b|overall\b)", re.IGNORECASE)
 _OUTPERFORM = re.compile(r"\b(?:outperform|surpass|beat|exceed)\w*\b|\bimprov\w*\s+(?:over|upon)\b")
+# "an F1 of 88.1, only 0.3 points behind X", "within 0.05 of X", "a gap of 1.2 to X": a closeness
+# figure after a score measures what the score measures.
+_CLOSENESS = re.compile(r"\b(?:within|gaps?|behind|short\s+of)\b")
+_CLOSE_TO_NAMED = re.compile(rf"\s*(?:%|points?|pp)?\s*(?:behind|of|to|from)\s+(?:the\s+)?"
+                             rf"(?P<name>{model.NAME})")
 _COORDINATED_CLAUSE = re.compile(r"\W{0,3}(?:,\s*)?and\b[^,;]{0,60}\Z")
 # A "sentence" with more numbers than this is a table or noise, not prose: the numbers past
 # the cap are not examined, which keeps degenerate inputs (10 MB of "1.5 1.5 ...") linear and fast.
@@ -301,11 +306,17 @@ def fill_sentence_metrics(text: str, decisions: list[Decision]) -> None:
                 m = fields.MEASURED_BY.search(text, d.sentence[0], min(d.sentence[1], d.sentence[0] + 1000))
                 named[d.sentence] = m.group("m") if m else None
             d.claim.metric = named[d.sentence]
-        if (d.claim.metric is None and d.verdict == "delta" and before is not None
+        if (d.verdict == "delta" and before is not None
                 and before.claim is not None and before.sentence == d.sentence and before.verdict == "score"
-                and _OUTPERFORM.search(text, before.token.end, d.token.start)
                 and ";" not in text[before.token.end: d.token.start]):
-            d.claim.metric = before.claim.metric
+            close = _CLOSENESS.search(text, before.token.end, min(d.sentence[1], d.token.end + 20))
+            if d.claim.metric is None and (
+                    close is not None or _OUTPERFORM.search(text, before.token.end, d.token.start)):
+                d.claim.metric = before.claim.metric
+            if close is not None and d.claim.baseline_model is None:
+                m = _CLOSE_TO_NAMED.match(text, d.token.end, d.sentence[1])
+                if m and model.is_system_name(m.group("name")):
+                    d.claim.baseline_model = m.group("name")
         before = d
 
 

@@ -318,11 +318,12 @@ RULES: tuple[Rule, ...] = (
     # --- list items take the verdict of the item before -----------------------------
     Rule("list_continuation", "inherit", 0.7, "by 80% and [42%], 49.76%, [50.05%], 2.3% ([up to 24.1%])",
          continues_list=True),
-    Rule("change_noun_of", "delta", 0.85, "an average improvement of [7.1] BLEU, margin of [44.5%]",
-         left=_left(r"\b" + DELTA_NOUN + r"\s+(?:of|by|is|was|were|reach\w*|around|about)\s*(?:is\s+)?"
+    Rule("change_noun_of", "delta", 0.85, "improvement of [7.1] BLEU, margin of [44.5%], gap of [1.2]",
+         left=_left(r"\b(?:" + DELTA_NOUN + r"|gaps?)\s+(?:of|by|is|was|were|reach\w*|around|about)\s*"
+                    r"(?:is\s+)?"
                     + HEDGE), reach=80,
          hints=("improv", "gain", "increas", "boost", "lift", "enhanc", "reduc", "decreas", "drop",
-                "margin", "advantage", "jump", "leap")),
+                "margin", "advantage", "jump", "leap", "gap")),
     Rule("change_verb_by", "delta", 0.85, "outperforms mBERT by [5%], improves ... by as much as [71%]",
          left=_left(r"\b" + DELTA_VERB + r"\w*\b" + PROSE + r"{0,120}?"
                     r"\bby\s+(?:a\s+(?:large\s+|wide\s+)?margin\s+of\s+)?"

@@ -140,7 +140,7 @@ DELTA_VERB_STEMS: tuple[str, ...] = (
 # Comparative adjectives after a number that make it a delta ("1.65% better").
 COMPARATIVES: tuple[str, ...] = (
     r"higher", r"better", r"lower", r"stronger", r"more\s+accurate", r"fewer\s+errors", r"less\s+error",
-    r"above", r"ahead",
+    r"above", r"ahead", r"behind",
 )
 
 
