@@ -60,14 +60,60 @@ _SETTING = re.compile(
 _LANGUAGE = re.compile(rf"\b(?:for|in|on)\s+(?P<l>{alternation(LANGUAGES)})\b", re.IGNORECASE)
 
 
+# A lower-case word that may qualify a metric head ("pixel accuracy", "label accuracy", "median
+# TM-score", "hallucination rate"): not a function word, a verb, an evaluative adjective or a plural.
+_MOD_STOP = (r"the|a|an|our|its|their|his|her|this|these|that|those|high|higher|highest|low|lower|lowest|best"
+             r"|better|good|new|strong|competitive|comparable|same|similar|final|sota|and|or|of|on|in|for|with|by"
+             r"|to|from|at|as|than|per|over|across|both|all|each|which|while|also|only|leading|superior|top|very"
+             r"|much|more|most|less|whose|respective|significant|substantial|large|small|excellent|reasonable"
+             r"|near|about|around|up|down|be|it|we|state-of-the-art|remarkable|impressive|promising|achieve"
+             r"|reach|obtain|improve|boost|raise|lift|cut|reduce|increase|attain|yield|get|set|match|outperform"
+             r"|surpass|beat|exceed|deliver|record|report|show|give|lower|enhance|hit|overall|mean|average"
+             r"|absolute|relative|test|validation|total|global|then|when|where|not|no|any|such|other|model|system|method")
+_MOD_WORD = (rf"(?<![\w'’-])(?!(?:{_MOD_STOP})\b)(?!\w*(?:ed|ing|ly|[^s]s)\b)"
+             r"(?-i:[a-z][a-z0-9]*(?:-[a-z0-9]+)*)")
+# One qualifier word, tested on its own; a short prefix joined by a hyphen ("TM-" of "TM-score").
+_MOD_ONE = re.compile(rf"{_MOD_WORD}", _FLAGS)
+_HYPHEN_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9]{0,5}-")
+# "88.6% pixel accuracy": qualifiers between the number and a metric phrase.
+METRIC_RIGHT_MODS = re.compile(
+    rf"\s*(?P<m>(?:{MODIFIER}\s+){{0,2}}(?:{_MOD_WORD}\s+){{1,2}}{METRIC_PHRASE})", _FLAGS)
+# "cuts the hallucination rate from": a qualified rate is a metric even if "rate" alone is none.
+_RATE_PHRASE = re.compile(rf"(?P<m>(?:{_MOD_WORD}\s+){{1,2}}rates?)\b", _FLAGS)
+
+
 def resolve_metric(left: str, right: str) -> str | None:
     """Nearest metric: right after the number, then "in/for METRIC", then the clause on the left."""
-    for pattern in (METRIC_RIGHT, METRIC_RIGHT_PREP):
-        m = pattern.match(right)
-        if m:
-            return _tidy(m.group("m"))
-    m = _last(METRIC_ANY, _clause_tail(left, 160))
-    return _tidy(m.group("m")) if m else None
+    m = METRIC_RIGHT.match(right) or METRIC_RIGHT_MODS.match(right) or METRIC_RIGHT_PREP.match(right)
+    if m:
+        return _tidy(m.group("m"))
+    tail = _clause_tail(left, 160)
+    m = _last(METRIC_ANY, tail)
+    if m is None:
+        m = _last(_RATE_PHRASE, tail) if "rate" in tail else None
+        return _tidy(m.group("m")) if m else None
+    return _tidy(_with_modifiers(tail, m.start("m")) + m.group("m"))
+
+
+def _with_modifiers(text: str, start: int) -> str:
+    """The qualifiers written right before a metric at `start` ("label " in "label accuracy")."""
+    before = text[max(0, start - 40): start]
+    if before.endswith("-"):  # "TM-score": the whole token, and its own qualifiers
+        cut = before.rfind(" ") + 1
+        if cut > 0 and _HYPHEN_PREFIX.fullmatch(before[cut:]):
+            return _with_modifiers(text, start - len(before) + cut) + before[cut:]
+        return ""
+    if not before.endswith(" "):
+        return ""
+    words = before.split()
+    if len(words) > 1 or (words and start - 40 <= 0):
+        words = words[1:] if start - 40 > 0 else words  # the first word may be cut by the window
+    kept: list[str] = []
+    for w in reversed(words[-2:]):
+        if _MOD_ONE.fullmatch(w) is None:
+            break
+        kept.insert(0, w)
+    return " ".join(kept) + " " if kept else ""
 
 
 def _clause_tail(left: str, size: int) -> str:
