@@ -127,6 +127,10 @@ def decide(text: str, tokens: list[NumberToken], starts: list[int]) -> list[Deci
         verdict = rule.verdict
         if verdict == "inherit":
             verdict = prev.verdict if prev is not None else "reject"
+            before = out[-1] if out and out[-1].sentence == sent else None
+            if (before is not None and before is not prev and before.verdict == "baseline"
+                    and LIST_JOINER.search(text, before.token.end, tok.start) is not None):
+                verdict = "baseline"  # "0.61 and 72%, compared to 0.33 and [55%]": compared numbers
         out.append(Decision(tok, rule, verdict, sent, in_list))
     return out
 
@@ -251,6 +255,8 @@ def _attach_baseline(abstract: str, text: str, decisions: list[Decision], i: int
     if d.rule.name == "change_source":
         return  # the "to" number that follows picks it up
     target = last_claim
+    if d.rule.name in ("versus_value", "list_continuation"):
+        target = _paired_claim(decisions, i) or target
     if d.rule.name == "prior_art_value" and last_claim is not None:
         # "scores of 92% and 94.3% ... previous highest scores of 83.4% and 87.5%" pair in order
         earlier = [x for x in decisions[:i] if x.sentence == d.sentence and x.claim is not None
@@ -278,6 +284,29 @@ def _attach_baseline(abstract: str, text: str, decisions: list[Decision], i: int
             condition=own_claim.condition, rule="named_baseline_value", confidence=0.7,
         )
         claims.append(named)
+
+
+def _paired_claim(decisions: list[Decision], i: int) -> Decision | None:
+    """ "0.61 and 72%, compared to 0.33 and 55% for ...": a list of compared numbers after as many
+    scores pairs with them in order."""
+    d = decisions[i]
+
+    def continues(j: int) -> bool:
+        x = decisions[j]
+        return x.sentence == d.sentence and x.verdict == "baseline" and x.rule.name == "list_continuation"
+
+    first, last = i, i
+    while first > 0 and continues(first) and decisions[first - 1].sentence == d.sentence \
+            and decisions[first - 1].verdict == "baseline":
+        first -= 1
+    while last + 1 < len(decisions) and continues(last + 1):
+        last += 1
+    total = last - first + 1
+    if total < 2:
+        return None
+    earlier = [x for x in decisions[:first] if x.sentence == d.sentence and x.claim is not None
+               and x.verdict == "score"]
+    return earlier[len(earlier) - total + i - first] if len(earlier) >= total else None
 
 
 def backfill_benchmarks(decisions: list[Decision]) -> None:
