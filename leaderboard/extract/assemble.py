@@ -8,7 +8,8 @@ The steps, in order (`extract`):
 4. `build_claims`: fields for the numbers that are claims (benchmark: right of the
    number, left of it, the previous claim, the sentence, earlier sentences), baseline
    numbers attached to their claim, named baselines made claims of their own;
-5. fix-ups across claims: `backfill_benchmarks`, `pair_lists` ("respectively"),
+5. fix-ups across claims (`passes.py`): `backfill_benchmarks`, `pair_lists`
+   ("respectively"), `pair_splits`, `pair_deltas_with_scores`,
    `inherit_annotated_metrics` ("80.5% (7.7% improvement)"), `fill_sentence_metrics`.
 Everything a call remembers lives in local variables and a per-call `_Memo`.
 """
@@ -18,16 +19,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from leaderboard.extract import benchmark, fields, lists, model
+from leaderboard.extract import benchmark, fields, model
+from leaderboard.extract.decision import LIST_GAP, Decision
 from leaderboard.extract.normalise import normalise
 from leaderboard.extract.numbers import NumberToken, find_numbers
-from leaderboard.extract.rules import LIST_JOINER, Rule, first_rule
+from leaderboard.extract.passes import (
+    backfill_benchmarks,
+    fill_sentence_metrics,
+    inherit_annotated_metrics,
+    pair_deltas_with_scores,
+    pair_lists,
+    pair_splits,
+)
+from leaderboard.extract.rules import LIST_JOINER, first_rule
 from leaderboard.extract.sentences import WINDOW, evidence_bounds, sentence_bounds, sentence_of
 from leaderboard.records import Claim
 
 _HAS_DIGIT = re.compile(r"\d")
 CLAIM_KINDS = frozenset({"score", "delta", "efficiency"})
-LIST_GAP = 80  # farthest a list item may sit from the one before it
 # ", and on BIRD from 46.4% to [54.2%]": a coordinated clause that leaves its metric out.
 # Between list items that share what follows: "4.7% and 15.5% on X".
 _SHARED_JOINER = re.compile(r"\s*(?:,\s*)?(?:and|or|/)\s*(?:by\s+)?\Z")  # a bare comma separates items
@@ -46,12 +55,6 @@ _APPOSED_CHANGE = re.compile(r"(?:\s*(?:%|points?)?\s+[^,;()]{1,50})?"
 _COORDINATED_VERB = re.compile(r"^[^;]{0,120}?,?\s+and\s+(?:also\s+|then\s+)?(?:reach|achiev|attain|obtain"
                                r"|scor|hit|get|deliver)\w*\s+(?:an?\s+)?(?:(?:up\s+to|about|nearly)\s+)?\Z")
 _AVERAGED = re.compile(r"\s*(?:on\s+average|in\s+average|averaged\b|overall\b)", re.IGNORECASE)
-_OUTPERFORM = re.compile(r"\b(?:outperform|surpass|beat|exceed)\w*\b|\bimprov\w*\s+(?:over|upon)\b")
-# "an F1 of 88.1, only 0.3 points behind X", "within 0.05 of X", "a gap of 1.2 to X": a closeness
-# figure after a score measures what the score measures.
-_CLOSENESS = re.compile(r"\b(?:within|gaps?|behind|short\s+of)\b")
-_CLOSE_TO_NAMED = re.compile(rf"\s*(?:%|points?|pp)?\s*(?:behind|of|to|from)\s+(?:the\s+)?"
-                             rf"(?P<name>{model.NAME})")
 _COORDINATED_CLAUSE = re.compile(r"\W{0,3}(?:,\s*)?and\b[^,;]{0,60}\Z")
 # A "sentence" with more numbers than this is a table or noise, not prose: the numbers past
 # the cap are not examined, which keeps degenerate inputs (10 MB of "1.5 1.5 ...") linear and fast.
@@ -67,17 +70,6 @@ _NAME_VERSION = (r"(?!(?:Table|Figure|Fig|Section|Task|Subtask|Level|Round|Step|
                  r"[A-Z][a-z]+\s\d+(?:\.\d+)?\b(?![.,]\d)")
 _NAMED_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:by|of|for|from|with)\s+(?:the\s+|an?\s+)?"
                           rf"(?P<name>{model.NAME}|{_NAME_VERSION})")
-
-
-@dataclass(slots=True)
-class Decision:
-    token: NumberToken
-    rule: Rule
-    verdict: str
-    sentence: tuple[int, int]
-    in_list: bool
-    claim: Claim | None = None
-    partners: list[Decision] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -307,216 +299,6 @@ def _paired_claim(decisions: list[Decision], i: int) -> Decision | None:
     earlier = [x for x in decisions[:first] if x.sentence == d.sentence and x.claim is not None
                and x.verdict == "score"]
     return earlier[len(earlier) - total + i - first] if len(earlier) >= total else None
-
-
-def backfill_benchmarks(decisions: list[Decision]) -> None:
-    """A claim with no benchmark takes the one of the next claim of its sentence
-    ("52.5% AP with Mask R-CNN and 52.1% AP with RetinaNet on COCO")."""
-    following: Decision | None = None
-    for d in reversed(decisions):
-        if d.claim is None or d.claim.kind == "efficiency":
-            continue
-        if (d.claim.benchmark is None and following is not None and following.sentence == d.sentence
-                and following.claim is not None and not d.claim.extra.get("averaged")):
-            d.claim.benchmark = following.claim.benchmark
-        following = d
-
-
-def fill_sentence_metrics(text: str, decisions: list[Decision]) -> None:
-    """Claims without a metric take the one the sentence names for all ("as measured by the
-    exact match metric"), or, for "outperforming X by 40%", the one of the claim they compare with."""
-    named: dict[tuple[int, int], str | None] = {}
-    before: Decision | None = None
-    for d in decisions:
-        if d.claim is None or d.claim.kind == "efficiency":
-            continue
-        if d.claim.metric is None:
-            if d.sentence not in named:
-                m = fields.MEASURED_BY.search(text, d.sentence[0], min(d.sentence[1], d.sentence[0] + 1000))
-                named[d.sentence] = m.group("m") if m else None
-            d.claim.metric = named[d.sentence]
-        if (d.verdict == "delta" and before is not None
-                and before.claim is not None and before.sentence == d.sentence and before.verdict == "score"
-                and ";" not in text[before.token.end: d.token.start]):
-            close = _CLOSENESS.search(text, before.token.end, min(d.sentence[1], d.token.end + 20))
-            if d.claim.metric is None and (
-                    close is not None or _OUTPERFORM.search(text, before.token.end, d.token.start)):
-                d.claim.metric = before.claim.metric
-            if close is not None and d.claim.baseline_model is None:
-                m = _CLOSE_TO_NAMED.match(text, d.token.end, d.sentence[1])
-                if m and model.is_system_name(m.group("name")):
-                    d.claim.baseline_model = m.group("name")
-        before = d
-
-
-def inherit_annotated_metrics(decisions: list[Decision]) -> None:
-    """ "80.5% (7.7% point absolute improvement)": the bracketed claim measures what the one
-    before it measures."""
-    before: Claim | None = None
-    for d in decisions:
-        if d.claim is None:
-            continue
-        if d.claim.extra.get("annotates") and before is not None and d.claim.metric is None:
-            d.claim.metric = before.metric
-        before = d.claim
-
-
-def pair_lists(text: str, decisions: list[Decision]) -> None:
-    """Give the claims of a "respectively" sentence the list items of the same rank."""
-    by_sentence: dict[tuple[int, int], list[Decision]] = {}
-    for d in decisions:
-        if d.claim is not None and d.claim.kind != "efficiency":
-            by_sentence.setdefault(d.sentence, []).append(d)
-    for (s_start, s_end), group in by_sentence.items():
-        sentence = text[s_start: min(s_end, s_start + 800)]
-        if len(group) < 2:
-            continue
-        if "respective" not in sentence:
-            _pair_list_metrics(text, group)
-            continue
-        for role, items in lists.coordinated_lists(sentence):
-            for kind_group in (group, [d for d in group if d.verdict == "score"],
-                               [d for d in group if d.verdict == "delta"]):
-                if len(kind_group) == len(items):
-                    _assign(kind_group, items, role)
-                    break
-        for run in _runs(group):  # "91.2 and 88.4 F1 on A and B, respectively": F1 for both
-            if len(run) > 1:
-                _share_metric(run, text[run[-1].token.end: min(run[-1].sentence[1], run[-1].token.end + 60)])
-
-
-def _runs(group: list[Decision]) -> list[list[Decision]]:
-    """The claims of a sentence cut into lists of adjacent items."""
-    runs: list[list[Decision]] = []
-    for d in group:
-        if runs and d.in_list and d.token.start - runs[-1][-1].token.end <= LIST_GAP:
-            runs[-1].append(d)
-        else:
-            runs.append([d])
-    return runs
-
-
-_SPLIT_JOIN = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|/)\s*(?:the\s+)?", re.IGNORECASE)
-
-
-def pair_splits(text: str, decisions: list[Decision]) -> None:
-    """ "91.2 and 88.4 on the in-domain and out-of-domain test sets of X (respectively)": the split
-    words are conditions, paired in order with as many numbers; one number takes the whole list."""
-    by_sentence: dict[tuple[int, int], list[Decision]] = {}
-    for d in decisions:
-        if d.claim is not None and d.claim.kind != "efficiency":
-            by_sentence.setdefault(d.sentence, []).append(d)
-    for (s_start, s_end), group in by_sentence.items():
-        m = benchmark.SPLITS_OF.search(text, s_start, min(s_end, s_start + 800))
-        if m is None:
-            continue
-        near = [d for d in group if m.start() - 200 <= d.token.start < m.start()]
-        splits = [" ".join(x.split()) for x in _SPLIT_JOIN.split(m.group("l")) if x.strip()]
-        if len(splits) > 1 and len(near) == len(splits):
-            _assign(near, splits, "condition")
-        elif len(splits) == 1 or len(near) == 1:
-            _assign(near, [" ".join(m.group("l").split())] * len(near), "condition")
-
-
-def _pair_list_metrics(text: str, group: list[Decision]) -> None:
-    """A list of numbers next to a list of as many metrics pairs in order even without
-    "respectively": "3.2 and 0.9 lower FID and KID", "improves BLEU and METEOR by 2.1 and 1.4"."""
-    for run in _runs(group):
-        if len(run) < 2:
-            continue
-        before = text[max(run[0].sentence[0], run[0].token.start - 60): run[0].token.start]
-        after = text[run[-1].token.end: min(run[-1].sentence[1], run[-1].token.end + 60)]
-        for window in (_NEAR_AFTER.match(after), _NEAR_BEFORE.search(before)):
-            if window is None:
-                continue
-            read = [items for role, items in lists.coordinated_lists(window.group("l"))
-                    if role == "metric" and len(items) == len(run)]
-            if read:
-                _assign(run, read[0], "metric")
-                break
-        else:
-            _share_metric(run, after)
-        _pair_benchmarks(run, after)
-
-
-def _pair_benchmarks(run: list[Decision], after: str) -> None:
-    """ "by 3.1 and 2.4 points on SST-2 and QNLI": as many benchmarks as numbers pair in order."""
-    m = _BENCH_LIST_AFTER.match(after)
-    if m is None:
-        return
-    for role, items in lists.coordinated_lists(m.group("l")):
-        if role == "benchmark" and len(items) == len(run) and all(
-                benchmark.clean_benchmark(i)[0] for i in items):
-            _assign(run, items, "benchmark")
-            return
-
-
-def _share_metric(run: list[Decision], after: str) -> None:
-    """ "80.1 and 82.3 F1": one metric written after the list is shared by every item."""
-    last = run[-1].claim
-    if last is None or not last.metric or fields.METRIC_RIGHT.match(after) is None:
-        return
-    for d in run[:-1]:
-        if d.claim is not None and d.claim.metric is None:
-            d.claim.metric = last.metric
-
-
-# A metric list right after a list of numbers (a change word may sit between) or right before it.
-_NEAR_AFTER = re.compile(r"\s*(?:%|points?)?\s*(?:(?:lower|higher|better|worse|gains?|improvements?"
-                         r"|reductions?)\s+)?(?:in\s+(?:the\s+)?)?(?P<l>[^,;()]{3,50}?)"
-                         r"(?=\s+(?:on|in|for|across|over|than|compared)\b|[,;.()]|$)")
-_BENCH_LIST_AFTER = re.compile(r"\s*(?:%|points?)?\s*(?:[\w-]+\s+){0,3}?"
-                               r"(?P<l>(?:on|in|across)\s+[^;()]{3,80}?)"
-                               r"(?=[,;.()]|$|\s+(?:respectively|with|using|over|compared|than|when|while)\b)")
-_NEAR_BEFORE = re.compile(r"\b(?:improv|increas|boost|rais|lift|reduc|decreas|lower)\w*\s+(?:the\s+|its\s+)?"
-                          r"(?P<l>[^,;()]{3,50}?)\s+(?:by|to)\s+\Z")
-
-
-def pair_deltas_with_scores(text: str, decisions: list[Decision]) -> None:
-    """ "an EM of 71.0 and an F1 of 80.2 on X, beating Y by 2.1 and 1.8 points": a list of changes
-    after as many scores, with no metric written after the changes, pairs with the scores in order
-    (metric, and benchmark when the scores name different ones)."""
-    by_sentence: dict[tuple[int, int], list[Decision]] = {}
-    for d in decisions:
-        if d.claim is not None and d.verdict in ("score", "delta"):
-            by_sentence.setdefault(d.sentence, []).append(d)
-    for group in by_sentence.values():
-        first = next((k for k, d in enumerate(group) if d.verdict == "delta"), None)
-        if first is None or first < 2:
-            continue
-        scores, deltas = group[:first], group[first:]
-        if (len(scores) != len(deltas) or any(d.verdict != "delta" for d in deltas)
-                or not all(d.in_list for d in deltas[1:])):
-            continue
-        s_claims = [d.claim for d in scores if d.claim is not None]
-        d_claims = [d.claim for d in deltas if d.claim is not None]
-        metrics = [c.metric for c in s_claims]
-        if None in metrics or any(c.metric not in (None, metrics[-1]) for c in d_claims):
-            continue
-        end = deltas[-1].token.end
-        if fields.METRIC_RIGHT.match(text, end) or fields.METRIC_RIGHT_PREP.match(text, end):
-            continue  # "by 2.1 and 1.8 points in EM": the changes name their own metric
-        benches = [c.benchmark for c in s_claims]
-        pair_bench = len(set(benches)) == len(benches) and all(
-            c.benchmark in (None, benches[-1]) for c in d_claims)
-        named = next((c.baseline_model for c in d_claims if c.baseline_model), None)
-        for sc, dc in zip(s_claims, d_claims, strict=True):
-            dc.metric = sc.metric
-            if pair_bench:
-                dc.benchmark = sc.benchmark
-            if dc.baseline_model is None:
-                dc.baseline_model = named
-
-
-def _assign(group: list[Decision], items: list[str], role: str) -> None:
-    for d, item in zip(group, items, strict=True):
-        assert d.claim is not None
-        if role == "condition":
-            if d.claim.condition and item in d.claim.condition:
-                continue  # "test set" already read from the sentence
-            d.claim.condition = item if not d.claim.condition else f"{d.claim.condition}; {item}"
-        else:
-            setattr(d.claim, role, item)
 
 
 def extract(abstract: str, title: str | None) -> list[Claim]:
