@@ -221,6 +221,11 @@ MODELS = [
 # Fresh sentences in the phrasing of ordinary abstracts across fields (NLP, vision, speech, RL,
 # recsys, medical, time series, graphs), written for these rules and not drawn from the gold set.
 FRESH = [
+    # a metric that ends in punctuation is kept whole, not cut back to "AP_{50"
+    ("Our detector reaches 61.3 AP_{50} on COCO, while its mask AP_{50} is 55.0.", "61.3", "score",
+     "metric_after", {"metric": "AP_{50}", "benchmark": "COCO"}),
+    ("Our detector reaches 61.3 AP_{50} on COCO, while its mask AP_{50} is 55.0.", "55.0", "score",
+     "metric_of", {"metric": "mask AP_{50}", "benchmark": "COCO"}),
     # "the former and the latter splits", "both benchmarks": no names; the context's benchmark is used
     ("We evaluate on the VizWiz dataset. It scores 61.0 and 58.4 on the former and the latter splits, "
      "respectively.", "58.4", "score", "list_continuation", {"benchmark": "VizWiz"}),

@@ -12,7 +12,7 @@ from leaderboard.extract.assemble import explain, extract
 from leaderboard.records import Claim
 
 # Bump when a rule or vocabulary change alters the output.
-EXTRACTOR_VERSION = "0.3.2"
+EXTRACTOR_VERSION = "0.3.3"
 
 
 def extract_claims(abstract: str, title: str | None = None) -> list[Claim]:

@@ -18,7 +18,9 @@ MODIFIER = alternation(METRIC_MODIFIERS)
 _FLAGS = re.VERBOSE | re.IGNORECASE
 
 # A metric phrase: up to three modifiers and a metric name, plus an acronym in brackets.
-METRIC_PHRASE = rf"(?:{MODIFIER}\s+){{0,3}}{METRIC}(?:\s+scores?)?\b(?:\s+\([A-Za-z0-9@-]{{1,12}}\))?"
+# It ends where no word character follows rather than at a word boundary, so a name that
+# ends in punctuation ("AP_{50}", "chrF++") is matched whole instead of cut back to "AP_{50".
+METRIC_PHRASE = rf"(?:{MODIFIER}\s+){{0,3}}{METRIC}(?:\s+scores?)?(?!\w)(?:\s+\([A-Za-z0-9@-]{{1,12}}\))?"
 
 # A lower-case task named between a number and its metric: "node classification", "link prediction".
 TASK_WORDS = (r"(?-i:(?:[a-z][\w-]*\s+)?(?!(?:using|achieving|reaching|yielding|getting|obtaining|improving"

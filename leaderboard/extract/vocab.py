@@ -39,7 +39,8 @@ r"elo(?:\s+rating)?", r"suc", r"forgetting(?:\s+rate)?", r"attack\s+success\s+ra
     r"robust\s+accuracy", r"calibration\s+error", r"ece", r"completeness", r"purity", r"retention",
     r"mean\s+reciprocal\s+rank", r"top-?k\s+precision", r"rankings?",
     # structural families: "<name>@k" (NDCG@10, HR@10, Acc@1, mAP@0.5, pass@k), suffixed names
-    r"[a-z]{1,8}@(?:\d+(?:\.\d+)?|k)\b", r"ap[_-]?\{?(?:50|75|s|m|l)\}?", r"rouge-?(?:lsum|[12l])",
+    r"[a-z]{1,8}@(?:\d+(?:\.\d+)?|k)\b", r"ap(?:[_-]?(?:50|75|s|m|l)|_?\{(?:50|75|s|m|l)\})",
+    r"rouge-?(?:lsum|[12l])",
     r"sacrebleu", r"top-?k\s+(?:accuracy|error)", r"acc@\d+",
     # statistics used as a metric: "a median of 0.53" (only right before "of"/"=", else a modifier)
     r"(?:mean|median)(?=\s+(?:of|=|:|is|was)\s)",
