@@ -54,10 +54,8 @@ class ClaimWriter:
 
     def write(self, paper_id: str, claims: Iterable[Claim]) -> None:
         for claim in claims:
-            row = claim.to_dict(paper_id)
             if self._csv is None:
-                self.out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                self.out.write(json.dumps(claim.to_dict(paper_id), ensure_ascii=False) + "\n")
             else:
-                row["span_start"], row["span_end"] = row.pop("span")
-                self._csv.writerow(row)
+                self._csv.writerow(claim.to_row(paper_id))
             self.count += 1

@@ -73,3 +73,9 @@ class Claim:
         if paper_id is not None:
             row = {"paper_id": paper_id, **row}
         return row
+
+    def to_row(self, paper_id: str) -> dict:
+        """`to_dict` flattened for tables (CSV, the `claims` table): `span` as span_start, span_end."""
+        row = self.to_dict(paper_id)
+        row["span_start"], row["span_end"] = row.pop("span")
+        return row

@@ -232,27 +232,8 @@ def _fill_gaps(session: Session, batch: _Batch, known: _Known, paper: PaperRecor
 
 
 def _claim_values(paper_id: str, claim: Claim, version: str) -> dict:
-    """The claims row for an extracted claim (keep in sync with claims-spec.md fields)."""
-    return {
-        "paper_id": paper_id,
-        "model": claim.model,
-        "benchmark": claim.benchmark,
-        "metric": claim.metric,
-        "value": claim.value,
-        "value_high": claim.value_high,
-        "unit": claim.unit,
-        "kind": claim.kind,
-        "baseline_model": claim.baseline_model,
-        "baseline_value": claim.baseline_value,
-        "condition": claim.condition,
-        "evidence": claim.evidence,
-        "value_text": claim.value_text,
-        "span_start": claim.span[0],
-        "span_end": claim.span[1],
-        "rule": claim.rule,
-        "confidence": claim.confidence,
-        "extractor_version": version,
-    }
+    """The claims row for an extracted claim: its spec fields, plus who extracted it."""
+    return {**claim.to_row(paper_id), "extractor_version": version}
 
 
 def _replace_unreviewed_claims(session: Session, known: _Known, claims: Sequence[Claim], version: str) -> int:
