@@ -19,7 +19,7 @@ from typing import Literal
 from sqlalchemy import delete, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from leaderboard.db.models import UNREVIEWED, ClaimReview, ClaimRow, Paper, PaperSource
+from leaderboard.db.models import UNREVIEWED, AuditEntry, ClaimRow, Paper, PaperSource
 from leaderboard.records import Claim, PaperRecord
 
 Outcome = Literal["new", "seen"]
@@ -238,7 +238,7 @@ def _claim_values(paper_id: str, claim: Claim, version: str) -> dict:
 
 def _replace_unreviewed_claims(session: Session, known: _Known, claims: Sequence[Claim], version: str) -> int:
     """Swap an older extractor's claims for new ones, keeping any claim a person has reviewed."""
-    reviewed = exists().where(ClaimReview.claim_id == ClaimRow.id)
+    reviewed = exists().where(AuditEntry.target == "claim", AuditEntry.target_id == ClaimRow.id)
     session.execute(
         delete(ClaimRow).where(ClaimRow.paper_id == known.id, ClaimRow.status == UNREVIEWED, ~reviewed),
         execution_options={"synchronize_session": "fetch"},

@@ -10,7 +10,7 @@ from sqlalchemy import inspect
 from leaderboard.db import Base, current_revision, downgrade, head_revision, upgrade, upgrade_to_head
 from leaderboard.settings import DEFAULT_DB_URL, normalise_db_url, resolve_db_url
 
-TABLES = {"papers", "paper_sources", "claims", "claim_reviews"}
+TABLES = {"papers", "paper_sources", "claims", "entities", "aliases", "merge_dismissals", "audit_log"}
 
 
 def schema_diff(engine) -> list:

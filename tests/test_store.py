@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from leaderboard import store
-from leaderboard.db import ClaimReview, ClaimRow, Paper, PaperSource
+from leaderboard.db import AuditEntry, ClaimRow, Paper, PaperSource
 from leaderboard.records import Claim, PaperRecord
 from leaderboard.store import StoreStats, find_paper, store_paper, store_papers
 
@@ -110,7 +110,8 @@ def test_newer_extractor_replaces_only_unreviewed_claims(session):
     session.flush()
     rows = {c.value: c for c in session.scalars(select(ClaimRow))}
     rows[91.1].status = "accepted"
-    session.add(ClaimReview(claim_id=rows[5.0].id, field="note", reviewer="ann", note="checked"))
+    note = AuditEntry(target="claim", target_id=rows[5.0].id, action="note", reviewer="ann", reason="checked")
+    session.add(note)
     session.commit()
 
     new = [claim(91.1, 18), claim(88.0, 56, kind="delta"), claim(12.5, 40)]

@@ -1,13 +1,25 @@
 """Database layer: models, engines, migrations."""
 
 from leaderboard.db.migrate import current_revision, downgrade, head_revision, upgrade, upgrade_to_head
-from leaderboard.db.models import Base, ClaimReview, ClaimRow, Paper, PaperSource
+from leaderboard.db.models import (
+    Alias,
+    AuditEntry,
+    Base,
+    ClaimRow,
+    Entity,
+    MergeDismissal,
+    Paper,
+    PaperSource,
+)
 from leaderboard.db.session import make_engine, make_sessionmaker
 
 __all__ = [
+    "Alias",
+    "AuditEntry",
     "Base",
-    "ClaimReview",
     "ClaimRow",
+    "Entity",
+    "MergeDismissal",
     "Paper",
     "PaperSource",
     "current_revision",

@@ -1,4 +1,4 @@
-"""Tables: papers, where each was seen, the claims extracted from them, and reviews.
+"""Tables: papers, where each was seen, their claims, canonical entities, and the audit log.
 
 Keep in sync with claims-spec.md (claim fields), `leaderboard.records.Claim`
 and the migrations in ../../migrations/versions: a test fails when the
@@ -35,10 +35,21 @@ NAMING_CONVENTION = {
 }
 
 CLAIM_KINDS = ("score", "delta", "efficiency")
-# 'extracted' is what the extractor wrote; anything else means a person looked
-# at the claim, so re-extraction must leave it alone.
-CLAIM_STATUSES = ("extracted", "accepted", "rejected", "corrected")
+# 'extracted' is what the extractor wrote; 'retired' is an unreviewed claim a
+# newer extractor no longer produces (kept, never counted). Anything else means
+# a person looked at the claim, so re-extraction must leave it alone.
+CLAIM_STATUSES = ("extracted", "accepted", "rejected", "corrected", "retired")
 UNREVIEWED = "extracted"
+RETIRED = "retired"
+# Who wrote a claim: the extractor, or a person who added one it missed.
+CLAIM_ORIGINS = ("extractor", "manual")
+ENTITY_KINDS = ("benchmark", "metric", "model")
+# Where an entity came from: the curated registry in seed/, a user's registry
+# file, created on the fly for a name the extractor found, or by a person.
+ENTITY_SOURCES = ("registry", "user", "extracted", "manual")
+METRIC_DIRECTIONS = ("higher", "lower")
+# A metric's natural range: 0-1, 0-100, or no bound.
+METRIC_SCALES = ("fraction", "percent", "unbounded")
 
 
 def utcnow() -> dt.datetime:
@@ -108,8 +119,11 @@ class ClaimRow(Base):
         CheckConstraint(_in_list("kind", CLAIM_KINDS), name="kind"),
         CheckConstraint(_in_list("status", CLAIM_STATUSES), name="status"),
         CheckConstraint("span_start <= span_end", name="span_order"),
-        Index("ix_claims_benchmark_metric", "benchmark", "metric"),
-        Index("ix_claims_model", "model"),
+        CheckConstraint(_in_list("origin", CLAIM_ORIGINS), name="origin"),
+        # Leaderboards: one benchmark and metric at a time.
+        Index("ix_claims_benchmark_id_metric_id", "benchmark_id", "metric_id"),
+        # Cross-paper comparison and disagreements: one model on one benchmark.
+        Index("ix_claims_model_id_benchmark_id", "model_id", "benchmark_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -132,25 +146,113 @@ class ClaimRow(Base):
     confidence: Mapped[float] = mapped_column(Float)
     extractor_version: Mapped[str] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(16), default=UNREVIEWED, server_default=UNREVIEWED)
+    origin: Mapped[str] = mapped_column(String(16), default="extractor", server_default="extractor")
+    # Optimistic locking: every write by a person bumps it, and a write that
+    # names an older version is refused (leaderboard.review).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Canonical entities the written names resolve to (leaderboard.normalize);
+    # NULL when the claim names none.
+    benchmark_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    metric_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    model_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    baseline_model_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    # `value` on the metric's canonical scale (0.621 accuracy -> 62.1), so
+    # numbers written differently compare; NULL when it cannot be placed.
+    value_canonical: Mapped[float | None] = mapped_column(Float)
+    # Why the value is not ranked, e.g. 'out_of_range' (accuracy 130%); NULL when fine.
+    value_flag: Mapped[str | None] = mapped_column(String(32))
+    # The comparability settings parsed from `condition` ('zero-shot; split=test'),
+    # '' when none: claims rank together only when these are equal.
+    condition_key: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = _created_at()
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     paper: Mapped[Paper] = relationship(back_populates="claims")
-    reviews: Mapped[list[ClaimReview]] = relationship(back_populates="claim")
 
 
-class ClaimReview(Base):
-    """Append-only log of manual corrections: one row per changed field, never updated."""
+class Entity(Base):
+    """A canonical benchmark, metric or model; the names papers write map to it through aliases."""
 
-    __tablename__ = "claim_reviews"
+    __tablename__ = "entities"
+    __table_args__ = (
+        UniqueConstraint("kind", "key"),
+        CheckConstraint(_in_list("kind", ENTITY_KINDS), name="kind"),
+        CheckConstraint(_in_list("source", ENTITY_SOURCES), name="source"),
+        CheckConstraint(f"direction IS NULL OR {_in_list('direction', METRIC_DIRECTIONS)}", name="direction"),
+        CheckConstraint(f"scale IS NULL OR {_in_list('scale', METRIC_SCALES)}", name="scale"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    # No cascade: a claim with a review history must not disappear silently.
-    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
-    field: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    # The name folded for matching (case, punctuation, spacing ignored).
+    key: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(16))
+    # Benchmarks: the task ('image classification'). NULL for other kinds.
+    task: Mapped[str | None] = mapped_column(Text)
+    # Metrics only: which way is better, the natural range and the unit.
+    direction: Mapped[str | None] = mapped_column(String(8))
+    scale: Mapped[str | None] = mapped_column(String(16))
+    unit: Mapped[str | None] = mapped_column(String(32))
+    # Set when a person merged this entity into another; kept so a merge can be undone.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    created_at: Mapped[dt.datetime] = _created_at()
+
+    aliases: Mapped[list[Alias]] = relationship(back_populates="entity", foreign_keys="Alias.entity_id")
+
+
+class Alias(Base):
+    """A name that resolves to an entity; unique per kind after folding."""
+
+    __tablename__ = "aliases"
+    __table_args__ = (UniqueConstraint("kind", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = _created_at()
+
+    entity: Mapped[Entity] = relationship(back_populates="aliases", foreign_keys=[entity_id])
+
+
+class MergeDismissal(Base):
+    """A merge suggestion a person turned down, so it is not offered again."""
+
+    __tablename__ = "merge_dismissals"
+    __table_args__ = (UniqueConstraint("entity_id", "other_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The pair is stored smaller id first.
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
+    other_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
+    reviewer: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = _created_at()
+
+
+class AuditEntry(Base):
+    """Append-only log of every change a person made: never updated, never deleted.
+
+    One row per changed field. `target` is what changed ('claim', 'entity',
+    'alias', 'dismissal') and `target_id` its id; a revert is a new row
+    pointing at the row it undoes.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_target_target_id", "target", "target_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[int] = mapped_column(Integer)
+    # 'add', 'edit', 'status', 'merge', 'split', 'alias', 'revert', ...
+    action: Mapped[str] = mapped_column(String(16))
+    field: Mapped[str | None] = mapped_column(String(32))
+    # JSON-encoded, so None, numbers and strings come back as they were.
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str] = mapped_column(Text)
-    note: Mapped[str | None] = mapped_column(Text)
-    at: Mapped[dt.datetime] = _created_at()
-
-    claim: Mapped[ClaimRow] = relationship(back_populates="reviews")
+    reason: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    reverts_id: Mapped[int | None] = mapped_column(ForeignKey("audit_log.id"))

@@ -1,8 +1,4 @@
-"""Command line: `leaderboard ingest | extract | db ...`.
-
-Errors a user can cause (bad input, bad database URL) end in one line on
-stderr starting `error:` and a non-zero exit code, never a traceback.
-"""
+"""Commands that read papers: `leaderboard ingest` and `leaderboard extract`."""
 
 from __future__ import annotations
 
@@ -15,39 +11,19 @@ from pathlib import Path
 from typing import Annotated, Literal, TextIO
 
 import typer
-from alembic.util import CommandError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from leaderboard import db
 from leaderboard.batch import batched, with_claims
 from leaderboard.claim_output import OUTPUT_FORMATS, ClaimWriter
-from leaderboard.db.migrate import MigrationsNotFoundError
+from leaderboard.cli.common import DbOption, app, fail, first_line, open_database
 from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
-from leaderboard.settings import DB_ENV_VAR, DEFAULT_DB_URL, resolve_db_url
 from leaderboard.store import BATCH_SIZE as STORE_BATCH_SIZE
 from leaderboard.store import StoreStats, store_papers
 
-app = typer.Typer(
-    help="Benchmark-claims leaderboard: extract reported results from papers and store them.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_show_locals=False,
-)
-db_app = typer.Typer(help="Operate the database schema (Alembic migrations).", no_args_is_help=True)
-app.add_typer(db_app, name="db")
-
-# Options shared by several commands, defined once.
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help=f"Database URL (default: ${DB_ENV_VAR}, else {DEFAULT_DB_URL}).", show_default=False
-    ),
-]
 InputsArgument = Annotated[
     list[str],
     typer.Argument(
@@ -59,50 +35,6 @@ InputFormat = Literal[FORMATS]  # type: ignore[valid-type]
 OutputFormat = Literal[OUTPUT_FORMATS]  # type: ignore[valid-type]
 INPUT_FORMAT_HELP = "Input format (default: detected from name and content)."
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extractor processes.")]
-
-
-def fail(message: str) -> typer.Exit:
-    """Print one `error:` line on stderr; `raise fail(...)` exits with code 1."""
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code=1)
-
-
-def _first_line(exc: BaseException) -> str:
-    # DBAPI errors carry the SQL and a help link after the driver's message; keep the message.
-    cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
-    text = str(cause).strip() or type(cause).__name__
-    return text.splitlines()[0]
-
-
-def _display_url(url: str) -> str:
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except SQLAlchemyError:
-        return url
-
-
-@contextlib.contextmanager
-def database_errors(url: str) -> Iterator[None]:
-    """Turn a database that cannot be opened or migrated into one `error:` line."""
-    try:
-        yield
-    except (SQLAlchemyError, CommandError, ImportError, MigrationsNotFoundError) as exc:
-        raise fail(f"database {_display_url(url)}: {_first_line(exc)}") from None
-
-
-@contextlib.contextmanager
-def open_database(db_option: str | None, migrate: bool = True) -> Iterator[Engine]:
-    """An engine for the resolved URL, brought to the newest schema unless `migrate` is off."""
-    url = resolve_db_url(db_option)
-    with database_errors(url):
-        engine = db.make_engine(url)
-    try:
-        with database_errors(url):
-            if migrate:
-                db.upgrade_to_head(engine)
-        yield engine
-    finally:
-        engine.dispose()
 
 
 def _expand(inputs: list[str]) -> tuple[list[str], int]:
@@ -206,7 +138,7 @@ def _file_error(path: str, exc: Exception) -> str:
         return str(exc)
     if isinstance(exc, OSError):
         return f"{path}: {exc.strerror or exc}"
-    return f"{path}: database: {_first_line(exc)}"
+    return f"{path}: database: {first_line(exc)}"
 
 
 @app.command()
@@ -261,40 +193,3 @@ def _output(path: Path | None) -> Iterator[TextIO]:
         raise fail(f"{path}: {exc.strerror}") from None
     with out:
         yield out
-
-
-def _print_revision(engine: Engine) -> None:
-    current = db.current_revision(engine)
-    if current is None:
-        typer.echo("base (empty database)")
-    else:
-        typer.echo(f"{current} (head)" if current == db.head_revision() else current)
-
-
-@db_app.command("upgrade")
-def db_upgrade(
-    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
-    db_url: DbOption = None,
-) -> None:
-    """Migrate the database up to REVISION (default: the newest) and print where it is."""
-    with open_database(db_url, migrate=False) as engine, database_errors(str(engine.url)):
-        db.upgrade(engine, revision)
-        _print_revision(engine)
-
-
-@db_app.command("downgrade")
-def db_downgrade(
-    revision: Annotated[str, typer.Argument(help="Target revision; 'base' removes every table.")],
-    db_url: DbOption = None,
-) -> None:
-    """Migrate the database down to REVISION and print where it is."""
-    with open_database(db_url, migrate=False) as engine, database_errors(str(engine.url)):
-        db.downgrade(engine, revision)
-        _print_revision(engine)
-
-
-@db_app.command("current")
-def db_current(db_url: DbOption = None) -> None:
-    """Print the database's revision, marked '(head)' when it is the newest."""
-    with open_database(db_url, migrate=False) as engine, database_errors(str(engine.url)):
-        _print_revision(engine)

@@ -1,0 +1,85 @@
+"""What every command shares: the Typer app, common options, and one-line errors.
+
+Errors a user can cause (bad input, bad database URL) end in one line on
+stderr starting `error:` and a non-zero exit code, never a traceback.
+Commands live in the sibling modules, one module per area, and register
+themselves on `app` when `leaderboard.cli` imports them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Annotated
+
+import typer
+from alembic.util import CommandError
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from leaderboard import db
+from leaderboard.db.migrate import MigrationsNotFoundError
+from leaderboard.settings import DB_ENV_VAR, DEFAULT_DB_URL, resolve_db_url
+
+app = typer.Typer(
+    help="Benchmark-claims leaderboard: extract reported results from papers and store them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+db_app = typer.Typer(help="Operate the database schema (Alembic migrations).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+# Options shared by several commands, defined once.
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help=f"Database URL (default: ${DB_ENV_VAR}, else {DEFAULT_DB_URL}).", show_default=False
+    ),
+]
+
+def fail(message: str) -> typer.Exit:
+    """Print one `error:` line on stderr; `raise fail(...)` exits with code 1."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code=1)
+
+
+def first_line(exc: BaseException) -> str:
+    # DBAPI errors carry the SQL and a help link after the driver's message; keep the message.
+    cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    text = str(cause).strip() or type(cause).__name__
+    return text.splitlines()[0]
+
+
+def display_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except SQLAlchemyError:
+        return url
+
+
+@contextlib.contextmanager
+def database_errors(url: str) -> Iterator[None]:
+    """Turn a database that cannot be opened or migrated into one `error:` line."""
+    try:
+        yield
+    except (SQLAlchemyError, CommandError, ImportError, MigrationsNotFoundError) as exc:
+        raise fail(f"database {display_url(url)}: {first_line(exc)}") from None
+
+
+@contextlib.contextmanager
+def open_database(db_option: str | None, migrate: bool = True) -> Iterator[Engine]:
+    """An engine for the resolved URL, brought to the newest schema unless `migrate` is off."""
+    url = resolve_db_url(db_option)
+    with database_errors(url):
+        engine = db.make_engine(url)
+    try:
+        with database_errors(url):
+            if migrate:
+                db.upgrade_to_head(engine)
+        yield engine
+    finally:
+        engine.dispose()
+
+

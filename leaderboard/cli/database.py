@@ -1,0 +1,48 @@
+"""`leaderboard db ...`: operate the schema through Alembic."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from sqlalchemy import Engine
+
+from leaderboard import db
+from leaderboard.cli.common import DbOption, database_errors, db_app, open_database
+
+
+def _print_revision(engine: Engine) -> None:
+    current = db.current_revision(engine)
+    if current is None:
+        typer.echo("base (empty database)")
+    else:
+        typer.echo(f"{current} (head)" if current == db.head_revision() else current)
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+    db_url: DbOption = None,
+) -> None:
+    """Migrate the database up to REVISION (default: the newest) and print where it is."""
+    with open_database(db_url, migrate=False) as engine, database_errors(str(engine.url)):
+        db.upgrade(engine, revision)
+        _print_revision(engine)
+
+
+@db_app.command("downgrade")
+def db_downgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision; 'base' removes every table.")],
+    db_url: DbOption = None,
+) -> None:
+    """Migrate the database down to REVISION and print where it is."""
+    with open_database(db_url, migrate=False) as engine, database_errors(str(engine.url)):
+        db.downgrade(engine, revision)
+        _print_revision(engine)
+
+
+@db_app.command("current")
+def db_current(db_url: DbOption = None) -> None:
+    """Print the database's revision, marked '(head)' when it is the newest."""
+    with open_database(db_url, migrate=False) as engine, database_errors(str(engine.url)):
+        _print_revision(engine)
