@@ -1,0 +1,58 @@
+"""`leaderboard dashboard`: the Streamlit dashboard on a chosen database.
+
+The database is migrated here first, so a bad URL ends in one `error:` line
+before Streamlit starts; the app then reads the URL from `$LEADERBOARD_DB`.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from leaderboard.cli.common import DbOption, app, display_url, fail, open_database
+from leaderboard.db.migrate import PROJECT_ROOT
+from leaderboard.settings import DB_ENV_VAR
+
+APP_SCRIPT = PROJECT_ROOT / "dashboard" / "app.py"
+
+
+def streamlit_command(script: Path, port: int) -> list[str]:
+    """The `streamlit run` command line: headless, no usage statistics, on `port`."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+
+
+@app.command()
+def dashboard(
+    db_url: DbOption = None,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to serve on.")] = 8501,
+) -> None:
+    """Open the dashboard (leaderboards, comparison, review, papers, entities, export) in Streamlit."""
+    if not APP_SCRIPT.is_file():
+        raise fail(f"dashboard not found at {APP_SCRIPT}; install the project with `pip install -e .`")
+    with open_database(db_url) as engine:
+        url = engine.url.render_as_string(hide_password=False)
+    where = f"http://localhost:{port} (database {display_url(url)})"
+    typer.echo(f"dashboard on {where}; Ctrl+C stops it", err=True)
+    env = {**os.environ, DB_ENV_VAR: url}
+    try:
+        code = subprocess.call(streamlit_command(APP_SCRIPT, port), env=env)
+    except KeyboardInterrupt:
+        code = 0
+    raise typer.Exit(code=code)
