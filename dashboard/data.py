@@ -1,0 +1,87 @@
+"""The dashboard's one door to the database: a cached engine, cached reads, audited writes.
+
+The engine is a resource made once per database URL (`st.cache_resource`);
+query results are data cached for a short time, keyed by the URL and the
+arguments (`st.cache_data(ttl=...)`), and every write clears them so a page
+shows its own change at once. The URL comes from `leaderboard.settings`
+(`$LEADERBOARD_DB`, set by `leaderboard dashboard`).
+
+Pages call the functions at the bottom; they hold no query logic of their
+own, only the library's (`leaderboard.queries`, `leaderboard.review`, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+
+import streamlit as st
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from leaderboard import db, papers_view
+from leaderboard.cli.common import display_url as hide_password
+from leaderboard.settings import resolve_db_url
+
+# Long enough that moving between widgets reuses results, short enough that
+# another reviewer's change (or an ingest) shows up without a restart.
+TTL_SECONDS = 30
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def db_url() -> str:
+    return resolve_db_url()
+
+
+def display_url() -> str:
+    """The URL without its password, for showing on the page."""
+    return hide_password(db_url())
+
+
+@st.cache_resource(show_spinner=False)
+def engine(url: str) -> Engine:
+    """One engine (connection pool) per database, brought to the newest schema once."""
+    made = db.make_engine(url)
+    db.upgrade_to_head(made)
+    return made
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=500)
+def _cached_read(url: str, name: str, args: tuple, kwargs: dict, _fn: Callable[..., Any]) -> Any:
+    # `name` stands for `_fn` in the cache key (arguments starting with _ are not hashed).
+    with Session(engine(url)) as session:
+        return _fn(session, *args, **kwargs)
+
+
+def cached(fn: Callable[..., T]) -> Callable[..., T]:
+    """`fn(session, *args, **kwargs)` as a cached `read(*args, **kwargs)` on the current database."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+
+    def read(*args: Any, **kwargs: Any) -> T:
+        return _cached_read(db_url(), name, args, kwargs, fn)
+
+    read.__name__ = fn.__name__
+    read.__doc__ = fn.__doc__
+    return read
+
+
+def write(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run `fn(session, ...)` in one transaction, then drop cached reads so pages show the change."""
+    sessions = db.make_sessionmaker(engine(db_url()))
+    try:
+        with sessions.begin() as session:
+            return fn(session, *args, **kwargs)
+    finally:
+        clear()
+
+
+def clear() -> None:
+    st.cache_data.clear()
+
+
+# Reads the pages use. Results must pickle (DataFrames, dicts, plain values).
+search_papers = cached(papers_view.search_papers)
+paper_record = cached(papers_view.paper_record)
+paper_claims = cached(papers_view.paper_claims)

@@ -1,0 +1,108 @@
+"""Page furniture shared by every page: safe text, highlighted spans, links, and who may write.
+
+Text from papers (titles, abstracts, sentences, names) is never given to
+Markdown as is: it goes through `html.escape` into `st.html` (which does not
+read Markdown), or through `md_escape` where Streamlit renders Markdown (labels).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from urllib.parse import quote
+
+import streamlit as st
+
+from leaderboard.access import PASSWORD_ENV_VAR, PASSWORD_SECRET_KEY, can_write, review_password
+from leaderboard.papers_view import split_at_spans
+
+# Every ASCII character Markdown (and Streamlit's extensions: :emoji:, :color[...], $math$) gives meaning to.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=\"'])")
+MARK_STYLE = "background:#ffe08a;padding:0 2px;border-radius:3px"
+
+REVIEWER_KEY = "reviewer_name"
+PASSWORD_KEY = "reviewer_password"
+
+
+def md_escape(text: object) -> str:
+    """`text` as literal characters inside Markdown: every special character backslash-escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def marked_html(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` escaped for HTML, each span wrapped in <mark>."""
+    return "".join(
+        f'<mark style="{MARK_STYLE}">{html.escape(piece)}</mark>' if marked else html.escape(piece)
+        for piece, marked in split_at_spans(text, spans)
+    )
+
+
+def show_marked(text: str, spans: Iterable[tuple[int, int]] = ()) -> None:
+    """Paper text on the page with `spans` highlighted; nothing in it is read as markup."""
+    st.html(f'<div style="line-height:1.6;white-space:pre-wrap">{marked_html(text, spans)}</div>')
+
+
+def show_title(title: str | None, level: int = 3) -> None:
+    """A paper's title as a heading, escaped."""
+    st.html(f"<h{level}>{html.escape(title or '(untitled)')}</h{level}>")
+
+
+def arxiv_url(arxiv_id: str | None) -> str | None:
+    return f"https://arxiv.org/abs/{quote(arxiv_id)}" if arxiv_id else None
+
+
+def arxiv_link_html(arxiv_id: str | None) -> str:
+    url = arxiv_url(arxiv_id)
+    if url is None:
+        return ""
+    return f'<a href="{html.escape(url)}" target="_blank">arXiv:{html.escape(arxiv_id or "")}</a>'
+
+
+def reviewer_sidebar() -> None:
+    """The reviewer's name and password, in the sidebar; says how to enable editing when it is off."""
+    with st.sidebar:
+        st.subheader("Reviewer")
+        if review_password(_secrets()) is None:
+            st.caption(
+                f"Read-only. To enable editing, set `{PASSWORD_ENV_VAR}` (or `{PASSWORD_SECRET_KEY}` in "
+                "`.streamlit/secrets.toml`) and restart the dashboard."
+            )
+            return
+        st.text_input("Your name", key=REVIEWER_KEY)
+        st.text_input("Password", key=PASSWORD_KEY, type="password")
+        if st.session_state.get(PASSWORD_KEY) and not _password_ok():
+            st.error("Wrong password: read-only.")
+        elif _password_ok() and not _name():
+            st.warning("Enter your name to edit: every change records who made it.")
+        elif current_reviewer():
+            st.success("Editing enabled.")
+
+
+def current_reviewer() -> str | None:
+    """The reviewer's name when they may write (password configured and entered, name given), else None."""
+    return _name() if _password_ok() and _name() else None
+
+
+def read_only_notice() -> None:
+    st.info(
+        "Read-only. Editing needs the review password (configured with "
+        f"`{PASSWORD_ENV_VAR}` or `{PASSWORD_SECRET_KEY}` in `.streamlit/secrets.toml`) "
+        "entered in the sidebar with your name."
+    )
+
+
+def _name() -> str:
+    return str(st.session_state.get(REVIEWER_KEY) or "").strip()
+
+
+def _password_ok() -> bool:
+    return can_write(st.session_state.get(PASSWORD_KEY), _secrets())
+
+
+def _secrets():
+    # Reading st.secrets raises when no secrets file exists; then there are simply none.
+    try:
+        return dict(st.secrets)
+    except Exception:
+        return None

@@ -1,0 +1,6 @@
+"""leaderboards (in progress)."""
+
+import streamlit as st
+
+st.title("Leaderboards")
+st.info("Coming soon.")

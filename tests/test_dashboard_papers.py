@@ -1,0 +1,89 @@
+"""The Papers page: search, the abstract with claims marked in place, and text shown literally."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from dashboard_support import (
+    HOSTILE_ABSTRACT,
+    HOSTILE_ID,
+    HOSTILE_TITLE,
+    SEED,
+    app_test,
+    html_bodies,
+    ingest,
+    write_hostile_csv,
+)
+
+from leaderboard.papers_view import split_at_spans
+
+PAGE = "views/papers.py"
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("papers")
+    url = f"sqlite:///{folder / 'papers.db'}"
+    ingest(url, SEED / "000_7a4fe0c5e86e8852.txt", write_hostile_csv(folder))
+    return url
+
+
+def test_search_by_arxiv_id_selects_that_paper_and_marks_its_claims(monkeypatch, url):
+    at = app_test(monkeypatch, url, PAGE)
+    at.text_input(key="papers_search").input("2507.05201").run()
+    assert at.selectbox(key="papers_selected").options == [
+        "Artificial intelligence (AI) has significant potential in healthcare applications, but its training "
+        " — 2507.05201 (4 claims)"
+    ]
+    abstract = html_bodies(at)[-1]
+    # Each claim's value is marked where the paper wrote it.
+    assert abstract.count("<mark") == 4
+    assert '">2.6-10%</mark>' in abstract or '">2.6-10</mark>' in abstract
+    claims = at.dataframe[0].value
+    assert len(claims) == 4
+    assert set(claims["benchmark"]) >= {"medical multimodal question answering"}
+
+
+def test_search_by_title_words_is_case_insensitive(monkeypatch, url):
+    at = app_test(monkeypatch, url, PAGE)
+    at.text_input(key="papers_search").input("GEMINI 1.5").run()
+    options = at.selectbox(key="papers_selected").options
+    assert options and all("Gemini 1.5" in option for option in options)
+
+
+def test_a_search_matching_nothing_says_so(monkeypatch, url):
+    at = app_test(monkeypatch, url, PAGE)
+    at.text_input(key="papers_search").input("no such paper 50%_").run()
+    assert not at.selectbox
+    assert "No paper matches" in at.info[0].value
+
+
+def test_title_and_abstract_with_markup_are_shown_literally(monkeypatch, url):
+    at = app_test(monkeypatch, url, PAGE)
+    at.text_input(key="papers_search").input(HOSTILE_ID).run()
+    bodies = "".join(html_bodies(at))
+    assert html.escape(HOSTILE_TITLE) in bodies
+    assert "<script" not in bodies and "<img" not in bodies and "<b>" not in bodies
+    # The one claim's value is still marked, inside otherwise escaped text.
+    assert '">91.5%</mark>' in bodies or '">91.5</mark>' in bodies
+    assert html.escape(HOSTILE_ABSTRACT.split("EvilNet")[0]) in bodies
+    # No Markdown element carries the paper's text (st.html does not read Markdown).
+    assert all("evil.example" not in element.value for element in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        ([], [("abcdef", False)]),
+        ([(1, 3)], [("a", False), ("bc", True), ("def", False)]),
+        ([(0, 2), (1, 4)], [("abcd", True), ("ef", False)]),
+        ([(4, 99), (-5, 1)], [("a", True), ("bcd", False), ("ef", True)]),
+        ([(3, 3)], [("abcdef", False)]),
+    ],
+    ids=["none", "one", "overlapping", "clipped", "empty"],
+)
+def test_split_at_spans_marks_each_span_and_keeps_the_text(spans, expected):
+    pieces = split_at_spans("abcdef", spans)
+    assert pieces == expected
+    assert "".join(piece for piece, _ in pieces) == "abcdef"
