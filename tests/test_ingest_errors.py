@@ -56,6 +56,34 @@ BAD_INPUTS = [
         id="numeric-abstract",
     ),
     pytest.param(
+        "x.jsonl",
+        GOOD_JSON.encode() + b'{"abstract": "x", "title": ["a", "list"]}\n',
+        None,
+        ':2: "title" is a JSON array, expected a string',
+        id="title-array",
+    ),
+    pytest.param(
+        "x.jsonl",
+        b'{"abstract": "x", "id": {"nested": 1}}\n',
+        None,
+        ':1: "id" is a JSON object, expected a string or integer',
+        id="id-object",
+    ),
+    pytest.param(
+        "x.jsonl",
+        GOOD_JSON.encode() + b'{"abstract": "half a pair \\ud800 here"}\n',
+        None,
+        ':2: "abstract" holds a lone surrogate (a broken \\u escape)',
+        id="lone-surrogate",
+    ),
+    pytest.param(
+        "x.txt",
+        b"Abstract: fine.\nAbstract: " + b"word " * 20_001 + b"\n",
+        None,
+        ":2: abstract of 100,004 characters (limit 100,000); a whole paper, or a file without line breaks?",
+        id="abstract-too-long",
+    ),
+    pytest.param(
         "x.jsonl", b'{"title": "No abstract"}\n', None, ':1: missing or empty "abstract"', id="no-abstract"
     ),
     pytest.param(
@@ -153,6 +181,15 @@ def test_file_without_line_breaks_is_not_read_whole(tmp_path, monkeypatch):
     with pytest.raises(IngestError) as caught:
         list(iter_papers(str(path)))
     assert str(caught.value) == f"{path}:2: line longer than 1 MB; not one record per line?"
+
+
+def test_text_page_without_line_breaks_is_refused_before_parsing(tmp_path, monkeypatch):
+    monkeypatch.setattr(source_module, "MAX_LINE_BYTES", 2**20)
+    path = tmp_path / "one-line.txt"
+    path.write_text("Abstract: fine.\nAbstract: " + "word " * 2**18)
+    with pytest.raises(IngestError) as caught:
+        list(iter_papers(str(path)))
+    assert str(caught.value) == f"{path}:2: line longer than 1 MB; text without line breaks?"
 
 
 def test_error_attributes_and_single_line_message():

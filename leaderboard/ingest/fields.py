@@ -45,11 +45,17 @@ RFC_2822_DATE = re.compile(
 
 
 def clean_text(value: object) -> str | None:
-    """Collapse whitespace runs (hard line breaks, indents) to single spaces; empty -> None."""
+    """Collapse whitespace runs (hard line breaks, indents) to single spaces; empty -> None.
+
+    NUL characters (only a JSON `\\u0000` escape can carry one; a NUL byte in a
+    file is refused as binary) are dropped: PostgreSQL text cannot hold them,
+    and a paper must store the same on every database. Other control
+    characters are kept as written.
+    """
     if value is None:
         return None
     # str.split() splits on the same Unicode whitespace as \s+, several times faster.
-    text = " ".join(str(value).split())
+    text = " ".join(str(value).replace("\0", "").split())
     return text or None
 
 

@@ -17,6 +17,15 @@ from leaderboard.records import PaperRecord
 
 # Fields only the arXiv snapshot has; their presence means `id` is an arXiv id.
 SNAPSHOT_FIELDS = frozenset({"versions", "update_date", "submitter", "authors_parsed"})
+# Fields that are stored: (name, Python types allowed, what the message says is expected).
+# Ids may be numbers (CSV-style numeric ids); text must be strings.
+TEXT_FIELDS = (
+    ("abstract", str, "a string"),
+    ("title", str, "a string"),
+    ("id", (str, int), "a string or integer"),
+    ("arxiv_id", str, "a string"),
+    ("date", str, "a string"),
+)
 # Python type -> the JSON name a user knows it by (bool before int: True is an int too).
 JSON_TYPE_NAMES = (
     (bool, "boolean"),
@@ -39,11 +48,7 @@ def parse_jsonl(lines: Iterable[tuple[int, str]], source: str) -> Iterator[Paper
             raise IngestError(source, number, f"malformed JSON ({exc.msg})") from None
         if not isinstance(record, dict):
             raise IngestError(source, number, f"a JSON {_json_type(record)}, expected an object")
-        abstract = record.get("abstract")
-        if abstract is not None and not isinstance(abstract, str):
-            raise IngestError(
-                source, number, f'"abstract" is a JSON {_json_type(abstract)}, expected a string'
-            )
+        _check_fields(record, source, number)
         is_snapshot = not SNAPSHOT_FIELDS.isdisjoint(record)
         yield paper_from_fields(
             record,
@@ -52,6 +57,27 @@ def parse_jsonl(lines: Iterable[tuple[int, str]], source: str) -> Iterator[Paper
             id_is_arxiv=is_snapshot,
             raw_date=_snapshot_date(record) if is_snapshot else None,
         )
+
+
+def _check_fields(record: dict, source: str, number: int) -> None:
+    """Refuse a field we store that is of the wrong JSON type or is not valid Unicode."""
+    for name, kinds, expected in TEXT_FIELDS:
+        value = record.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, kinds) or isinstance(value, bool):
+            raise IngestError(source, number, f'"{name}" is a JSON {_json_type(value)}, expected {expected}')
+        if isinstance(value, str) and not _is_unicode(value):
+            # JSON's \\u escapes can spell half a surrogate pair, which no database can store.
+            raise IngestError(source, number, f'"{name}" holds a lone surrogate (a broken \\u escape)')
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _json_type(value: object) -> str:

@@ -24,6 +24,10 @@ PAGE_PARSERS: dict[str, PageParser] = {
     DAILY_PAGE: parse_daily_page,
 }
 STREAMED_FORMATS = (JSONL, CSV)
+# arXiv caps abstracts at 1,920 characters and journals at a few thousand; anything
+# this long is a whole paper or a file without line breaks, and would only slow
+# every later step (hashing, extraction, storage) for no claims worth having.
+MAX_ABSTRACT_CHARS = 100_000
 assert set(PAGE_PARSERS) | set(STREAMED_FORMATS) == set(FORMATS), "every format needs a parser"
 
 
@@ -45,6 +49,13 @@ def _papers(path: str, fmt: str | None) -> Iterator[PaperRecord]:
         fmt = fmt or detect_format(path, source.head_text())
         found = False
         for paper in _parse(source, fmt):
+            if len(paper.abstract) > MAX_ABSTRACT_CHARS:
+                raise IngestError(
+                    path,
+                    paper.line,
+                    f"abstract of {len(paper.abstract):,} characters (limit {MAX_ABSTRACT_CHARS:,}); "
+                    "a whole paper, or a file without line breaks?",
+                )
             found = True
             paper.format = fmt
             yield paper
