@@ -8,12 +8,13 @@ same transaction as the change itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from leaderboard.db.models import AuditEntry
+from leaderboard.db.models import AuditEntry, utcnow
 
 
 class ReviewerRequiredError(ValueError):
@@ -48,8 +49,12 @@ def record(
     new: Any = None,
     reason: str | None = None,
     reverts_id: int | None = None,
+    at: dt.datetime | None = None,
 ) -> AuditEntry:
-    """Append one change to the log (flushed, so its id is known) and return it."""
+    """Append one change to the log (flushed, so its id is known) and return it.
+
+    Entries of one write share `at` (default: now), so the write reads as one change.
+    """
     entry = AuditEntry(
         target=target,
         target_id=target_id,
@@ -60,6 +65,7 @@ def record(
         reviewer=require_reviewer(reviewer),
         reason=(reason or None),
         reverts_id=reverts_id,
+        at=at or utcnow(),
     )
     session.add(entry)
     session.flush()

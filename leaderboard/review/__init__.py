@@ -1,0 +1,26 @@
+"""Review by hand: statuses, corrections, added claims, an audit trail, and undo.
+
+Every change a person makes is version-checked (optimistic locking on
+`claims.version`) and logged in the append-only audit log; nothing is deleted.
+The functions write in the caller's session; the caller commits.
+"""
+
+from leaderboard.audit import ReviewerRequiredError
+from leaderboard.review.actions import accept, add_claim, edit, reject
+from leaderboard.review.errors import ReviewError, StaleVersionError
+from leaderboard.review.fields import EDITABLE_FIELDS, PERSON_STATUSES
+from leaderboard.review.history import history, revert
+
+__all__ = [
+    "EDITABLE_FIELDS",
+    "PERSON_STATUSES",
+    "ReviewError",
+    "ReviewerRequiredError",
+    "StaleVersionError",
+    "accept",
+    "add_claim",
+    "edit",
+    "history",
+    "reject",
+    "revert",
+]

@@ -1,0 +1,16 @@
+"""What a review action refuses, each with a message a person can act on."""
+
+from __future__ import annotations
+
+from leaderboard.audit import ReviewerRequiredError
+
+
+class ReviewError(ValueError):
+    """A bad claim id, change id, field, value or status."""
+
+
+class StaleVersionError(ReviewError):
+    """The claim changed since the version the reviewer read; the message names the newer change."""
+
+
+__all__ = ["ReviewError", "ReviewerRequiredError", "StaleVersionError"]

@@ -1,0 +1,89 @@
+"""The claim fields a person may edit, and how a typed-in value becomes a stored one.
+
+Keep in sync with claims-spec.md (the fields) and `leaderboard.db.models`
+(the columns and their allowed values). Values arrive as text from the CLI
+and spreadsheets, or typed from Python callers; both go through `parse_value`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from leaderboard.db.models import CLAIM_KINDS
+from leaderboard.review.errors import ReviewError
+
+TEXT_FIELDS = ("model", "benchmark", "metric", "baseline_model", "condition")
+NUMBER_FIELDS = ("value", "value_high", "baseline_value")
+EDITABLE_FIELDS = (
+    "model",
+    "benchmark",
+    "metric",
+    "value",
+    "value_high",
+    "unit",
+    "kind",
+    "baseline_model",
+    "baseline_value",
+    "condition",
+)
+# The units claims-spec.md allows (None: no unit).
+UNITS = ("%", "x", "points")
+# Statuses a person sets; 'extracted' and 'retired' belong to the extractor.
+PERSON_STATUSES = ("accepted", "rejected", "corrected")
+# Fields whose change moves the claim to other entities, another canonical value or comparison group.
+RESOLVED_FIELDS = frozenset({"model", "benchmark", "metric", "value", "unit", "baseline_model", "condition"})
+
+
+def _blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def parse_number(name: str, raw: Any) -> float | None:
+    if _blank(raw):
+        if name == "value":
+            raise ReviewError("value is required")
+        return None
+    if isinstance(raw, bool):
+        raise ReviewError(f"{name} must be a number, not {raw!r}")
+    try:
+        number = float(raw.strip() if isinstance(raw, str) else raw)
+    except (TypeError, ValueError):
+        raise ReviewError(f"{name} must be a number, not {raw!r}") from None
+    if not math.isfinite(number):
+        raise ReviewError(f"{name} must be a finite number, not {raw!r}")
+    return number
+
+
+def parse_value(name: str, raw: Any) -> Any:
+    """The stored value of field `name` for input `raw`; blank text means None."""
+    if name not in EDITABLE_FIELDS:
+        raise ReviewError(f"unknown field {name!r} (editable: {', '.join(EDITABLE_FIELDS)})")
+    if name in NUMBER_FIELDS:
+        return parse_number(name, raw)
+    text = None if _blank(raw) else str(raw).strip()
+    if name == "kind":
+        if text not in CLAIM_KINDS:
+            raise ReviewError(f"kind must be one of {', '.join(CLAIM_KINDS)}, not {raw!r}")
+    elif name == "unit" and text is not None and text not in UNITS:
+        raise ReviewError(f"unit must be one of {', '.join(UNITS)} or empty, not {raw!r}")
+    return text
+
+
+def parse_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    """`changes` with every value parsed; a bad field or value raises ReviewError."""
+    return {name: parse_value(name, raw) for name, raw in changes.items()}
+
+
+def parse_status(raw: Any) -> str:
+    status = str(raw or "").strip().lower()
+    if status not in PERSON_STATUSES:
+        raise ReviewError(f"status must be one of {', '.join(PERSON_STATUSES)}, not {raw!r}")
+    return status
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Equal as stored values: numbers compare as numbers, so 91.10 and 91.1 are one value."""
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return float(a) == float(b)
+    return a == b
