@@ -16,11 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import delete, exists, insert, or_, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from leaderboard.db.models import UNREVIEWED, AuditEntry, ClaimRow, Paper, PaperSource
+from leaderboard.db.models import ClaimRow, Paper, PaperSource
 from leaderboard.records import Claim, PaperRecord
+from leaderboard.reextract import reconcile_claims
 
 Outcome = Literal["new", "seen"]
 Item = tuple[PaperRecord, Sequence[Claim]]
@@ -237,19 +238,10 @@ def _claim_values(paper_id: str, claim: Claim, version: str) -> dict:
 
 
 def _replace_unreviewed_claims(session: Session, known: _Known, claims: Sequence[Claim], version: str) -> int:
-    """Swap an older extractor's claims for new ones, keeping any claim a person has reviewed."""
-    reviewed = exists().where(AuditEntry.target == "claim", AuditEntry.target_id == ClaimRow.id)
-    session.execute(
-        delete(ClaimRow).where(ClaimRow.paper_id == known.id, ClaimRow.status == UNREVIEWED, ~reviewed),
-        execution_options={"synchronize_session": "fetch"},
-    )
-    kept = set(
-        session.execute(select(ClaimRow.span_start, ClaimRow.span_end).where(ClaimRow.paper_id == known.id))
-    )
-    # A reviewed claim stands for whatever the new extractor finds at the same place.
-    rows = [_claim_values(known.id, c, version) for c in claims if tuple(c.span) not in kept]
-    if rows:
-        session.execute(insert(ClaimRow), rows)
+    """Reconcile an older extractor's claims with `claims` (leaderboard.reextract), never touching
+    anything a person accepted, rejected, corrected, added or logged; returns the claims written."""
+    rows = [_claim_values(known.id, c, version) for c in claims]
+    written = reconcile_claims(session, known.id, rows).written
     session.execute(update(Paper).where(Paper.id == known.id).values(extractor_version=version))
     known.extractor_version = version
-    return len(rows)
+    return written

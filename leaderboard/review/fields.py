@@ -32,7 +32,9 @@ UNITS = ("%", "x", "points")
 # Statuses a person sets; 'extracted' and 'retired' belong to the extractor.
 PERSON_STATUSES = ("accepted", "rejected", "corrected")
 # Fields whose change moves the claim to other entities, another canonical value or comparison group.
-RESOLVED_FIELDS = frozenset({"model", "benchmark", "metric", "value", "unit", "baseline_model", "condition"})
+RESOLVED_FIELDS = frozenset(
+    {"model", "benchmark", "metric", "value", "unit", "kind", "baseline_model", "condition"}
+)
 
 
 def _blank(raw: Any) -> bool:
