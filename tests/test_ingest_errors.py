@@ -39,7 +39,7 @@ BAD_INPUTS = [
         "x.jsonl",
         GOOD_JSON.encode() + b'{"id": "p2" "abstract": "x"}\n',
         None,
-        ":2: malformed JSON (Expecting ',' delimiter)",
+        ":2: malformed JSON (Expecting ',' delimiter at column 13)",
         id="malformed-json",
     ),
     pytest.param(

@@ -43,9 +43,11 @@ def parse_jsonl(lines: Iterable[tuple[int, str]], source: str) -> Iterator[Paper
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            # Without its line ending, a line cut off inside a string reads as
+            # "unterminated", not as holding a control character.
+            record = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
-            raise IngestError(source, number, f"malformed JSON ({exc.msg})") from None
+            raise IngestError(source, number, f"malformed JSON ({_where(exc)})") from None
         if not isinstance(record, dict):
             raise IngestError(source, number, f"a JSON {_json_type(record)}, expected an object")
         _check_fields(record, source, number)
@@ -78,6 +80,12 @@ def _is_unicode(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _where(exc: json.JSONDecodeError) -> str:
+    # json's messages either end in "at" ("Unterminated string starting at") or do not.
+    joint = " " if exc.msg.endswith(" at") else " at "
+    return f"{exc.msg}{joint}column {exc.colno}"
 
 
 def _json_type(value: object) -> str:
