@@ -20,6 +20,7 @@ from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from leaderboard.db.models import ClaimRow, Paper, PaperSource
+from leaderboard.normalize import resolve_claim_rows
 from leaderboard.records import Claim, PaperRecord
 from leaderboard.reextract import reconcile_claims
 
@@ -153,6 +154,8 @@ def _store_batch(session: Session, items: Sequence[Item], version: str, stats: S
             batch.sources.add(source_key)
             paper_id, source, line = source_key
             new_sources.append({"paper_id": paper_id, "source": source, "line": line, "format": paper.format})
+    # Entity ids, canonical values and condition keys for the whole batch at once.
+    resolve_claim_rows(session, new_claims)
     # Parents before children, for the foreign keys.
     for model, rows in ((Paper, new_papers), (PaperSource, new_sources), (ClaimRow, new_claims)):
         if rows:

@@ -8,13 +8,17 @@ from collections.abc import Iterable, Iterator
 from leaderboard.ingest.errors import IngestError
 
 STDIN = "-"
+# Sub-folders of a corpus folder that hold data other than papers: `seed/registry`
+# is the entity registry (leaderboard.normalize.registry), read by `registry load`.
+NOT_PAPER_FOLDERS = frozenset({"registry"})
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     """Yield files as given, the files under folders (sorted, recursively) and "-" for stdin.
 
     Hidden files and folders (a leading dot) are skipped inside folders, so a
-    `.git` or editor swap file in a corpus folder is never read as papers.
+    `.git` or editor swap file in a corpus folder is never read as papers; so
+    are registry folders (NOT_PAPER_FOLDERS).
     Paths are normalised (`./seed/` and `seed` name the same files), since
     the database remembers each paper's source by this name.
     """
@@ -42,5 +46,5 @@ def _files_under(folder: str, seen: frozenset[str] = frozenset()) -> Iterator[st
         path = os.path.normpath(os.path.join(folder, entry.name))
         if not entry.is_dir():
             yield path
-        elif os.path.realpath(path) not in seen:
+        elif os.path.realpath(path) not in seen and entry.name not in NOT_PAPER_FOLDERS:
             yield from _files_under(path, seen)
