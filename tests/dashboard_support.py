@@ -15,6 +15,8 @@ from leaderboard.cli import app
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dashboard" / "app.py"
 SEED = ROOT / "seed"
+# The corpus's paper files (the folder may hold other data, such as the entity registry).
+SEED_FILES = sorted(SEED.glob("*.txt"))
 # `dashboard` is a folder at the project root, importable as a package from there.
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from dashboard_support import SEED, app_test, ingest
+from dashboard_support import SEED_FILES, app_test, ingest
 from typer.testing import CliRunner
 
 from leaderboard.cli import app
@@ -21,7 +21,7 @@ PAGES = [
 @pytest.fixture(scope="session")
 def seed_url(tmp_path_factory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('seed') / 'seed.db'}"
-    ingest(url, SEED)
+    ingest(url, *SEED_FILES)
     return url
 
 

@@ -7,7 +7,6 @@ before Streamlit starts; the app then reads the URL from `$LEADERBOARD_DB`.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -51,8 +50,8 @@ def dashboard(
     where = f"http://localhost:{port} (database {display_url(url)})"
     typer.echo(f"dashboard on {where}; Ctrl+C stops it", err=True)
     env = {**os.environ, DB_ENV_VAR: url}
-    try:
-        code = subprocess.call(streamlit_command(APP_SCRIPT, port), env=env)
-    except KeyboardInterrupt:
-        code = 0
-    raise typer.Exit(code=code)
+    command = streamlit_command(APP_SCRIPT, port)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Become Streamlit, so Ctrl+C and a supervisor's SIGTERM reach the server itself.
+    os.execve(command[0], command, env)
