@@ -1,0 +1,245 @@
+"""Across papers: every value reported for one model, and where papers disagree.
+
+Both filter by entity ids on the existing indexes: `compare` on
+`ix_claims_model_id_benchmark_id` (and the benchmark index for quoted
+baselines); `disagreements` groups scores in one pass, then reads the claims
+of only the groups it reports, by model and benchmark id.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from leaderboard.db.models import ClaimRow, Entity
+from leaderboard.normalize.scale import canonical_value
+from leaderboard.queries.base import claim_select, claims_frame, counted, rankable
+from leaderboard.queries.names import find_entity
+from leaderboard.queries.ranking import LOWER
+
+RESULT, BASELINE = "result", "baseline"
+# Keep in sync with the README table "Export columns" (compare, disagreements).
+COMPARE_COLUMNS = [
+    "role",
+    "paper_id",
+    "paper_title",
+    "paper_date",
+    "arxiv_url",
+    "metric",
+    "condition",
+    "score",
+    "value",
+    "unit",
+    "value_flag",
+    "status",
+    "reported_with",
+    "evidence",
+    "claim_id",
+    "model",
+    "benchmark",
+]
+DISAGREEMENT_COLUMNS = [
+    "model",
+    "benchmark",
+    "metric",
+    "condition",
+    "direction",
+    "n_papers",
+    "low",
+    "high",
+    "gap",
+    "relative_gap",
+    "low_paper_id",
+    "low_paper_title",
+    "high_paper_id",
+    "high_paper_title",
+    "model_id",
+    "benchmark_id",
+    "metric_id",
+]
+
+
+def compare(
+    session: Session, model: str | int, benchmark: str | int, metric: str | int | None = None
+) -> pd.DataFrame:
+    """Every value any paper reported for `model` on `benchmark`: as its own result, and as a
+    baseline another claim was compared against (role 'baseline', `reported_with` naming the
+    model of that claim). Rejected and retired claims are left out; flagged values are kept
+    and say why in `value_flag`. Sorted by metric, condition, paper date. Columns: COMPARE_COLUMNS.
+    """
+    mod = find_entity(session, "model", model)
+    bench = find_entity(session, "benchmark", benchmark)
+    met = find_entity(session, "metric", metric) if metric is not None else None
+    own = claim_select().where(
+        ClaimRow.model_id == mod.id, ClaimRow.benchmark_id == bench.id, ClaimRow.kind == "score", counted()
+    )
+    quoted = claim_select().where(
+        ClaimRow.benchmark_id == bench.id,
+        ClaimRow.baseline_model_id == mod.id,
+        ClaimRow.baseline_value.is_not(None),
+        counted(),
+    )
+    if met is not None:
+        own, quoted = own.where(ClaimRow.metric_id == met.id), quoted.where(ClaimRow.metric_id == met.id)
+    results = claims_frame(session, own).assign(role=RESULT, reported_with=None)
+    results = results.rename(columns={"value_canonical": "score"})
+    baselines = _as_baselines(session, claims_frame(session, quoted))
+    rows = pd.concat([df for df in (results, baselines) if not df.empty], ignore_index=True)
+    if rows.empty:
+        rows = pd.DataFrame(columns=COMPARE_COLUMNS)
+    rows = _drop_repeated_baselines(rows)
+    rows = rows.drop(columns="condition").rename(columns={"condition_key": "condition"})
+    rows["model"], rows["benchmark"] = mod.name, bench.name
+    order = ["metric", "condition", "paper_date", "claim_id"]
+    rows = rows.sort_values(order, na_position="last", kind="stable")
+    return rows.reindex(columns=COMPARE_COLUMNS).reset_index(drop=True)
+
+
+def _as_baselines(session: Session, claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims that quote the model as their baseline, turned into rows of the baseline's value."""
+    if claims.empty:
+        return claims
+    scales = _metric_scales(session, claims["metric_id"].dropna().astype(int).unique().tolist())
+    rows = claims.assign(role=BASELINE, reported_with=claims["model"], value=claims["baseline_value"])
+    scored = [
+        canonical_value(value, unit, *scales.get(metric_id, (None, None)))
+        for value, unit, metric_id in zip(rows["value"], rows["unit"], rows["metric_id"], strict=True)
+    ]
+    rows["score"] = [score for score, _ in scored]
+    rows["value_flag"] = [flag for _, flag in scored]
+    return rows.drop(columns=["value_canonical"])
+
+
+def _metric_scales(session: Session, metric_ids: list[int]) -> dict[int, tuple[str | None, str | None]]:
+    if not metric_ids:
+        return {}
+    query = select(Entity.id, Entity.scale, Entity.direction).where(Entity.id.in_(metric_ids))
+    return {entity_id: (scale, direction) for entity_id, scale, direction in session.execute(query)}
+
+
+def _drop_repeated_baselines(rows: pd.DataFrame) -> pd.DataFrame:
+    """A quoted baseline is usually also a claim of its own in the same paper; keep one row."""
+    results = rows[rows["role"] == RESULT]
+    seen = set(zip(results["paper_id"], results["metric"], results["score"], strict=True))
+    repeated = [
+        role == BASELINE and (paper, metric, score) in seen
+        for role, paper, metric, score in zip(rows["role"], rows["paper_id"], rows["metric"], rows["score"],
+                                              strict=True)
+    ]
+    return rows[[not r for r in repeated]]
+
+
+def disagreements(session: Session, limit: int = 50, order: str = "gap") -> pd.DataFrame:
+    """Where papers disagree: the same model, benchmark, metric and condition, reported by two or
+    more papers with different values (each paper's best by the metric's direction).
+
+    Ordered by `gap` (high minus low, on the canonical scale) or, with
+    order='relative', by `relative_gap` (gap over the larger magnitude).
+    Columns: DISAGREEMENT_COLUMNS.
+    """
+    groups = _disagreeing_groups(session, limit, order)
+    if not groups:
+        return pd.DataFrame(columns=DISAGREEMENT_COLUMNS)
+    ends = _low_and_high_papers(session, groups)
+    names = _entity_names(session, {g[i] for g in groups for i in (0, 1, 2)})
+    rows = []
+    for model_id, benchmark_id, metric_id, condition, direction, n_papers, low, high in groups:
+        low_paper, high_paper = ends.get((model_id, benchmark_id, metric_id, condition), ((None, None),) * 2)
+        gap = high - low
+        rows.append(
+            {
+                "model": names[model_id],
+                "benchmark": names[benchmark_id],
+                "metric": names[metric_id],
+                "condition": condition,
+                "direction": direction or "higher",
+                "n_papers": n_papers,
+                "low": low,
+                "high": high,
+                "gap": round(gap, 10),
+                "relative_gap": round(gap / max(abs(low), abs(high)), 6),
+                "low_paper_id": low_paper[0],
+                "low_paper_title": low_paper[1],
+                "high_paper_id": high_paper[0],
+                "high_paper_title": high_paper[1],
+                "model_id": model_id,
+                "benchmark_id": benchmark_id,
+                "metric_id": metric_id,
+            }
+        )
+    return pd.DataFrame(rows, columns=DISAGREEMENT_COLUMNS)
+
+
+def _disagreeing_groups(session: Session, limit: int, order: str) -> list[tuple]:
+    keys = (ClaimRow.model_id, ClaimRow.benchmark_id, ClaimRow.metric_id, ClaimRow.condition_key)
+    lower = Entity.direction == LOWER
+    # Each paper's own best value first, so a paper reporting two numbers is one voice.
+    per_paper = (
+        select(
+            *keys,
+            Entity.direction,
+            ClaimRow.paper_id,
+            case((lower, func.min(ClaimRow.value_canonical)), else_=func.max(ClaimRow.value_canonical)).label(
+                "value"
+            ),
+        )
+        .join(Entity, Entity.id == ClaimRow.metric_id)
+        .where(rankable(), ClaimRow.benchmark_id.is_not(None))
+        .group_by(*keys, Entity.direction, ClaimRow.paper_id)
+        .subquery()
+    )
+    low, high = func.min(per_paper.c.value), func.max(per_paper.c.value)
+    gap = high - low
+    relative = gap / func.max(func.abs(per_paper.c.value))
+    query = (
+        select(
+            per_paper.c.model_id,
+            per_paper.c.benchmark_id,
+            per_paper.c.metric_id,
+            per_paper.c.condition_key,
+            per_paper.c.direction,
+            func.count().label("n_papers"),
+            low,
+            high,
+        )
+        .group_by(
+            per_paper.c.model_id,
+            per_paper.c.benchmark_id,
+            per_paper.c.metric_id,
+            per_paper.c.condition_key,
+            per_paper.c.direction,
+        )
+        .having(and_(func.count() >= 2, high > low))
+        .order_by((relative if order == "relative" else gap).desc(), per_paper.c.model_id)
+        .limit(limit)
+    )
+    return [tuple(row) for row in session.execute(query)]
+
+
+def _low_and_high_papers(session: Session, groups: list[tuple]) -> dict[tuple, tuple]:
+    """For each group, the (paper id, title) that gave its lowest and its highest value."""
+    pairs = {(g[0], g[1]) for g in groups}
+    # An OR of (model, benchmark) pairs: each one a lookup on ix_claims_model_id_benchmark_id.
+    pair_filter = or_(*(and_(ClaimRow.model_id == m, ClaimRow.benchmark_id == b) for m, b in sorted(pairs)))
+    query = claim_select().where(pair_filter, rankable())
+    claims = claims_frame(session, query)
+    ends = {}
+    for model_id, benchmark_id, metric_id, condition, _, _, low, high in groups:
+        mine = claims[
+            (claims["model_id"] == model_id)
+            & (claims["benchmark_id"] == benchmark_id)
+            & (claims["metric_id"] == metric_id)
+            & (claims["condition_key"] == condition)
+        ]
+        lowest = mine[mine["value_canonical"] == low].sort_values("claim_id").head(1)
+        highest = mine[mine["value_canonical"] == high].sort_values("claim_id").head(1)
+        ends[(model_id, benchmark_id, metric_id, condition)] = tuple(
+            (row["paper_id"].iloc[0], row["paper_title"].iloc[0]) if not row.empty else (None, None)
+            for row in (lowest, highest)
+        )
+    return ends
+
+
+def _entity_names(session: Session, ids: set[int]) -> dict[int, str]:
+    return dict(session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(ids))).all())

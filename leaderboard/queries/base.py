@@ -1,0 +1,134 @@
+"""What every query shares: which claims count, and how a claim row becomes a table row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Select, and_, select
+from sqlalchemy.orm import Session, aliased
+
+from leaderboard.db.models import ClaimRow, Entity, Paper
+
+# Statuses that never count anywhere: turned down by a person, or dropped by a newer extractor.
+NOT_COUNTED = ("rejected", "retired")
+# What "only human-accepted claims" keeps: accepted as written, or corrected by a person.
+HUMAN_ACCEPTED = ("accepted", "corrected")
+ARXIV_ABS = "https://arxiv.org/abs/"
+
+BenchmarkEntity = aliased(Entity, name="benchmark_entity")
+MetricEntity = aliased(Entity, name="metric_entity")
+ModelEntity = aliased(Entity, name="model_entity")
+BaselineEntity = aliased(Entity, name="baseline_entity")
+
+# Keep in sync with the README table "Export columns" (claims).
+CLAIM_COLUMNS = [
+    "claim_id",
+    "paper_id",
+    "paper_title",
+    "paper_date",
+    "arxiv_url",
+    "model",
+    "benchmark",
+    "metric",
+    "value",
+    "value_high",
+    "unit",
+    "value_canonical",
+    "value_flag",
+    "kind",
+    "baseline_model",
+    "baseline_value",
+    "condition",
+    "condition_key",
+    "status",
+    "origin",
+    "rule",
+    "confidence",
+    "evidence",
+    "model_as_written",
+    "benchmark_as_written",
+    "metric_as_written",
+    "baseline_model_as_written",
+    "extractor_version",
+    "model_id",
+    "benchmark_id",
+    "metric_id",
+    "baseline_model_id",
+]
+
+
+def claim_select() -> Select:
+    """Every claim column a table needs, with its paper and canonical entity names."""
+    return (
+        select(
+            ClaimRow.id.label("claim_id"),
+            ClaimRow.paper_id,
+            Paper.title.label("paper_title"),
+            Paper.date.label("paper_date"),
+            Paper.arxiv_id,
+            ModelEntity.name.label("model"),
+            BenchmarkEntity.name.label("benchmark"),
+            MetricEntity.name.label("metric"),
+            ClaimRow.value,
+            ClaimRow.value_high,
+            ClaimRow.unit,
+            ClaimRow.value_canonical,
+            ClaimRow.value_flag,
+            ClaimRow.kind,
+            BaselineEntity.name.label("baseline_model"),
+            ClaimRow.baseline_value,
+            ClaimRow.condition,
+            ClaimRow.condition_key,
+            ClaimRow.status,
+            ClaimRow.origin,
+            ClaimRow.rule,
+            ClaimRow.confidence,
+            ClaimRow.evidence,
+            ClaimRow.model.label("model_as_written"),
+            ClaimRow.benchmark.label("benchmark_as_written"),
+            ClaimRow.metric.label("metric_as_written"),
+            ClaimRow.baseline_model.label("baseline_model_as_written"),
+            ClaimRow.extractor_version,
+            ClaimRow.model_id,
+            ClaimRow.benchmark_id,
+            ClaimRow.metric_id,
+            ClaimRow.baseline_model_id,
+        )
+        .join(Paper, Paper.id == ClaimRow.paper_id)
+        .outerjoin(ModelEntity, ModelEntity.id == ClaimRow.model_id)
+        .outerjoin(BenchmarkEntity, BenchmarkEntity.id == ClaimRow.benchmark_id)
+        .outerjoin(MetricEntity, MetricEntity.id == ClaimRow.metric_id)
+        .outerjoin(BaselineEntity, BaselineEntity.id == ClaimRow.baseline_model_id)
+    )
+
+
+def counted(accepted_only: bool = False):
+    """The claims that count: not rejected or retired; only human-accepted ones when asked."""
+    if accepted_only:
+        return ClaimRow.status.in_(HUMAN_ACCEPTED)
+    return ClaimRow.status.not_in(NOT_COUNTED)
+
+
+def rankable(accepted_only: bool = False):
+    """Scores that can rank: counted, with a model and a possible value on the canonical scale."""
+    return and_(
+        counted(accepted_only),
+        ClaimRow.kind == "score",
+        ClaimRow.model_id.is_not(None),
+        ClaimRow.value_canonical.is_not(None),
+        ClaimRow.value_flag.is_(None),
+    )
+
+
+def claims_frame(session: Session, query: Select) -> pd.DataFrame:
+    """Run a `claim_select()` query into a DataFrame with CLAIM_COLUMNS."""
+    rows = [_finish(row._asdict()) for row in session.execute(query)]
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
+def _finish(row: dict[str, Any]) -> dict[str, Any]:
+    arxiv_id = row.pop("arxiv_id")
+    row["arxiv_url"] = f"{ARXIV_ABS}{arxiv_id}" if arxiv_id else None
+    row["paper_date"] = row["paper_date"].isoformat() if row["paper_date"] else None
+    return row

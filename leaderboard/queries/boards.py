@@ -1,0 +1,216 @@
+"""Leaderboards: benchmarks with claim counts, their metrics and conditions, the ranked table,
+state of the art over time, and the model-by-paper grid.
+
+Every query on one benchmark filters by its entity id (and the metric's), so
+it runs on the `ix_claims_benchmark_id_metric_id` index and never loads more
+than that benchmark's claims.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import Session
+
+from leaderboard.db.models import ClaimRow, Entity
+from leaderboard.normalize.conditions import parse_condition_option
+from leaderboard.queries.base import claim_select, claims_frame, counted, rankable
+from leaderboard.queries.names import EntityInfo, UnknownEntityError, find_entity
+from leaderboard.queries.ranking import LOWER, rank_claims
+
+# Keep in sync with the README table "Export columns" (leaderboard).
+LEADERBOARD_COLUMNS = [
+    "condition",
+    "rank",
+    "model",
+    "score",
+    "value",
+    "unit",
+    "n_papers",
+    "spread",
+    "status",
+    "paper_title",
+    "paper_date",
+    "arxiv_url",
+    "evidence",
+    "paper_id",
+    "claim_id",
+    "model_id",
+    "benchmark",
+    "metric",
+    "direction",
+]
+SOTA_COLUMNS = ["condition", "paper_date", "model", "score", "value", "unit", "paper_title", "arxiv_url",
+                "paper_id", "claim_id", "model_id"]
+
+
+def benchmarks(session: Session, include_empty: bool = False) -> pd.DataFrame:
+    """Benchmarks with how many claims, papers, models and metrics each has, most claims first.
+
+    Columns: benchmark_id, benchmark, task, source, claims, papers, models, metrics.
+    """
+    counts = (
+        select(
+            ClaimRow.benchmark_id,
+            func.count().label("claims"),
+            func.count(distinct(ClaimRow.paper_id)).label("papers"),
+            func.count(distinct(ClaimRow.model_id)).label("models"),
+            func.count(distinct(ClaimRow.metric_id)).label("metrics"),
+        )
+        .where(ClaimRow.benchmark_id.is_not(None), counted())
+        .group_by(ClaimRow.benchmark_id)
+        .subquery()
+    )
+    query = select(
+        Entity.id.label("benchmark_id"),
+        Entity.name.label("benchmark"),
+        Entity.task,
+        Entity.source,
+        func.coalesce(counts.c.claims, 0).label("claims"),
+        func.coalesce(counts.c.papers, 0).label("papers"),
+        func.coalesce(counts.c.models, 0).label("models"),
+        func.coalesce(counts.c.metrics, 0).label("metrics"),
+    ).where(Entity.kind == "benchmark", Entity.merged_into_id.is_(None))
+    if include_empty:
+        query = query.outerjoin(counts, counts.c.benchmark_id == Entity.id)
+    else:
+        query = query.join(counts, counts.c.benchmark_id == Entity.id)
+    query = query.order_by(func.coalesce(counts.c.claims, 0).desc(), Entity.name)
+    columns = ["benchmark_id", "benchmark", "task", "source", "claims", "papers", "models", "metrics"]
+    return pd.DataFrame(session.execute(query).all(), columns=columns)
+
+
+def metrics_for(session: Session, benchmark: str | int) -> pd.DataFrame:
+    """Metrics with rankable scores on a benchmark, most scores first.
+
+    Columns: metric_id, metric, direction, scale, unit, claims.
+    """
+    bench = find_entity(session, "benchmark", benchmark)
+    query = (
+        select(Entity.id, Entity.name, Entity.direction, Entity.scale, Entity.unit, func.count(ClaimRow.id))
+        .join(Entity, Entity.id == ClaimRow.metric_id)
+        .where(ClaimRow.benchmark_id == bench.id, rankable())
+        .group_by(Entity.id, Entity.name, Entity.direction, Entity.scale, Entity.unit)
+        .order_by(func.count(ClaimRow.id).desc(), Entity.name)
+    )
+    columns = ["metric_id", "metric", "direction", "scale", "unit", "claims"]
+    return pd.DataFrame(session.execute(query).all(), columns=columns)
+
+
+def conditions_for(session: Session, benchmark: str | int, metric: str | int) -> pd.DataFrame:
+    """Condition keys of the rankable scores of a benchmark and metric. Columns: condition, claims."""
+    bench = find_entity(session, "benchmark", benchmark)
+    met = find_entity(session, "metric", metric)
+    query = (
+        select(ClaimRow.condition_key, func.count())
+        .where(ClaimRow.benchmark_id == bench.id, ClaimRow.metric_id == met.id, rankable())
+        .group_by(ClaimRow.condition_key)
+        .order_by(func.count().desc(), ClaimRow.condition_key)
+    )
+    return pd.DataFrame(session.execute(query).all(), columns=["condition", "claims"])
+
+
+def pick_metric(session: Session, bench: EntityInfo, metric: str | int | None) -> EntityInfo:
+    """The metric asked for, else the one with most scores on the benchmark."""
+    if metric is not None:
+        return find_entity(session, "metric", metric)
+    found = metrics_for(session, bench.id)
+    if found.empty:
+        raise UnknownEntityError(f"benchmark {bench.name!r} has no ranked scores with a known metric")
+    return find_entity(session, "metric", int(found["metric_id"].iloc[0]))
+
+
+def _rankable_claims(
+    session: Session, bench: EntityInfo, met: EntityInfo, condition: str | None, accepted_only: bool
+) -> pd.DataFrame:
+    query = claim_select().where(
+        ClaimRow.benchmark_id == bench.id, ClaimRow.metric_id == met.id, rankable(accepted_only)
+    )
+    if condition is not None:
+        query = query.where(ClaimRow.condition_key == parse_condition_option(condition))
+    return claims_frame(session, query)
+
+
+def leaderboard(
+    session: Session,
+    benchmark: str | int,
+    metric: str | int | None = None,
+    condition: str | None = None,
+    accepted_only: bool = False,
+) -> pd.DataFrame:
+    """One row per model and condition: its best score by the metric's direction.
+
+    `metric` defaults to the benchmark's most reported one; `condition`
+    ('zero-shot', '5-shot; split=test', 'none' for no setting) keeps one
+    condition, else every condition is ranked on its own. Rejected and
+    retired claims never count; `accepted_only` keeps only claims a person
+    accepted or corrected. Columns: LEADERBOARD_COLUMNS; `score` is the value
+    on the metric's canonical scale (what ranks), `value` and `unit` what the
+    paper wrote. `df.attrs` holds benchmark, metric and direction.
+    """
+    bench = find_entity(session, "benchmark", benchmark)
+    met = pick_metric(session, bench, metric)
+    claims = _rankable_claims(session, bench, met, condition, accepted_only)
+    ranked = rank_claims(claims, met.direction)
+    # The condition shown is the parsed key ranked by; the text as written stays in the claims export.
+    ranked = ranked.drop(columns="condition").rename(
+        columns={"value_canonical": "score", "condition_key": "condition"}
+    )
+    ranked["direction"] = met.direction or "higher"
+    ranked["benchmark"], ranked["metric"] = bench.name, met.name
+    table = ranked.reindex(columns=LEADERBOARD_COLUMNS)
+    table.attrs.update(benchmark=bench.name, metric=met.name, direction=met.direction or "higher")
+    return table
+
+
+def sota_over_time(
+    session: Session, benchmark: str | int, metric: str | int | None = None, condition: str | None = None
+) -> pd.DataFrame:
+    """The running best by paper date: each claim that beat every earlier one, per condition.
+
+    Claims of papers without a date are left out. Columns: SOTA_COLUMNS.
+    """
+    bench = find_entity(session, "benchmark", benchmark)
+    met = pick_metric(session, bench, metric)
+    claims = _rankable_claims(session, bench, met, condition, accepted_only=False)
+    claims = claims[claims["paper_date"].notna()].sort_values(["paper_date", "claim_id"], kind="stable")
+    lower = met.direction == LOWER
+    records = []
+    for _, group in claims.groupby("condition_key", sort=True):
+        best = None
+        for row in group.itertuples(index=False):
+            value = row.value_canonical
+            if best is None or (value < best if lower else value > best):
+                best = value
+                records.append(row._asdict())
+    table = pd.DataFrame(records, columns=claims.columns)
+    table = table.drop(columns="condition").rename(
+        columns={"value_canonical": "score", "condition_key": "condition"}
+    )
+    table = table.reindex(columns=SOTA_COLUMNS)
+    table.attrs.update(benchmark=bench.name, metric=met.name, direction=met.direction or "higher")
+    return table
+
+
+def model_paper_grid(
+    session: Session, benchmark: str | int, metric: str | int | None = None, condition: str | None = None
+) -> pd.DataFrame:
+    """Models down, papers across: each model's best score in each paper that reports it.
+
+    Columns: condition, model, then one column per paper (its arXiv id, else
+    its id); an empty cell means that paper gives no number for the model.
+    """
+    bench = find_entity(session, "benchmark", benchmark)
+    met = pick_metric(session, bench, metric)
+    claims = _rankable_claims(session, bench, met, condition, accepted_only=False)
+    if claims.empty:
+        return pd.DataFrame(columns=["condition", "model"])
+    claims["paper"] = claims["arxiv_url"].str.removeprefix("https://arxiv.org/abs/").fillna(claims["paper_id"])
+    aggregate = "min" if met.direction == LOWER else "max"
+    grid = claims.pivot_table(
+        index=["condition_key", "model"], columns="paper", values="value_canonical", aggfunc=aggregate
+    )
+    grid.columns.name = None
+    grid = grid.reset_index().rename(columns={"condition_key": "condition"})
+    grid.attrs.update(benchmark=bench.name, metric=met.name, direction=met.direction or "higher")
+    return grid

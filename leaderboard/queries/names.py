@@ -1,0 +1,60 @@
+"""Turning what a user typed (a name, an alias or an id) into an entity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from leaderboard.db.models import Alias, Entity
+from leaderboard.normalize.fold import fold
+from leaderboard.normalize.resolve import lookup
+
+# How many close names an unknown-name error offers.
+SUGGESTED_NAMES = 3
+
+
+class UnknownEntityError(LookupError):
+    """A benchmark, metric or model name that matches no entity; the message offers close names."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    id: int
+    kind: str
+    name: str
+    direction: str | None
+    scale: str | None
+    unit: str | None
+    task: str | None
+
+
+def find_entity(session: Session, kind: str, name_or_id: str | int) -> EntityInfo:
+    """The entity (merges followed) a name, alias or id stands for; UnknownEntityError if none."""
+    entity_id = _as_id(name_or_id)
+    if entity_id is None:
+        ref = lookup(session, [(kind, fold(str(name_or_id)))]).get((kind, fold(str(name_or_id))))
+        entity_id = ref.id if ref else None
+    entity = session.get(Entity, entity_id) if entity_id is not None else None
+    while entity is not None and entity.merged_into_id is not None:
+        entity = session.get(Entity, entity.merged_into_id)
+    if entity is None or entity.kind != kind:
+        raise UnknownEntityError(_unknown_message(session, kind, name_or_id))
+    return EntityInfo(
+        entity.id, entity.kind, entity.name, entity.direction, entity.scale, entity.unit, entity.task
+    )
+
+
+def _as_id(name_or_id: str | int) -> int | None:
+    if isinstance(name_or_id, int):
+        return name_or_id
+    return None
+
+
+def _unknown_message(session: Session, kind: str, name: str | int) -> str:
+    names = session.scalars(select(Alias.name).where(Alias.kind == kind)).all()
+    close = process.extract(str(name), names, limit=SUGGESTED_NAMES, score_cutoff=60)
+    hint = f" (did you mean: {', '.join(repr(n) for n, _, _ in close)}?)" if close else ""
+    return f"no {kind} named {str(name)!r}{hint}"
