@@ -10,17 +10,25 @@ from leaderboard.review.actions import accept, add_claim, edit, reject
 from leaderboard.review.errors import ReviewError, StaleVersionError
 from leaderboard.review.fields import EDITABLE_FIELDS, PERSON_STATUSES
 from leaderboard.review.history import history, revert
+from leaderboard.review.queue import REVIEW_COLUMNS, review_queue
+from leaderboard.review.spreadsheet import ImportProblems, ImportSummary, export_review_csv, import_review
 
 __all__ = [
     "EDITABLE_FIELDS",
     "PERSON_STATUSES",
+    "REVIEW_COLUMNS",
+    "ImportProblems",
+    "ImportSummary",
     "ReviewError",
     "ReviewerRequiredError",
     "StaleVersionError",
     "accept",
     "add_claim",
     "edit",
+    "export_review_csv",
     "history",
+    "import_review",
     "reject",
+    "review_queue",
     "revert",
 ]

@@ -1,0 +1,321 @@
+"""Commands for reviewing by hand: `leaderboard review ...`, `history`, `revert`, `import-review`.
+
+Every change needs a reviewer name (--reviewer, or $LEADERBOARD_REVIEWER) and
+is logged in the audit log. The CLI runs with the user's own rights on the
+database, so it asks for no password (leaderboard.access is the dashboard's).
+A command's changes are one transaction: all of them, or none.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from leaderboard import audit, db, review
+from leaderboard.cli.common import DbOption, app, fail, first_line, open_database
+from leaderboard.review.locking import format_time
+
+review_app = typer.Typer(
+    help="Review claims by hand: list what to review, accept, reject, edit, add.", no_args_is_help=True
+)
+app.add_typer(review_app, name="review")
+
+REVIEWER_ENV_VAR = "LEADERBOARD_REVIEWER"
+ReviewerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--reviewer",
+        "-r",
+        envvar=REVIEWER_ENV_VAR,
+        help=f"Who makes the change (required; default ${REVIEWER_ENV_VAR}).",
+        show_default=False,
+    ),
+]
+ReasonOption = Annotated[str | None, typer.Option("--reason", help="Why; kept in the audit log.")]
+ClaimIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.", show_default=False)]
+
+
+def _field_option(name: str, what: str):
+    flag = "--" + name.replace("_", "-")
+    return Annotated[str | None, typer.Option(flag, help=f"{what} ('' clears it).", show_default=False)]
+
+
+ModelOpt = _field_option("model", "The system the number belongs to")
+BenchmarkOpt = _field_option("benchmark", "Benchmark / dataset, without the split")
+MetricOpt = _field_option("metric", "The measure")
+ValueOpt = _field_option("value", "The number as reported")
+ValueHighOpt = _field_option("value_high", "Upper end of a range")
+UnitOpt = _field_option("unit", "%, x or points")
+KindOpt = _field_option("kind", "score, delta or efficiency")
+BaselineModelOpt = _field_option("baseline_model", "The system compared against")
+BaselineValueOpt = _field_option("baseline_value", "The compared-against number")
+ConditionOpt = _field_option("condition", "Split, shots, language, setting")
+
+
+@contextlib.contextmanager
+def _writing(db_url: str | None) -> Iterator[Session]:
+    """A session whose changes are committed at the end, or rolled back on a refused change."""
+    with open_database(db_url) as engine, db.make_sessionmaker(engine)() as session:
+        try:
+            yield session
+            session.commit()
+        except (review.ReviewError, audit.ReviewerRequiredError) as exc:
+            session.rollback()
+            raise fail(str(exc)) from None
+        except SQLAlchemyError as exc:
+            session.rollback()
+            raise fail(f"database: {first_line(exc)}") from None
+
+
+def _require(reviewer: str | None) -> str:
+    try:
+        return audit.require_reviewer(reviewer)
+    except audit.ReviewerRequiredError:
+        raise fail(f"a reviewer name is required: --reviewer NAME or ${REVIEWER_ENV_VAR}") from None
+
+
+def _ids(entries: list) -> str:
+    return ", ".join(f"#{e.id}" for e in entries) or "nothing"
+
+
+@review_app.command("accept")
+def accept_command(
+    ids: ClaimIds, reviewer: ReviewerOption = None, reason: ReasonOption = None, db_url: DbOption = None
+) -> None:
+    """Mark claims accepted."""
+    name = _require(reviewer)
+    with _writing(db_url) as session:
+        entries = review.accept(session, ids, name, reason)
+    typer.echo(f"accepted {len(ids)} claim(s); logged {_ids(entries)}")
+
+
+@review_app.command("reject")
+def reject_command(
+    ids: ClaimIds, reviewer: ReviewerOption = None, reason: ReasonOption = None, db_url: DbOption = None
+) -> None:
+    """Mark claims rejected (nothing is deleted; re-extraction never brings them back)."""
+    name = _require(reviewer)
+    with _writing(db_url) as session:
+        entries = review.reject(session, ids, name, reason)
+    typer.echo(f"rejected {len(ids)} claim(s); logged {_ids(entries)}")
+
+
+@review_app.command("edit")
+def edit_command(
+    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    model: ModelOpt = None,
+    benchmark: BenchmarkOpt = None,
+    metric: MetricOpt = None,
+    value: ValueOpt = None,
+    value_high: ValueHighOpt = None,
+    unit: UnitOpt = None,
+    kind: KindOpt = None,
+    baseline_model: BaselineModelOpt = None,
+    baseline_value: BaselineValueOpt = None,
+    condition: ConditionOpt = None,
+    version: Annotated[
+        int | None,
+        typer.Option("--version", help="The version you read (refused if the claim changed since)."),
+    ] = None,
+    reviewer: ReviewerOption = None,
+    reason: ReasonOption = None,
+    db_url: DbOption = None,
+) -> None:
+    """Correct fields of a claim; it becomes `corrected`."""
+    given = {
+        "model": model,
+        "benchmark": benchmark,
+        "metric": metric,
+        "value": value,
+        "value_high": value_high,
+        "unit": unit,
+        "kind": kind,
+        "baseline_model": baseline_model,
+        "baseline_value": baseline_value,
+        "condition": condition,
+    }
+    changes = {name: text for name, text in given.items() if text is not None}
+    name = _require(reviewer)
+    with _writing(db_url) as session:
+        entries = review.edit(session, claim_id, changes, name, version, reason)
+    typer.echo(f"claim {claim_id}: {len(entries)} change(s) logged {_ids(entries)}")
+
+
+@review_app.command("add")
+def add_command(
+    paper_id: Annotated[str, typer.Argument(metavar="PAPER_ID", help="The paper the claim is in.")],
+    evidence: Annotated[
+        str, typer.Option("--evidence", help="The sentence the number is in (as in the abstract).")
+    ],
+    value: Annotated[str, typer.Option("--value", help="The number as reported.")],
+    model: ModelOpt = None,
+    benchmark: BenchmarkOpt = None,
+    metric: MetricOpt = None,
+    value_high: ValueHighOpt = None,
+    unit: UnitOpt = None,
+    kind: KindOpt = None,
+    baseline_model: BaselineModelOpt = None,
+    baseline_value: BaselineValueOpt = None,
+    condition: ConditionOpt = None,
+    value_text: Annotated[
+        str | None, typer.Option("--value-text", help="The number as written, when it appears twice.")
+    ] = None,
+    reviewer: ReviewerOption = None,
+    reason: ReasonOption = None,
+    db_url: DbOption = None,
+) -> None:
+    """Add a claim the extractor missed (accepted, origin 'manual')."""
+    given = {
+        "evidence": evidence,
+        "value": value,
+        "value_text": value_text,
+        "model": model,
+        "benchmark": benchmark,
+        "metric": metric,
+        "value_high": value_high,
+        "unit": unit,
+        "kind": kind,
+        "baseline_model": baseline_model,
+        "baseline_value": baseline_value,
+        "condition": condition,
+    }
+    fields = {name: text for name, text in given.items() if text is not None}
+    name = _require(reviewer)
+    with _writing(db_url) as session:
+        added = review.add_claim(session, paper_id, fields, name, reason)
+        claim_id, span = added.id, (added.span_start, added.span_end)
+    typer.echo(f"added claim {claim_id} to paper {paper_id} at [{span[0]}, {span[1]})")
+
+
+@review_app.command("queue")
+def queue_command(
+    status: Annotated[
+        str, typer.Option("--status", help="Status to list ('all' for every one).")
+    ] = "extracted",
+    rule: Annotated[str | None, typer.Option("--rule", help="Only claims of this extractor rule.")] = None,
+    benchmark: Annotated[str | None, typer.Option("--benchmark", help="Benchmark name or alias.")] = None,
+    paper: Annotated[str | None, typer.Option("--paper", help="Paper id.")] = None,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence")] = None,
+    max_confidence: Annotated[float | None, typer.Option("--max-confidence")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 20,
+    db_url: DbOption = None,
+) -> None:
+    """List claims to review, most doubtful (lowest confidence) first."""
+    with open_database(db_url) as engine, Session(engine) as session:
+        table = review.review_queue(
+            session,
+            status=None if status == "all" else status,
+            rule=rule,
+            benchmark=benchmark,
+            paper=paper,
+            min_confidence=min_confidence,
+            max_confidence=max_confidence,
+            limit=limit,
+        )
+    shown = ["id", "version", "status", "confidence", "model", "benchmark", "metric", "value", "unit", "kind"]
+    out = Table(*shown, "where")
+    for row in table.to_dict("records"):
+        cells = ["" if pd.isna(row[c]) else str(row[c]) for c in shown]
+        out.add_row(*cells, _snippet(row["evidence"], row["value"]))
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=200)  # piped: wide rows rather than wrapped ones
+    console.print(out)
+    typer.echo(f"{len(table)} claim(s)")
+
+
+def _snippet(evidence: str, value: float, width: int = 60) -> str:
+    """The part of the sentence around the number, so the table stays one line per claim."""
+    at = max(evidence.find(f"{value:g}"), 0)
+    start = max(at - width // 2, 0)
+    text = evidence[start : start + width]
+    return ("…" if start else "") + text + ("…" if start + width < len(evidence) else "")
+
+
+@app.command("history")
+def history_command(
+    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")], db_url: DbOption = None
+) -> None:
+    """Every logged change to a claim, oldest first (use the #numbers with `leaderboard revert`)."""
+    with open_database(db_url) as engine, Session(engine) as session:
+        try:
+            entries = review.history(session, claim_id)
+        except review.ReviewError as exc:
+            raise fail(str(exc)) from None
+    if not entries:
+        typer.echo(f"claim {claim_id}: no changes by people")
+    for entry in entries:
+        what = entry.action if entry.field in (None, entry.action) else f"{entry.action} {entry.field}"
+        if entry.field is not None:
+            what += f": {entry.old_value} -> {entry.new_value}"
+        extras = [f"reverts #{entry.reverts_id}"] if entry.reverts_id else []
+        extras += [f"reason: {entry.reason}"] if entry.reason else []
+        tail = f"  ({'; '.join(extras)})" if extras else ""
+        typer.echo(f"#{entry.id}  {format_time(entry.at)}  {entry.reviewer}  {what}{tail}")
+
+
+@app.command("revert")
+def revert_command(
+    change_id: Annotated[
+        int, typer.Argument(metavar="CHANGE_ID", help="A #number from `leaderboard history`.")
+    ],
+    reviewer: ReviewerOption = None,
+    reason: ReasonOption = None,
+    db_url: DbOption = None,
+) -> None:
+    """Undo one logged change; the undo is logged too."""
+    name = _require(reviewer)
+    with _writing(db_url) as session:
+        entries = review.revert(session, change_id, name, reason)
+    typer.echo(f"reverted #{change_id}; logged {_ids(entries)}")
+
+
+@app.command("import-review")
+def import_review_command(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="A CSV from `leaderboard export --review`.")],
+    reviewer: ReviewerOption = None,
+    db_url: DbOption = None,
+) -> None:
+    """Apply an edited review spreadsheet: every row is checked first, then all are applied or none."""
+    name = _require(reviewer)
+    if not path.is_file():
+        raise fail(f"{path}: no such file")
+    with open_database(db_url) as engine, Session(engine) as session:
+        try:
+            summary = review.import_review(session, path, name)
+            session.commit()
+        except review.ImportProblems as problems:
+            session.rollback()
+            for row, message in problems.problems:
+                typer.echo(f"error: {path}:{row}: {message}", err=True)
+            typer.echo(f"nothing changed: {len(problems.problems)} problem(s)", err=True)
+            raise typer.Exit(code=1) from None
+        except review.ReviewError as exc:
+            session.rollback()
+            raise fail(f"{path}: {exc}; nothing changed") from None
+        except (SQLAlchemyError, OSError, UnicodeError) as exc:
+            session.rollback()
+            raise fail(f"{path}: {first_line(exc)}; nothing changed") from None
+    typer.echo(
+        f"{path}: {summary.rows} row(s): {summary.accepted} accepted, {summary.rejected} rejected, "
+        f"{summary.corrected} corrected, {summary.unchanged} unchanged; "
+        f"{summary.changes_logged} change(s) logged"
+    )
+
+
+def export_review(session: Session, output: str | None) -> None:
+    """`leaderboard export --review`: the review spreadsheet, to a file or stdout ('-' / none)."""
+    if output in (None, "-"):
+        rows = review.export_review_csv(session, typer.get_text_stream("stdout"))
+    else:
+        rows = review.export_review_csv(session, output)
+        typer.echo(f"wrote {rows} claim(s) to {output}", err=True)

@@ -1,0 +1,207 @@
+"""Reviewing in a spreadsheet: export claims with ids and versions, import the edited file.
+
+The import checks every row before changing anything (unknown id, stale
+version, bad value, unknown status: one problem per line, naming the row) and
+then applies all rows in the caller's transaction, or none. Rows are numbered
+as a spreadsheet shows them: the header is row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from leaderboard import audit
+from leaderboard.db.models import ClaimRow
+from leaderboard.review.errors import ReviewError
+from leaderboard.review.fields import EDITABLE_FIELDS, parse_status, parse_value, same_value
+from leaderboard.review.locking import stale_error, write_claim
+from leaderboard.review.queue import review_queue
+
+# A spreadsheet runs a cell starting with one of these as a formula; the export puts "'" before it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+REQUIRED_COLUMNS = ("id", "version")
+# Read-only columns: an edited value is refused rather than silently dropped.
+READ_ONLY_COLUMNS = ("paper_id", "evidence")
+# An optional column whose text becomes the audit log's reason for that row.
+REASON_COLUMN = "reason"
+
+
+class ImportProblems(ReviewError):
+    """Every problem found in a review file; `problems` holds (row, message) pairs."""
+
+    def __init__(self, problems: list[tuple[int | None, str]]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the review file")
+
+
+@dataclass
+class ImportSummary:
+    rows: int = 0
+    unchanged: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    corrected: int = 0
+    changes_logged: int = 0
+    claim_ids: list[int] = field(default_factory=list)
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula gets a leading "'" (undone by `unneutralise`)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def unneutralise(text: str) -> str:
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+def export_review_csv(session: Session, path_or_buffer: str | Path | IO[str], **filters: Any) -> int:
+    """Write claims (filters as for `review_queue`; default every status) for review; returns the rows."""
+    filters = {"status": None, "limit": None} | filters
+    table = review_queue(session, **filters).sort_values("id")
+    text_columns = table.select_dtypes(include="object").columns
+    table[text_columns] = table[text_columns].map(neutralise)
+    # utf-8-sig: with the BOM, Excel reads the file as UTF-8 rather than the local code page.
+    table.to_csv(path_or_buffer, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+    return len(table)
+
+
+def _read_rows(path: str | Path) -> list[dict[str, str]]:
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Western Windows
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    header = [name.strip().lower() for name in next(reader, [])]
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    if missing:
+        raise ImportProblems([(1, f"missing column(s): {', '.join(missing)}")])
+    return [dict(zip(header, (unneutralise(cell) for cell in cells), strict=False)) for cells in reader]
+
+
+@dataclass
+class _Planned:
+    row: int
+    claim_id: int
+    version: int
+    changes: dict[str, Any]
+    status: str | None
+    reason: str | None
+
+
+def _plan_row(number: int, cells: dict[str, str], claim: ClaimRow | None, session: Session) -> _Planned:
+    """What one row asks for; a problem raises ReviewError."""
+    if claim is None:
+        raise ReviewError(f"no claim with id {cells['id']!r}")
+    try:
+        version = int(cells.get("version", "").strip())
+    except ValueError:
+        raise ReviewError(f"version must be a whole number, not {cells.get('version')!r}") from None
+    if version != claim.version:
+        raise stale_error(session, claim.id, version)
+    for name in READ_ONLY_COLUMNS:
+        if name in cells and cells[name].strip() != (getattr(claim, name) or "").strip():
+            raise ReviewError(f"{name} is read-only (it was changed)")
+    problems, changes = [], {}
+    for name in EDITABLE_FIELDS:
+        if name not in cells:
+            continue
+        try:
+            value = parse_value(name, cells[name])
+        except ReviewError as exc:
+            problems.append(str(exc))
+            continue
+        if not same_value(getattr(claim, name), value):
+            changes[name] = value
+    status_text = (cells.get("status") or "").strip().lower()
+    status = None
+    if status_text and status_text != claim.status:
+        try:
+            status = parse_status(status_text)
+        except ReviewError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise ReviewError("; ".join(problems))
+    if changes:
+        status = "rejected" if status == "rejected" else "corrected"
+    elif status == "corrected":
+        raise ReviewError("status corrected needs a changed field (or use accepted)")
+    reason = (cells.get(REASON_COLUMN) or "").strip() or None
+    return _Planned(number, claim.id, version, changes, status, reason)
+
+
+def _claim_id(text: str | None) -> int | None:
+    try:
+        return int((text or "").strip())
+    except ValueError:
+        return None
+
+
+def plan_import(session: Session, path: str | Path) -> list[_Planned]:
+    """Check every row of the review file; raise ImportProblems listing each bad row."""
+    rows = _read_rows(path)
+    ids = {claim_id for cells in rows if (claim_id := _claim_id(cells.get("id"))) is not None}
+    claims = {c.id: c for c in session.scalars(select(ClaimRow).where(ClaimRow.id.in_(ids)))} if ids else {}
+    problems: list[tuple[int | None, str]] = []
+    plan: list[_Planned] = []
+    seen: dict[int, int] = {}
+    for index, cells in enumerate(rows):
+        number = index + 2  # the header is row 1
+        if not any(value.strip() for value in cells.values()):
+            continue
+        claim_id = _claim_id(cells.get("id"))
+        if claim_id is None:
+            problems.append((number, f"id must be a claim id, not {cells.get('id')!r}"))
+            continue
+        if claim_id in seen:
+            problems.append((number, f"claim {claim_id} is already on row {seen[claim_id]}"))
+            continue
+        seen[claim_id] = number
+        try:
+            plan.append(_plan_row(number, cells, claims.get(claim_id), session))
+        except ReviewError as exc:
+            problems.append((number, str(exc)))
+    if problems:
+        raise ImportProblems(problems)
+    return plan
+
+
+def import_review(session: Session, path: str | Path, reviewer: str) -> ImportSummary:
+    """Apply an edited review file, all rows or none (the caller commits); every change is logged."""
+    reviewer = audit.require_reviewer(reviewer)
+    plan = plan_import(session, path)
+    summary = ImportSummary(rows=len(plan))
+    for item in plan:
+        if not item.changes and item.status is None:
+            summary.unchanged += 1
+            continue
+        entries = write_claim(
+            session,
+            item.claim_id,
+            reviewer=reviewer,
+            expected_version=item.version,
+            changes=item.changes,
+            status=item.status,
+            reason=item.reason,
+        )
+        summary.changes_logged += len(entries)
+        summary.claim_ids.append(item.claim_id)
+        final = item.status or "corrected"
+        setattr(summary, final, getattr(summary, final) + 1)
+    return summary
+
