@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from leaderboard import db
 from leaderboard.db.migrate import MigrationsNotFoundError
+from leaderboard.normalize.registry import load_shipped_registry
 from leaderboard.settings import DB_ENV_VAR, DEFAULT_DB_URL, resolve_db_url
 
 app = typer.Typer(
@@ -70,7 +71,8 @@ def database_errors(url: str) -> Iterator[None]:
 
 @contextlib.contextmanager
 def open_database(db_option: str | None, migrate: bool = True) -> Iterator[Engine]:
-    """An engine for the resolved URL, brought to the newest schema unless `migrate` is off."""
+    """An engine for the resolved URL, brought to the newest schema and the shipped entity
+    registry (cheap when both are current) unless `migrate` is off."""
     url = resolve_db_url(db_option)
     with database_errors(url):
         engine = db.make_engine(url)
@@ -78,6 +80,7 @@ def open_database(db_option: str | None, migrate: bool = True) -> Iterator[Engin
         with database_errors(url):
             if migrate:
                 db.upgrade_to_head(engine)
+                load_shipped_registry(engine)
         yield engine
     finally:
         engine.dispose()
