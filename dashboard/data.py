@@ -19,7 +19,7 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from leaderboard import db, papers_view
+from leaderboard import db, export, papers_view, queries, review, review_table
 from leaderboard.cli.common import display_url as hide_password
 from leaderboard.settings import resolve_db_url
 
@@ -85,3 +85,22 @@ def clear() -> None:
 search_papers = cached(papers_view.search_papers)
 paper_record = cached(papers_view.paper_record)
 paper_claims = cached(papers_view.paper_claims)
+
+benchmarks = cached(queries.benchmarks)
+metrics_for = cached(queries.metrics_for)
+conditions_for = cached(queries.conditions_for)
+leaderboard = cached(queries.leaderboard)
+sota_over_time = cached(queries.sota_over_time)
+model_paper_grid = cached(queries.model_paper_grid)
+disagreements = cached(queries.disagreements)
+compare = cached(queries.compare)
+claims = cached(queries.claims)
+
+
+def csv_bytes(table) -> bytes:
+    """A table as CSV for a download button (formula-looking cells neutralised by the library)."""
+    return export.to_csv_bytes(table)
+
+review_queue = cached(review.review_queue)
+claim_record = cached(review_table.claim_record)
+history_table = cached(review_table.history_table)

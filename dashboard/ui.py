@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 from urllib.parse import quote
 
 import streamlit as st
 
+from dashboard import data
 from leaderboard.access import PASSWORD_ENV_VAR, PASSWORD_SECRET_KEY, can_write, review_password
 from leaderboard.papers_view import split_at_spans
+from leaderboard.review import ImportProblems
 
 # Every ASCII character Markdown (and Streamlit's extensions: :emoji:, :color[...], $math$) gives meaning to.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=\"'])")
 MARK_STYLE = "background:#ffe08a;padding:0 2px;border-radius:3px"
 
+FLASH_KEY = "flash_message"
 REVIEWER_KEY = "reviewer_name"
 PASSWORD_KEY = "reviewer_password"
 
@@ -48,15 +52,47 @@ def show_title(title: str | None, level: int = 3) -> None:
     st.html(f"<h{level}>{html.escape(title or '(untitled)')}</h{level}>")
 
 
+def file_slug(name: str) -> str:
+    """A name as a safe piece of a download's file name."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()[:60] or "table"
+
+
 def arxiv_url(arxiv_id: str | None) -> str | None:
     return f"https://arxiv.org/abs/{quote(arxiv_id)}" if arxiv_id else None
 
 
 def arxiv_link_html(arxiv_id: str | None) -> str:
-    url = arxiv_url(arxiv_id)
-    if url is None:
+    return link_html(arxiv_url(arxiv_id), f"arXiv:{arxiv_id}")
+
+
+def link_html(url: str | None, text: str) -> str:
+    """An escaped link opening in a new tab; empty when there is no URL (only http(s) links are made)."""
+    if not url or not url.startswith(("https://", "http://")):
         return ""
-    return f'<a href="{html.escape(url)}" target="_blank">arXiv:{html.escape(arxiv_id or "")}</a>'
+    return f'<a href="{html.escape(url)}" target="_blank">{html.escape(text)}</a>'
+
+
+def write_then_rerun(fn: Callable[..., Any], *args: Any, done: str, **kwargs: Any) -> None:
+    """Run a library write; on success rerun the page with `done` shown, else show why it was refused."""
+    try:
+        data.write(fn, *args, **kwargs)
+    except ImportProblems as exc:
+        st.error(f"Nothing was saved: {exc}")
+        for row, problem in exc.problems:
+            st.error(f"row {row - 1 if row else '?'}: {problem}")  # row 1 of the file is its header
+        return
+    except (ValueError, LookupError) as exc:  # ReviewError, StaleVersionError, unknown names...
+        st.error(f"Nothing was saved: {exc}")
+        return
+    st.session_state[FLASH_KEY] = done
+    st.rerun()
+
+
+def show_flash() -> None:
+    """The message left by the last successful write, shown once."""
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        st.success(message)
 
 
 def reviewer_sidebar() -> None:

@@ -30,7 +30,7 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped.lower()}%"
 
 
-def search_papers(session: Session, text: str = "", limit: int = 100) -> pd.DataFrame:
+def search_papers(session: Session, text: str = "", limit: int | None = 100) -> pd.DataFrame:
     """Papers whose title or id contains `text` (case-insensitive), newest first, with claim counts.
 
     `opening` is the abstract's first characters, to name a paper that has no title.
