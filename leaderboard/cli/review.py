@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from leaderboard import audit, db, review
 from leaderboard.cli.common import DbOption, app, fail, first_line, open_database
-from leaderboard.review.locking import format_time
+from leaderboard.review.locking import format_time, shown
 
 review_app = typer.Typer(
     help="Review claims by hand: list what to review, accept, reject, edit, add.", no_args_is_help=True
@@ -256,7 +256,7 @@ def history_command(
     for entry in entries:
         what = entry.action if entry.field in (None, entry.action) else f"{entry.action} {entry.field}"
         if entry.field is not None:
-            what += f": {entry.old_value} -> {entry.new_value}"
+            what += f": {shown(entry.old_value)} -> {shown(entry.new_value)}"
         extras = [f"reverts #{entry.reverts_id}"] if entry.reverts_id else []
         extras += [f"reason: {entry.reason}"] if entry.reason else []
         tail = f"  ({'; '.join(extras)})" if extras else ""

@@ -81,12 +81,18 @@ def format_time(at: dt.datetime | None) -> str:
     return at.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
+def shown(encoded: str | None) -> str:
+    """A logged (JSON) value for people: strings quoted, numbers bare, no value as '(none)'."""
+    return "(none)" if encoded is None else encoded
+
+
 def describe(*entries: AuditEntry) -> str:
     """'#12 by ann at 2026-11-23 14:20:01 UTC: metric "acc" -> "accuracy"' (one write, many fields)."""
     first = entries[0]
     numbers = ", ".join(f"#{e.id}" for e in entries)
     what = "; ".join(
-        e.action if e.field is None else f"{e.field} {e.old_value} -> {e.new_value}" for e in entries
+        e.action if e.field is None else f"{e.field} {shown(e.old_value)} -> {shown(e.new_value)}"
+        for e in entries
     )
     return f"{numbers} by {first.reviewer} at {format_time(first.at)}: {what}"
 
@@ -100,9 +106,7 @@ def stale_error(session: Session, claim_id: int, expected: int) -> ReviewError:
         return ReviewError(f"no claim with id {claim_id}")
     entries = latest_write(session, claim_id)
     newer = (
-        f"last change {describe(*entries)}"
-        if entries
-        else f"re-extracted at {format_time(claim.updated_at)}"
+        f"last change {describe(*entries)}" if entries else f"re-extracted at {format_time(claim.updated_at)}"
     )
     return StaleVersionError(
         f"claim {claim_id} was changed after you read version {expected} (now version {claim.version}; "

@@ -69,8 +69,7 @@ def export_review_csv(session: Session, path_or_buffer: str | Path | IO[str], **
     """Write claims (filters as for `review_queue`; default every status) for review; returns the rows."""
     filters = {"status": None, "limit": None} | filters
     table = review_queue(session, **filters).sort_values("id")
-    text_columns = table.select_dtypes(include="object").columns
-    table[text_columns] = table[text_columns].map(neutralise)
+    table = table.map(neutralise)  # only text cells change
     # utf-8-sig: with the BOM, Excel reads the file as UTF-8 rather than the local code page.
     table.to_csv(path_or_buffer, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     return len(table)
