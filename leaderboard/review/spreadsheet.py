@@ -19,13 +19,12 @@ from sqlalchemy.orm import Session
 
 from leaderboard import audit
 from leaderboard.db.models import ClaimRow
+from leaderboard.export import FORMULA_STARTS, neutralise_formulas
 from leaderboard.review.errors import ReviewError
 from leaderboard.review.fields import EDITABLE_FIELDS, parse_status, parse_value, same_value
 from leaderboard.review.locking import stale_error, write_claim
 from leaderboard.review.queue import review_queue
 
-# A spreadsheet runs a cell starting with one of these as a formula; the export puts "'" before it.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 REQUIRED_COLUMNS = ("id", "version")
 # Read-only columns: an edited value is refused rather than silently dropped.
 READ_ONLY_COLUMNS = ("paper_id", "evidence")
@@ -52,14 +51,8 @@ class ImportSummary:
     claim_ids: list[int] = field(default_factory=list)
 
 
-def neutralise(value: Any) -> Any:
-    """A text cell a spreadsheet would run as a formula gets a leading "'" (undone by `unneutralise`)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def unneutralise(text: str) -> str:
+    """Undo leaderboard.export's formula neutralisation: the "'" it put before '=', '+', '-', '@'."""
     if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
         return text[1:]
     return text
@@ -69,7 +62,7 @@ def export_review_csv(session: Session, path_or_buffer: str | Path | IO[str], **
     """Write claims (filters as for `review_queue`; default every status) for review; returns the rows."""
     filters = {"status": None, "limit": None} | filters
     table = review_queue(session, **filters).sort_values("id")
-    table = table.map(neutralise)  # only text cells change
+    table = neutralise_formulas(table)
     # utf-8-sig: with the BOM, Excel reads the file as UTF-8 rather than the local code page.
     table.to_csv(path_or_buffer, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     return len(table)
