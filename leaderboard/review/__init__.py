@@ -7,6 +7,7 @@ The functions write in the caller's session; the caller commits.
 
 from leaderboard.audit import ReviewerRequiredError
 from leaderboard.review.actions import accept, add_claim, edit, reject
+from leaderboard.review.asof import claims_as_of, leaderboard_as_of
 from leaderboard.review.errors import ReviewError, StaleVersionError
 from leaderboard.review.fields import EDITABLE_FIELDS, PERSON_STATUSES
 from leaderboard.review.history import history, revert
@@ -24,10 +25,12 @@ __all__ = [
     "StaleVersionError",
     "accept",
     "add_claim",
+    "claims_as_of",
     "edit",
     "export_review_csv",
     "history",
     "import_review",
+    "leaderboard_as_of",
     "reject",
     "review_queue",
     "revert",
