@@ -1,0 +1,336 @@
+"""Leaderboard commands: `benchmarks`, `show`, `compare`, `disagreements`, `sota`, `export`.
+
+Tables print with rich; `export` writes CSV, JSON or Parquet through
+leaderboard.export with the column names documented in the README.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Literal
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy.orm import Session
+
+from leaderboard import queries
+from leaderboard.cli.common import DbOption, app, fail, open_database
+from leaderboard.export import FORMATS, write_table
+
+ExportFormat = Literal[FORMATS]  # type: ignore[valid-type]
+MetricOption = Annotated[
+    str | None, typer.Option("--metric", "-m", help="Metric name or alias (default: the most reported one).")
+]
+ConditionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--condition",
+        "-c",
+        help="Keep one condition, e.g. 'zero-shot', '5-shot; split=test', 'none' (default: all, apart).",
+    ),
+]
+AcceptedOption = Annotated[
+    bool, typer.Option("--accepted-only", help="Count only claims a person accepted or corrected.")
+]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows to show at most.")]
+# Long text cells are cut in terminal tables; exports keep them whole.
+TITLE_WIDTH = 60
+PIPED_WIDTH = 200
+
+
+@contextlib.contextmanager
+def _session(db_url: str | None) -> Iterator[Session]:
+    """A session on the migrated database; an unknown name becomes one `error:` line."""
+    with open_database(db_url) as engine, Session(engine) as session:
+        try:
+            yield session
+        except queries.UnknownEntityError as exc:
+            raise fail(str(exc.args[0])) from None
+
+
+def _console() -> Console:
+    # Created per command so output goes to the stdout in effect (tests swap it). Piped
+    # output is not cut to 80 columns: one row per line is what grep and diff want.
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=PIPED_WIDTH)
+    return console
+
+
+def _table(title: str, *columns: str) -> Table:
+    """A table whose cells stay on one line (long ones end in '…'); '<' marks a wide text column."""
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        wide = column.startswith("<")
+        table.add_column(column.lstrip("<"), no_wrap=True, overflow="ellipsis", ratio=2 if wide else None)
+    return table
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _cut(text, width: int = TITLE_WIDTH) -> str:
+    text = _cell(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@app.command("benchmarks")
+def benchmarks_command(
+    all_: Annotated[
+        bool, typer.Option("--all", help="Also list registry benchmarks with no claims.")
+    ] = False,
+    limit: LimitOption = 100,
+    db_url: DbOption = None,
+) -> None:
+    """List benchmarks with their counts of claims, papers, models and metrics."""
+    with _session(db_url) as session:
+        df = queries.benchmarks(session, include_empty=all_)
+    table = _table("Benchmarks", "id", "<benchmark", "<task", "claims", "papers", "models", "metrics")
+    for row in df.head(limit).itertuples(index=False):
+        table.add_row(str(row.benchmark_id), row.benchmark, _cell(row.task), *(str(x) for x in row[4:8]))
+    _console().print(table)
+    if len(df) > limit:
+        typer.echo(f"... {len(df) - limit} more (--limit)")
+
+
+@app.command("show")
+def show_command(
+    benchmark: Annotated[str, typer.Argument(help="Benchmark name, alias or id.")],
+    metric: MetricOption = None,
+    condition: ConditionOption = None,
+    accepted_only: AcceptedOption = False,
+    limit: LimitOption = 50,
+    db_url: DbOption = None,
+) -> None:
+    """Print the leaderboard of a benchmark: each model's best score, one table per condition."""
+    with _session(db_url) as session:
+        df = queries.leaderboard(
+            session, _id_or_name(benchmark), metric, condition=condition, accepted_only=accepted_only
+        )
+    attrs = df.attrs
+    better = "lower" if attrs["direction"] == "lower" else "higher"
+    heading = f"{attrs['benchmark']} · {attrs['metric']} ({better} is better)"
+    if df.empty:
+        typer.echo(f"{heading}: no ranked scores")
+        return
+    console = _console()
+    for key, rows in df.groupby("condition", sort=True):
+        title = f"{heading} · condition: {key or 'none'}"
+        table = _table(
+            title, "#", "model", "score", "as written", "papers", "spread", "status", "<paper", "date", "link"
+        )
+        for row in rows.head(limit).itertuples(index=False):
+            written = f"{_cell(row.value)}{row.unit if isinstance(row.unit, str) else ''}"
+            table.add_row(
+                str(row.rank),
+                _cut(row.model, 32),
+                _cell(row.score),
+                written,
+                str(row.n_papers),
+                _cell(row.spread),
+                row.status,
+                _cut(row.paper_title),
+                _cell(row.paper_date),
+                _cell(row.arxiv_url),
+            )
+        console.print(table)
+
+
+@app.command("compare")
+def compare_command(
+    model: Annotated[str, typer.Argument(help="Model name, alias or id.")],
+    benchmark: Annotated[str, typer.Argument(help="Benchmark name, alias or id.")],
+    metric: Annotated[str | None, typer.Option("--metric", "-m", help="Only this metric.")] = None,
+    db_url: DbOption = None,
+) -> None:
+    """Every value any paper reported for MODEL on BENCHMARK, including as a quoted baseline."""
+    with _session(db_url) as session:
+        df = queries.compare(session, _id_or_name(model), _id_or_name(benchmark), metric)
+    if df.empty:
+        typer.echo(f"no values reported for {model} on {benchmark}")
+        return
+    title = f"{df['model'].iloc[0]} on {df['benchmark'].iloc[0]}: {df['paper_id'].nunique()} paper(s)"
+    table = _table(
+        title, "metric", "condition", "score", "as written", "role", "status", "<paper", "date", "claim"
+    )
+    for row in df.itertuples(index=False):
+        role = row.role if row.role == "result" else f"baseline of {_cell(row.reported_with) or '?'}"
+        flag = f" ({row.value_flag})" if isinstance(row.value_flag, str) else ""
+        table.add_row(
+            _cell(row.metric),
+            row.condition or "none",
+            _cell(row.score) + flag,
+            f"{_cell(row.value)}{row.unit if isinstance(row.unit, str) else ''}",
+            role,
+            row.status,
+            _cut(row.paper_title or row.paper_id),
+            _cell(row.paper_date),
+            str(row.claim_id),
+        )
+    _console().print(table)
+
+
+@app.command("disagreements")
+def disagreements_command(
+    limit: LimitOption = 20,
+    order: Annotated[
+        Literal["gap", "relative"], typer.Option("--order", help="Rank by absolute gap or by relative gap.")
+    ] = "gap",
+    db_url: DbOption = None,
+) -> None:
+    """List the largest gaps between what different papers report for the same model, benchmark,
+    metric and condition."""
+    with _session(db_url) as session:
+        df = queries.disagreements(session, limit=limit, order=order)
+    if df.empty:
+        typer.echo("no disagreements: no model has different values from two papers")
+        return
+    table = _table(
+        "Disagreements between papers",
+        "model",
+        "benchmark",
+        "metric",
+        "condition",
+        "papers",
+        "low",
+        "high",
+        "gap",
+        "rel.",
+        "low paper",
+        "high paper",
+    )
+    for row in df.itertuples(index=False):
+        table.add_row(
+            _cut(row.model, 28),
+            _cut(row.benchmark, 28),
+            _cut(row.metric, 24),
+            row.condition or "none",
+            str(row.n_papers),
+            _cell(row.low),
+            _cell(row.high),
+            _cell(row.gap),
+            f"{row.relative_gap:.0%}",
+            _cell(row.low_paper_id),
+            _cell(row.high_paper_id),
+        )
+    _console().print(table)
+
+
+@app.command("sota")
+def sota_command(
+    benchmark: Annotated[str, typer.Argument(help="Benchmark name, alias or id.")],
+    metric: MetricOption = None,
+    condition: ConditionOption = None,
+    db_url: DbOption = None,
+) -> None:
+    """State of the art over time: each score that beat every earlier one, by paper date."""
+    with _session(db_url) as session:
+        df = queries.sota_over_time(session, _id_or_name(benchmark), metric, condition)
+    heading = f"{df.attrs['benchmark']} · {df.attrs['metric']}: state of the art by paper date"
+    if df.empty:
+        typer.echo(f"{heading}: no dated scores")
+        return
+    table = _table(heading, "condition", "date", "model", "score", "<paper", "link")
+    for row in df.itertuples(index=False):
+        table.add_row(
+            row.condition or "none",
+            _cell(row.paper_date),
+            _cut(row.model, 32),
+            _cell(row.score),
+            _cut(row.paper_title),
+            _cell(row.arxiv_url),
+        )
+    _console().print(table)
+
+
+@app.command("export")
+def export_command(
+    benchmark: Annotated[
+        str | None, typer.Option("--benchmark", "-b", help="Export this leaderboard.")
+    ] = None,
+    metric: MetricOption = None,
+    condition: ConditionOption = None,
+    accepted_only: AcceptedOption = False,
+    claims: Annotated[bool, typer.Option("--claims", help="Export claims (filters below apply).")] = False,
+    disagreements: Annotated[
+        bool, typer.Option("--disagreements", help="Export the disagreements report.")
+    ] = False,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Claims: of this model (or quoting it).")
+    ] = None,
+    status: Annotated[str | None, typer.Option("--status", help="Claims: with this review status.")] = None,
+    paper: Annotated[str | None, typer.Option("--paper", help="Claims: of this paper id.")] = None,
+    rule: Annotated[str | None, typer.Option("--rule", help="Claims: found by this extractor rule.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Claims: score, delta or efficiency.")] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option("--min-confidence", help="Claims: at least.")
+    ] = None,
+    max_confidence: Annotated[float | None, typer.Option("--max-confidence", help="Claims: at most.")] = None,
+    search: Annotated[str | None, typer.Option("--search", help="Claims: text in evidence or names.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Rows at most.")] = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = "csv",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write here (default: stdout).")
+    ] = None,
+    db_url: DbOption = None,
+) -> None:
+    """Write a leaderboard (--benchmark B), claims (--claims, filtered by --benchmark, --metric,
+    --model and the rest) or the disagreements report (--disagreements) as CSV, JSON or Parquet."""
+    if claims and disagreements:
+        raise fail("choose what to export: --benchmark B (a leaderboard), --claims or --disagreements")
+    if not (benchmark or claims or disagreements):
+        raise fail("choose what to export: --benchmark B (a leaderboard), --claims or --disagreements")
+    if fmt == "parquet" and output is None:
+        raise fail("parquet is binary: give a file with -o FILE")
+    with _session(db_url) as session:
+        if claims:
+            df = queries.claims(
+                session,
+                benchmark=_id_or_name(benchmark) if benchmark else None,
+                metric=metric,
+                model=model,
+                status=status,
+                paper=paper,
+                rule=rule,
+                kind=kind,
+                condition=condition,
+                min_confidence=min_confidence,
+                max_confidence=max_confidence,
+                search=search,
+                limit=limit,
+            )
+        elif disagreements:
+            df = queries.disagreements(session, limit=limit or 50)
+        else:
+            df = queries.leaderboard(session, _id_or_name(benchmark), metric, condition, accepted_only)
+            df = df.head(limit) if limit else df
+    _write(df, output, fmt)
+
+
+def _write(df: pd.DataFrame, output: Path | None, fmt: str) -> None:
+    if output is not None:
+        try:
+            write_table(df, output, fmt)
+        except OSError as exc:
+            raise fail(f"{output}: {exc.strerror or exc}") from None
+        typer.echo(f"wrote {len(df)} rows to {output}", err=True)
+        return
+    buffer = io.StringIO()
+    write_table(df, buffer, fmt)
+    typer.echo(buffer.getvalue(), nl=False)
+
+
+def _id_or_name(text: str) -> str | int:
+    """'#12' names entity 12; anything else is a name or alias."""
+    return int(text[1:]) if text.startswith("#") and text[1:].isdigit() else text

@@ -1,0 +1,180 @@
+"""`leaderboard registry ...`: load registry files and curate entities (merge, split, alias).
+
+Loading needs no reviewer (it is data, like an ingest); every change to an
+entity does, and is written to the audit log. One command, one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from leaderboard import normalize
+from leaderboard.audit import ReviewerRequiredError
+from leaderboard.cli.common import DbOption, app, fail, open_database
+from leaderboard.cli.review import ReasonOption, ReviewerOption
+from leaderboard.db.models import ENTITY_KINDS, Alias, Entity
+from leaderboard.queries import UnknownEntityError, find_entity
+
+registry_app = typer.Typer(
+    help="The entity registry: load registry files, list merge suggestions, merge, split, add aliases.",
+    no_args_is_help=True,
+)
+app.add_typer(registry_app, name="registry")
+
+Kind = Literal[ENTITY_KINDS]  # type: ignore[valid-type]
+KindArgument = Annotated[Kind, typer.Argument(help="benchmark, metric or model.")]
+
+
+@contextlib.contextmanager
+def _writing(db_url: str | None) -> Iterator[Session]:
+    """One transaction; expected errors end in one `error:` line and leave nothing written."""
+    with open_database(db_url) as engine, Session(engine) as session:
+        try:
+            with session.begin():
+                yield session
+        except (
+            normalize.EntityError,
+            normalize.RegistryError,
+            ReviewerRequiredError,
+            UnknownEntityError,
+        ) as exc:
+            raise fail(str(exc.args[0])) from None
+
+
+def _entity(session: Session, kind: str, text: str, follow_merges: bool = True) -> int:
+    """An entity id from '#ID', a name or an alias; with follow_merges off, the merged one itself."""
+    if text.startswith("#") and text[1:].isdigit():
+        return int(text[1:])
+    if follow_merges:
+        return find_entity(session, kind, text).id
+    key = normalize.fold(text)
+    found = session.scalar(select(Alias.entity_id).where(Alias.kind == kind, Alias.key == key))
+    if found is None:
+        raise UnknownEntityError(f"no {kind} named {text!r}")
+    return found
+
+
+@registry_app.command("load")
+def load_command(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="[FILE]...", help="Registry CSV files (default: the shipped seed/registry)."),
+    ] = None,
+    db_url: DbOption = None,
+) -> None:
+    """Load registry CSV files (same columns as seed/registry) and re-resolve the claims they affect."""
+    with _writing(db_url) as session:
+        stats = normalize.load_registry(session, files or None)
+        stats.claims_updated += normalize.reresolve_unresolved(session)
+    for message in stats.skipped:
+        typer.echo(f"skipped: {message}", err=True)
+    typer.echo(
+        f"entities: {stats.entities_added} added, {stats.entities_updated} updated; "
+        f"aliases: {stats.aliases_added} added; names taken over: {stats.names_taken_over}; "
+        f"claims re-resolved: {stats.claims_updated}"
+    )
+
+
+@registry_app.command("suggest")
+def suggest_command(
+    kind: KindArgument,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Pairs to show at most.")] = 30,
+    db_url: DbOption = None,
+) -> None:
+    """List pairs of names close enough to be the same entity (nothing is merged)."""
+    with open_database(db_url) as engine, Session(engine) as session:
+        found = normalize.merge_suggestions(session, kind, limit=limit)
+    if not found:
+        typer.echo(f"no {kind} merge suggestions")
+        return
+    table = Table("id", "name", "id", "close name", "score", title=f"{kind} merge suggestions")
+    for s in found:
+        table.add_row(f"#{s.a_id}", s.a_name, f"#{s.b_id}", s.b_name, f"{s.score:.0f}")
+    Console(highlight=False).print(table)
+
+
+@registry_app.command("merge")
+def merge_command(
+    kind: KindArgument,
+    keep: Annotated[str, typer.Argument(help="The entity that stays (name, alias or #id).")],
+    merged: Annotated[str, typer.Argument(help="The entity that becomes its name (name, alias or #id).")],
+    reviewer: ReviewerOption = None,
+    reason: ReasonOption = None,
+    db_url: DbOption = None,
+) -> None:
+    """Merge MERGED into KEEP: its names and claims count as KEEP's from now on (undo with split)."""
+    with _writing(db_url) as session:
+        keep_id, merged_id = _entity(session, kind, keep), _entity(session, kind, merged)
+        moved = normalize.merge_entities(session, keep_id, merged_id, reviewer, reason)
+    typer.echo(f"merged #{merged_id} into #{keep_id}; {moved} claim(s) moved")
+
+
+@registry_app.command("split")
+def split_command(
+    kind: KindArgument,
+    merged: Annotated[str, typer.Argument(help="The merged entity (its own name, alias or #id).")],
+    reviewer: ReviewerOption = None,
+    reason: ReasonOption = None,
+    db_url: DbOption = None,
+) -> None:
+    """Undo a merge: the entity's names resolve to it again."""
+    with _writing(db_url) as session:
+        merged_id = _entity(session, kind, merged, follow_merges=False)
+        moved = normalize.split_entity(session, merged_id, reviewer, reason)
+    typer.echo(f"split #{merged_id}; {moved} claim(s) moved back")
+
+
+@registry_app.command("alias")
+def alias_command(
+    kind: KindArgument,
+    entity: Annotated[str, typer.Argument(help="The entity (name, alias or #id).")],
+    name: Annotated[str, typer.Argument(help="The new name that should resolve to it.")],
+    reviewer: ReviewerOption = None,
+    reason: ReasonOption = None,
+    db_url: DbOption = None,
+) -> None:
+    """Add NAME as an alias of ENTITY."""
+    with _writing(db_url) as session:
+        entity_id = _entity(session, kind, entity)
+        normalize.add_alias(session, entity_id, name, reviewer, reason)
+        target = session.get(Entity, entity_id).name
+    typer.echo(f"{name!r} now resolves to {target!r}")
+
+
+@registry_app.command("direction")
+def direction_command(
+    metric: Annotated[str, typer.Argument(help="The metric (name, alias or #id).")],
+    direction: Annotated[Literal["higher", "lower"], typer.Argument(help="Which way is better.")],
+    reviewer: ReviewerOption = None,
+    reason: ReasonOption = None,
+    db_url: DbOption = None,
+) -> None:
+    """Set whether higher or lower is better for METRIC."""
+    with _writing(db_url) as session:
+        metric_id = _entity(session, "metric", metric)
+        normalize.set_metric_direction(session, metric_id, direction, reviewer, reason)
+    typer.echo(f"{metric}: {direction} is better")
+
+
+@registry_app.command("dismiss")
+def dismiss_command(
+    kind: KindArgument,
+    first: Annotated[str, typer.Argument(help="One entity (name, alias or #id).")],
+    second: Annotated[str, typer.Argument(help="The other.")],
+    reviewer: ReviewerOption = None,
+    db_url: DbOption = None,
+) -> None:
+    """Record that two entities are different, so they are not suggested again."""
+    with _writing(db_url) as session:
+        a_id, b_id = _entity(session, kind, first), _entity(session, kind, second)
+        normalize.dismiss_suggestion(session, a_id, b_id, reviewer)
+    typer.echo(f"#{a_id} and #{b_id} will not be suggested again")
