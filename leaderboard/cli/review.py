@@ -312,6 +312,53 @@ def import_review_command(
     )
 
 
+def _percent(share: float) -> str:
+    return f"{share:.0%}"
+
+
+def _quality_table(title: str, table: pd.DataFrame, group: str, limit: int | None) -> Table:
+    out = Table(
+        "" if group == "scope" else group,
+        "reviewed",
+        "accepted unchanged",
+        "corrected",
+        "rejected",
+        "fields corrected",
+        title=title,
+        title_justify="left",
+    )
+    for row in table.head(limit).to_dict("records"):
+        out.add_row(
+            str(row[group]),
+            str(row["reviewed"]),
+            f"{row['accepted']} ({_percent(row['accepted_share'])})",
+            f"{row['corrected']} ({_percent(row['corrected_share'])})",
+            f"{row['rejected']} ({_percent(row['rejected_share'])})",
+            row["fields_corrected"],
+        )
+    return out
+
+
+@app.command("quality")
+def quality_command(
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Rows per table (most reviewed first).")] = 20,
+    db_url: DbOption = None,
+) -> None:
+    """Extractor quality from reviewed claims: accepted unchanged, corrected (per field), rejected."""
+    with open_database(db_url) as engine, Session(engine) as session:
+        tables = review.quality(session)
+    overall = tables["overall"]
+    if overall.empty:
+        typer.echo("no reviewed claims yet: accept, reject or correct some first")
+        return
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=160)
+    console.print(_quality_table("All reviewed claims", overall, "scope", None))
+    console.print(_quality_table("By rule", tables["by_rule"], "rule", limit))
+    console.print(_quality_table("By benchmark (as extracted)", tables["by_benchmark"], "benchmark", limit))
+
+
 def export_review(session: Session, output: str | None) -> None:
     """`leaderboard export --review`: the review spreadsheet, to a file or stdout ('-' / none)."""
     if output in (None, "-"):

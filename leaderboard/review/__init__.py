@@ -11,6 +11,7 @@ from leaderboard.review.asof import claims_as_of, leaderboard_as_of
 from leaderboard.review.errors import ReviewError, StaleVersionError
 from leaderboard.review.fields import EDITABLE_FIELDS, PERSON_STATUSES
 from leaderboard.review.history import history, revert
+from leaderboard.review.quality import quality
 from leaderboard.review.queue import REVIEW_COLUMNS, review_queue
 from leaderboard.review.spreadsheet import ImportProblems, ImportSummary, export_review_csv, import_review
 
@@ -31,6 +32,7 @@ __all__ = [
     "history",
     "import_review",
     "leaderboard_as_of",
+    "quality",
     "reject",
     "review_queue",
     "revert",
