@@ -20,6 +20,7 @@ from rich.table import Table
 from sqlalchemy.orm import Session
 
 from leaderboard import queries
+from leaderboard.cli import review as review_cli
 from leaderboard.cli.common import DbOption, app, fail, open_database
 from leaderboard.export import FORMATS, write_table
 
@@ -111,13 +112,21 @@ def show_command(
     condition: ConditionOption = None,
     accepted_only: AcceptedOption = False,
     limit: LimitOption = 50,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="As it stood then (YYYY-MM-DD), from the audit log.")
+    ] = None,
     db_url: DbOption = None,
 ) -> None:
     """Print the leaderboard of a benchmark: each model's best score, one table per condition."""
     with _session(db_url) as session:
-        df = queries.leaderboard(
-            session, _id_or_name(benchmark), metric, condition=condition, accepted_only=accepted_only
-        )
+        if as_of:  # leaderboard.review rebuilds the claims of that date
+            df = review_cli.leaderboard_as_of(
+                session, as_of, _id_or_name(benchmark), metric, condition, accepted_only
+            )
+        else:
+            df = queries.leaderboard(
+                session, _id_or_name(benchmark), metric, condition=condition, accepted_only=accepted_only
+            )
     attrs = df.attrs
     better = "lower" if attrs["direction"] == "lower" else "higher"
     heading = f"{attrs['benchmark']} · {attrs['metric']} ({better} is better)"
@@ -283,10 +292,17 @@ def export_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write here (default: stdout).")
     ] = None,
+    review_sheet: Annotated[
+        bool, typer.Option("--review", help="The review spreadsheet (ids, versions) for `import-review`.")
+    ] = False,
     db_url: DbOption = None,
 ) -> None:
     """Write a leaderboard (--benchmark B), claims (--claims, filtered by --benchmark, --metric,
     --model and the rest) or the disagreements report (--disagreements) as CSV, JSON or Parquet."""
+    if review_sheet:  # leaderboard.cli.review; filters as for `review queue`
+        filters = {"status": status, "paper": paper, "rule": rule, "benchmark": benchmark}
+        filters |= {"min_confidence": min_confidence, "max_confidence": max_confidence, "limit": limit}
+        return review_cli.export_review(db_url, output, fmt, **filters)
     if claims and disagreements:
         raise fail("choose what to export: --benchmark B (a leaderboard), --claims or --disagreements")
     if not (benchmark or claims or disagreements):
