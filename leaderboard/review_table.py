@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from leaderboard import audit, review
 from leaderboard.db.models import ClaimRow, Paper
+from leaderboard.export import neutralise_formulas
 from leaderboard.papers_view import evidence_spans
-from leaderboard.review.spreadsheet import neutralise
 
 HISTORY_COLUMNS = ["change_id", "at", "reviewer", "action", "field", "old", "new", "reason", "reverts"]
 # What a table edit may carry: the claim, the version it was read at, its status and editable fields.
@@ -73,9 +73,8 @@ def apply_table_edits(session: Session, rows: pd.DataFrame, reviewer: str) -> re
     Raises review.ImportProblems (row numbers count the header as row 1) or ReviewError.
     """
     audit.require_reviewer(reviewer)
-    table = rows.reindex(columns=TABLE_EDIT_COLUMNS)
-    text_columns = table.select_dtypes(include="object").columns
-    table[text_columns] = table[text_columns].map(neutralise)
+    # Written as the review export writes (formula cells neutralised), so the import reads it back unchanged.
+    table = neutralise_formulas(rows.reindex(columns=TABLE_EDIT_COLUMNS))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "edits.csv"
         table.to_csv(path, index=False, encoding="utf-8")

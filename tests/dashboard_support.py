@@ -35,6 +35,30 @@ HOSTILE_ABSTRACT = (
 )
 
 
+# Three dated papers on ImageNet top-1 accuracy: a known ranking (ConvNeXt-T 82.1, Swin-T 81.3,
+# ResNet-50 76.1), one disagreement (ResNet-50: 76.1 in lab-1, 75.3 in lab-2), and a number
+# the extractor misses (25 on ImageNet-A in lab-3).
+LAB_PAPERS = [
+    ("lab-1", "Residual nets revisited", "We revisit residual networks. "
+     "ResNet-50 achieves 76.1% top-1 accuracy on ImageNet.", "2023-01-10"),
+    ("lab-2", "Vision transformers at scale", "We train vision transformers. "
+     "Swin-T achieves 81.3% top-1 accuracy on ImageNet. ResNet-50 achieves 75.3% top-1 accuracy on ImageNet.",
+     "2023-06-01"),
+    ("lab-3", "ConvNeXt for everyone", "We modernise convnets. "
+     "ConvNeXt-T achieves 82.1% top-1 accuracy on ImageNet. We also tried ImageNet-A, getting 25 there.",
+     "2024-02-01"),
+]  # fmt: skip
+
+
+def write_lab_csv(folder: Path) -> Path:
+    path = folder / "lab.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["id", "title", "abstract", "date"])
+        writer.writerows(LAB_PAPERS)
+    return path
+
+
 def ingest(url: str, *paths: str | Path) -> None:
     result = CliRunner().invoke(app, ["ingest", *map(str, paths), "--db", url])
     assert result.exit_code == 0, result.output

@@ -109,10 +109,14 @@ def claim_history(claim_id: int) -> None:
     if reviewer is None:
         return
     pick, go = st.columns([3, 1])
+    labels = {
+        int(row.change_id): f"#{row.change_id} {row.field or row.action}: {row.old} → {row.new} "
+        f"({row.reviewer})"
+        for row in changes.itertuples()
+    }
     change_id = pick.selectbox(
-        "Change to revert", list(changes["change_id"])[::-1], key=f"rv_revert_pick_{claim_id}",
-        format_func=lambda c: f"#{c}",
-    )  # fmt: skip
+        "Change to revert", list(labels)[::-1], key=f"rv_revert_pick_{claim_id}", format_func=labels.get
+    )
     if go.button("Revert", key=f"rv_revert_{claim_id}"):
         ui.write_then_rerun(review.revert, int(change_id), reviewer, done=f"Change #{change_id} reverted.")
 
