@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import pytest
 from review_helpers import store
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from leaderboard import review
@@ -219,3 +220,53 @@ def test_excel_round_trip(runner, db):
     )
     with Session(engine) as session:
         assert review.history(session, 1)[0].reason == "not a result"
+
+
+def test_export_review_then_import_through_the_cli(runner, db):
+    db_url, engine = db
+    result = run(runner, db_url, "export", "--review", "-o", "sheet.csv", "--rule", "score_on")
+    assert (result.exit_code, result.output) == (0, "wrote 2 claim(s) to sheet.csv\n")
+    with open("sheet.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["id"], r["version"], r["status"]) for r in rows] == [
+        ("1", "1", "extracted"),
+        ("3", "1", "extracted"),
+    ]
+    rows[1]["condition"] = "val"
+    write("sheet.csv", rows)
+    result = run(runner, db_url, "import-review", "sheet.csv", "-r", "ann")
+    assert result.output == (
+        "sheet.csv: 2 row(s): 0 accepted, 0 rejected, 1 corrected, 1 unchanged; 2 change(s) logged\n"
+    )
+    assert (claims(engine)[3].condition, claims(engine)[3].status) == ("val", "corrected")
+    printed = run(runner, db_url, "export", "--review", "--status", "corrected")
+    assert printed.output.splitlines()[0].startswith(
+        "id,version,paper_id,status,model,benchmark,metric,value,"
+    )
+    assert printed.output.splitlines()[1].startswith("3,2,2401.00001,corrected,Foo,COCO,AP,45.2,")
+
+
+def models(shown: str) -> list[str]:
+    """The model column of `leaderboard show` tables."""
+    return [line.split("│")[2].strip() for line in shown.splitlines() if line.startswith("│")]
+
+
+def test_show_as_of(runner, db):
+    db_url, engine = db
+    assert run(runner, db_url, "review", "reject", "1", "-r", "ann").exit_code == 0
+    today = run(runner, db_url, "show", "ImageNet", "--metric", "accuracy")
+    before = run(runner, db_url, "show", "ImageNet", "--metric", "accuracy", "--as-of", "2999-01-01T00:00")
+    assert today.output == before.output
+    assert models(today.output) == ["ResNet"]
+    with Session(engine) as session:  # the claims existed since January
+        session.execute(update(ClaimRow).values(created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)))
+        session.execute(update(AuditEntry).values(at=dt.datetime(2026, 2, 1, tzinfo=dt.UTC)))
+        session.commit()
+    january = run(runner, db_url, "show", "ImageNet", "--metric", "accuracy", "--as-of", "2026-01-15")
+    assert january.exit_code == 0
+    assert models(january.output) == ["Foo", "ResNet"]
+    bad = run(runner, db_url, "show", "ImageNet", "--as-of", "soon")
+    assert (bad.exit_code, bad.output) == (
+        1,
+        "error: not a date or time: 'soon' (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)\n",
+    )
