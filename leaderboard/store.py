@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from sqlalchemy import insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from leaderboard.db.models import ClaimRow, Paper, PaperSource
@@ -128,12 +129,28 @@ def _current_extractor_version() -> str:
     return EXTRACTOR_VERSION
 
 
-def _store_batch(session: Session, items: Sequence[Item], version: str, stats: StoreStats) -> list[Outcome]:
+def needs_extraction(
+    session: Session, papers: Sequence[PaperRecord], extractor_version: str | None = None
+) -> list[bool]:
+    """For each paper, whether its claims must be extracted before storing it: it is not stored
+    yet, or was stored by another extractor version. Asked before extracting, so a re-run of a
+    big ingest skips stored papers at lookup speed; `store_papers` ignores the claims of the
+    others, and checks again anyway (another ingest may store a paper in between)."""
+    version = extractor_version or _current_extractor_version()
+    flags: list[bool] = []
+    for start in range(0, len(papers), BATCH_SIZE):
+        chunk = papers[start : start + BATCH_SIZE]
+        batch = _load_known(session, chunk, with_sources=False)
+        flags += [(known := batch.find(p)) is None or known.extractor_version != version for p in chunk]
+    return flags
+
+
+def _store_batch(
+    session: Session, items: Sequence[Item], version: str, stats: StoreStats, attempt: int = 0
+) -> list[Outcome]:
     batch = _load_known(session, [paper for paper, _ in items])
     new_papers: list[dict] = []
-    new_sources: list[dict] = []
-    new_claims: list[dict] = []
-    outcomes: list[Outcome] = []
+    placed: list[tuple[PaperRecord, Sequence[Claim], _Known, Outcome]] = []
     for paper, claims in items:
         known = batch.find(paper)
         if known is None:
@@ -141,14 +158,28 @@ def _store_batch(session: Session, items: Sequence[Item], version: str, stats: S
             known = _Known(**{k: values[k] for k in _KNOWN_FIELDS}, pending=values)
             batch.add(known)
             new_papers.append(values)
-            new_claims += [_claim_values(known.id, c, version) for c in claims]
-            stats.claims_stored += len(claims)
-            outcomes.append("new")
+            placed.append((paper, claims, known, "new"))
         else:
             _fill_gaps(session, batch, known, paper)
             if known.extractor_version != version:
                 stats.claims_stored += _replace_unreviewed_claims(session, known, claims, version)
-            outcomes.append("seen")
+            placed.append((paper, claims, known, "seen"))
+    # Another ingest (PostgreSQL, or SQLite between our lookup and our write) may have stored
+    # some of these papers since the lookup: they are not inserted, and are stored again as
+    # seen below, with none of our claims.
+    lost = _insert_new_papers(session, new_papers)
+    new_sources: list[dict] = []
+    new_claims: list[dict] = []
+    outcomes: list[Outcome | None] = []
+    retry: list[tuple[int, Item]] = []
+    for paper, claims, known, outcome in placed:
+        if known.pending is not None and known.id in lost:
+            retry.append((len(outcomes), (paper, claims)))
+            outcomes.append(None)
+            continue
+        outcomes.append(outcome)
+        if outcome == "new":
+            new_claims += [_claim_values(known.id, c, version) for c in claims]
         source_key = (known.id, paper.source, paper.line or 0)  # 0 = no line; see PaperSource.line
         if source_key not in batch.sources:
             batch.sources.add(source_key)
@@ -156,17 +187,44 @@ def _store_batch(session: Session, items: Sequence[Item], version: str, stats: S
             new_sources.append({"paper_id": paper_id, "source": source, "line": line, "format": paper.format})
     # Entity ids, canonical values and condition keys for the whole batch at once.
     resolve_claim_rows(session, new_claims)
-    # Parents before children, for the foreign keys.
-    for model, rows in ((Paper, new_papers), (PaperSource, new_sources), (ClaimRow, new_claims)):
-        if rows:
-            session.execute(insert(model), rows)
+    if new_sources:
+        session.execute(_insert_ignoring_duplicates(session, PaperSource), new_sources)
+    if new_claims:
+        session.execute(insert(ClaimRow), new_claims)
     stats.papers_new += outcomes.count("new")
     stats.papers_seen += outcomes.count("seen")
     stats.sources_added += len(new_sources)
-    return outcomes
+    stats.claims_stored += len(new_claims)
+    if retry:
+        if attempt >= 3:
+            raise RuntimeError("papers keep conflicting with rows this session cannot see")
+        again = _store_batch(session, [item for _, item in retry], version, stats, attempt + 1)
+        for (position, _), outcome in zip(retry, again, strict=True):
+            outcomes[position] = outcome
+    return outcomes  # type: ignore[return-value]
 
 
-def _load_known(session: Session, papers: Sequence[PaperRecord]) -> _Batch:
+def _insert_ignoring_duplicates(session: Session, model: type):
+    """INSERT ... ON CONFLICT DO NOTHING, so concurrent ingests of the same input never fail."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(model).on_conflict_do_nothing()
+    if dialect == "sqlite":
+        return sqlite.insert(model).on_conflict_do_nothing()
+    return insert(model)
+
+
+def _insert_new_papers(session: Session, rows: list[dict]) -> set[str]:
+    """Insert `rows` into papers; returns the ids NOT inserted because a conflicting paper
+    (same id, arXiv id or content) was stored meanwhile."""
+    if not rows:
+        return set()
+    statement = _insert_ignoring_duplicates(session, Paper).returning(Paper.id)
+    inserted = set(session.scalars(statement, rows))
+    return {row["id"] for row in rows} - inserted
+
+
+def _load_known(session: Session, papers: Sequence[PaperRecord], with_sources: bool = True) -> _Batch:
     """The stored papers any of `papers` could match, and their recorded sources."""
     session.flush()  # ORM objects added by the caller must be visible to the lookup
     ids = {p.id for p in papers}
@@ -179,7 +237,7 @@ def _load_known(session: Session, papers: Sequence[PaperRecord]) -> _Batch:
     batch = _Batch()
     for row in session.execute(query):
         batch.add(_Known(**row._asdict()))
-    if batch.by_id:
+    if with_sources and batch.by_id:
         sources = select(PaperSource.paper_id, PaperSource.source, PaperSource.line).where(
             PaperSource.paper_id.in_(list(batch.by_id)),
             PaperSource.source.in_({p.source for p in papers}),
