@@ -43,7 +43,9 @@ def merge_suggestions(session: Session, kind: str, limit: int = 50) -> list[Sugg
             Entity.kind == kind, Entity.merged_into_id.is_(None)
         )
     ).all()
-    dismissed = set(session.execute(select(MergeDismissal.entity_id, MergeDismissal.other_id)).tuples())
+    dismissed = {
+        tuple(row) for row in session.execute(select(MergeDismissal.entity_id, MergeDismissal.other_id))
+    }
     blocks: dict[tuple, list] = {}
     for row in rows:
         blocks.setdefault((tuple(_NUMBERS.findall(row.key)), row.key[:1]), []).append(row)
