@@ -57,12 +57,12 @@ def test_accepting_twice_changes_and_logs_nothing(session, ids):
     assert audit_count(session) == 1
 
 
-@pytest.mark.parametrize("reviewer", ["", "   ", None])
-def test_reviewer_is_required(session, ids, reviewer):
-    with pytest.raises(review.ReviewerRequiredError):
-        review.accept(session, [ids[91.1]], reviewer=reviewer)
-    with pytest.raises(review.ReviewerRequiredError):
-        review.edit(session, ids[91.1], {"metric": "top-1"}, reviewer=reviewer, expected_version=1)
+def test_reviewer_is_required(session, ids):
+    for reviewer in ("", "   ", None):
+        with pytest.raises(review.ReviewerRequiredError):
+            review.accept(session, [ids[91.1]], reviewer=reviewer)
+        with pytest.raises(review.ReviewerRequiredError):
+            review.edit(session, ids[91.1], {"metric": "top-1"}, reviewer=reviewer, expected_version=1)
     session.commit()
     assert session.get(ClaimRow, ids[91.1]).status == "extracted"
     assert audit_count(session) == 0
@@ -92,21 +92,21 @@ def test_edit_makes_claim_corrected_and_logs_each_field(session, ids):
     ]
 
 
-@pytest.mark.parametrize(
-    "changes, message",
-    [
-        ({"value": "ninety"}, "value must be a number"),
-        ({"value": ""}, "value is required"),
-        ({"baseline_value": "nan"}, "baseline_value must be a finite number"),
-        ({"kind": "guess"}, "kind must be one of score, delta, efficiency"),
-        ({"unit": "kg"}, "unit must be one of %, x, points"),
-        ({"evidence": "other"}, "unknown field 'evidence'"),
-        ({}, "nothing to change"),
-    ],
+BAD_EDITS = (
+    ({"value": "ninety"}, "value must be a number"),
+    ({"value": ""}, "value is required"),
+    ({"baseline_value": "nan"}, "baseline_value must be a finite number"),
+    ({"kind": "guess"}, "kind must be one of score, delta, efficiency"),
+    ({"unit": "kg"}, "unit must be one of %, x, points"),
+    ({"evidence": "other"}, "unknown field 'evidence'"),
+    ({}, "nothing to change"),
 )
-def test_bad_edits_are_refused_and_change_nothing(session, ids, changes, message):
-    with pytest.raises(review.ReviewError, match=message):
-        review.edit(session, ids[91.1], changes, "ann", 1)
+
+
+def test_bad_edits_are_refused_and_change_nothing(session, ids):
+    for changes, message in BAD_EDITS:
+        with pytest.raises(review.ReviewError, match=message):
+            review.edit(session, ids[91.1], changes, "ann", 1)
     session.commit()
     assert session.get(ClaimRow, ids[91.1]).version == 1
     assert audit_count(session) == 0
@@ -162,18 +162,19 @@ def test_add_claim_locates_the_sentence_and_number(session, ids):
     assert (entry.action, decode(entry.new_value)["metric"]) == ("add", "AP")
 
 
-@pytest.mark.parametrize(
-    "fields, message",
-    [
-        ({"evidence": "Bar reaches 12.0 BLEU.", "value": 12}, "sentence is not in the abstract"),
-        ({"evidence": "On COCO it scores 45.2 AP.", "value": 45.3}, "45.3 does not appear in the sentence"),
-        ({"evidence": "Foo reaches 91.1% accuracy on ImageNet", "value": 91.1}, "claim .* already holds"),
-        ({"value": 1}, "evidence .* is required"),
-    ],
+BAD_ADDS = (
+    ({"evidence": "Bar reaches 12.0 BLEU.", "value": 12}, "sentence is not in the abstract"),
+    ({"evidence": "On COCO it scores 45.2 AP.", "value": 45.3}, "45.3 does not appear in the sentence"),
+    ({"evidence": "Foo reaches 91.1% accuracy on ImageNet", "value": 91.1}, "claim .* already holds"),
+    ({"value": 1}, "evidence .* is required"),
 )
-def test_add_claim_refusals(session, ids, fields, message):
-    with pytest.raises(review.ReviewError, match=message):
-        review.add_claim(session, PAPER_ID, fields, reviewer="ann")
+
+
+def test_add_claim_refusals(session, ids):
+    for fields, message in BAD_ADDS:
+        with pytest.raises(review.ReviewError, match=message):
+            review.add_claim(session, PAPER_ID, fields, reviewer="ann")
+    assert audit_count(session) == 0
 
 
 def test_revert_restores_old_value_and_logs_both(session, ids):
