@@ -16,6 +16,10 @@ from sqlalchemy.orm import Session
 
 from leaderboard.db.models import AuditEntry, utcnow
 
+# While a revert runs functions that log their own changes (entity merges, splits...), this key in
+# `session.info` holds the id of the change being reverted, so their entries point back at it.
+REVERTING = "leaderboard.audit.reverting"
+
 
 class ReviewerRequiredError(ValueError):
     """A change was attempted without naming who made it."""
@@ -64,7 +68,7 @@ def record(
         new_value=encode(new),
         reviewer=require_reviewer(reviewer),
         reason=(reason or None),
-        reverts_id=reverts_id,
+        reverts_id=reverts_id if reverts_id is not None else session.info.get(REVERTING),
         at=at or utcnow(),
     )
     session.add(entry)

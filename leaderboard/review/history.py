@@ -97,6 +97,6 @@ def _revert_add(session: Session, entry: AuditEntry, reviewer: str, reason: str)
 def _revert_entity_change(
     session: Session, entry: AuditEntry, reviewer: str, reason: str
 ) -> list[AuditEntry]:
-    raise ReviewError(
-        f"change #{entry.id} is a {entry.target} {entry.action}; only claim changes can be reverted here"
-    )
+    from leaderboard.review.entity_revert import revert_entity_change
+
+    return revert_entity_change(session, entry, reviewer, reason)
