@@ -72,7 +72,7 @@ def _stored_claims(session: Session, paper_id: str) -> list[dict[str, Any]]:
         .correlate(ClaimRow)
         .label("logged")
     )
-    columns = [getattr(ClaimRow, name) for name in ("id", "span_start", "span_end", "status", "origin")]
+    columns = [getattr(ClaimRow, n) for n in ("id", "span_start", "span_end", "status", "origin", "version")]
     columns += [getattr(ClaimRow, name) for name in EXTRACTED_FIELDS]
     query = select(*columns, logged).where(ClaimRow.paper_id == paper_id).order_by(ClaimRow.id)
     return [dict(row._mapping) for row in session.execute(query)]
@@ -124,27 +124,31 @@ def reconcile_claims(session: Session, paper_id: str, new_rows: list[dict[str, A
         else:
             to_insert.append(row)
     resolve_claim_rows(session, to_insert + [row for _, row in to_update])
+    # Each write names the version read: a person's change that lands meanwhile wins, and the
+    # extractor's write to that claim is dropped (a person's work is never overwritten).
     now = utcnow()
     for claim, row in to_update:
-        result.revived += claim["status"] == RETIRED
-        result.updated += claim["status"] != RETIRED
         values = {k: v for k, v in row.items() if k not in ("paper_id", "span_start", "span_end")}
-        session.execute(
+        written = session.execute(
             update(ClaimRow)
-            .where(ClaimRow.id == claim["id"])
+            .where(ClaimRow.id == claim["id"], ClaimRow.version == claim["version"])
             .values(**values, status=UNREVIEWED, version=ClaimRow.version + 1, updated_at=now)
             .execution_options(synchronize_session=False)
-        )
+        ).rowcount
+        result.revived += written if claim["status"] == RETIRED else 0
+        result.updated += written if claim["status"] != RETIRED else 0
     unmatched = [c for claims in free.values() for c in claims if c["id"] not in matched]
-    vanished = [c["id"] for c in unmatched if c["status"] != RETIRED]
-    if vanished:
-        session.execute(
+    by_version: dict[int, list[int]] = defaultdict(list)
+    for c in unmatched:
+        if c["status"] != RETIRED:
+            by_version[c["version"]].append(c["id"])
+    for version, ids in by_version.items():
+        result.retired += session.execute(
             update(ClaimRow)
-            .where(ClaimRow.id.in_(vanished), ClaimRow.status == UNREVIEWED)
+            .where(ClaimRow.id.in_(ids), ClaimRow.version == version, ClaimRow.status == UNREVIEWED)
             .values(status=RETIRED, version=ClaimRow.version + 1, updated_at=now)
             .execution_options(synchronize_session=False)
-        )
-        result.retired = len(vanished)
+        ).rowcount
     if to_insert:
         session.execute(insert(ClaimRow), to_insert)
         result.inserted = len(to_insert)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import leaderboard.extract
-from leaderboard import review
+from leaderboard import reextract, review
 from leaderboard.cli import app
 from leaderboard.db import AuditEntry, ClaimRow, Paper, make_engine
 
@@ -145,3 +145,28 @@ def test_cli_reingest_with_a_newer_extractor_keeps_corrections(runner, db_url, m
             assert session.scalar(select(func.count()).select_from(AuditEntry)) == 3
     finally:
         engine.dispose()
+
+
+def test_a_review_landing_during_reextraction_wins(session, migrated_engine, monkeypatch):
+    """The extractor read the claims, then a person changed two of them before it wrote."""
+    ids = store(session)
+    read = reextract._stored_claims
+
+    def read_then_people_act(session_, paper_id):
+        stored = read(session_, paper_id)
+        with Session(migrated_engine) as other:
+            review.edit(other, ids[45.2], {"metric": "box AP"}, "ann", 1)
+            review.accept(other, [ids[88.0]], "ann")
+            other.commit()
+        return stored
+
+    monkeypatch.setattr(reextract, "_stored_claims", read_then_people_act)
+    new = extracted_claims()[:2]  # 45.2 no longer found: would be retired
+    new[1].model = "ResNet-50"  # 88.0 changed: would be updated
+    store(session, new, version="v2")
+    found = {r.value: (r.status, r.metric, r.model, r.version) for r in rows(session).values()}
+    assert found == {
+        91.1: ("extracted", "accuracy", "Foo", 1),
+        88.0: ("accepted", "accuracy", "ResNet", 2),
+        45.2: ("corrected", "box AP", "Foo", 2),
+    }
