@@ -172,7 +172,7 @@ else:
 # --- a claim the extractor missed ----------------------------------------------------------------
 if reviewer is not None:
     with st.expander("Add a missed claim"), st.form("rv_add", clear_on_submit=False):
-        paper_id = st.text_input("Paper id", value=paper, key="rv_add_paper")
+        paper_id = st.text_input("Paper id of the missed claim", value=paper, key="rv_add_paper")
         evidence = st.text_area("Sentence (exactly as in the abstract)", key="rv_add_evidence")
         columns = st.columns(3)
         value = columns[0].text_input("value", key="rv_add_value")
