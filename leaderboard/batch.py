@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import TypeVar
 
@@ -12,9 +13,11 @@ from leaderboard.records import Claim, PaperRecord
 
 T = TypeVar("T")
 
-# Papers handed to the pool at a time: enough to keep every worker busy while
-# never holding a whole (possibly huge) input in memory.
+# Papers per pool task: about 0.1 s of extraction, so pickling costs little.
 BATCH_SIZE = 256
+# Tasks handed to the pool before waiting for the oldest: enough to keep the
+# workers busy while the caller writes, never a whole (possibly huge) input.
+IN_FLIGHT = 8
 
 
 def _claims_for(paper: PaperRecord) -> list[Claim]:
@@ -29,12 +32,51 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def with_claims(
-    papers: Iterable[PaperRecord], pool: ProcessPoolExecutor | None = None
+    papers: Iterable[PaperRecord],
+    pool: ProcessPoolExecutor | None = None,
+    *,
+    needs: Callable[[list[PaperRecord]], list[bool]] | None = None,
+    in_flight: int = IN_FLIGHT,
 ) -> Iterator[tuple[PaperRecord, list[Claim]]]:
-    """Each paper with its extracted claims, in input order."""
+    """Each paper with its extracted claims, in input order.
+
+    `needs(papers)` says which papers of a batch to extract (e.g. those not
+    stored yet); the others come out with no claims. With a pool, at most
+    `in_flight` batches are being extracted at a time, so memory stays flat
+    however big the input, and the workers keep busy while the caller writes.
+    """
+    batches = batched(papers, BATCH_SIZE)
     if pool is None:
-        for paper in papers:
-            yield paper, _claims_for(paper)
+        for batch in batches:
+            yield from zip(batch, _claims_for_batch(batch, needs), strict=True)
         return
-    for batch in batched(papers, BATCH_SIZE):
-        yield from zip(batch, pool.map(_claims_for, batch, chunksize=16), strict=True)
+    pending: deque[tuple[list[PaperRecord], list[bool], Future[list[list[Claim]]]]] = deque()
+    for batch in batches:
+        wanted = needs(batch) if needs else [True] * len(batch)
+        todo = [(paper.abstract, paper.title) for paper, want in zip(batch, wanted, strict=True) if want]
+        pending.append((batch, wanted, pool.submit(_extract_all, todo)))
+        if len(pending) >= in_flight:
+            yield from _collect(*pending.popleft())
+    while pending:
+        yield from _collect(*pending.popleft())
+
+
+def _claims_for_batch(
+    batch: list[PaperRecord], needs: Callable[[list[PaperRecord]], list[bool]] | None
+) -> list[list[Claim]]:
+    wanted = needs(batch) if needs else [True] * len(batch)
+    return [_claims_for(paper) if want else [] for paper, want in zip(batch, wanted, strict=True)]
+
+
+def _extract_all(texts: list[tuple[str, str | None]]) -> list[list[Claim]]:
+    # One pool task per batch (a task per paper would cost more in pickling than in extracting),
+    # sent as bare texts: the rest of a paper record is of no use to the extractor.
+    return [extract_claims(abstract, title) for abstract, title in texts]
+
+
+def _collect(
+    batch: list[PaperRecord], wanted: list[bool], future: Future[list[list[Claim]]]
+) -> Iterator[tuple[PaperRecord, list[Claim]]]:
+    extracted = iter(future.result())
+    for paper, want in zip(batch, wanted, strict=True):
+        yield paper, next(extracted) if want else []

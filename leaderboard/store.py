@@ -6,7 +6,9 @@ Storing is idempotent: re-running an ingest adds no rows and touches no
 timestamps.
 
 Papers are stored in batches: one lookup query per batch and bulk INSERTs,
-because a row-at-a-time ORM round trip per paper made big inputs crawl.
+because a row-at-a-time ORM round trip per paper made big inputs crawl. Bulk
+INSERTs say `render_nulls=True`: otherwise the ORM leaves out NULL columns and
+splits a batch into one statement per pattern of NULLs (nearly one per row).
 """
 
 from __future__ import annotations
@@ -190,7 +192,7 @@ def _store_batch(
     if new_sources:
         session.execute(_insert_ignoring_duplicates(session, PaperSource), new_sources)
     if new_claims:
-        session.execute(insert(ClaimRow), new_claims)
+        session.execute(insert(ClaimRow).execution_options(render_nulls=True), new_claims)
     stats.papers_new += outcomes.count("new")
     stats.papers_seen += outcomes.count("seen")
     stats.sources_added += len(new_sources)
@@ -208,10 +210,12 @@ def _insert_ignoring_duplicates(session: Session, model: type):
     """INSERT ... ON CONFLICT DO NOTHING, so concurrent ingests of the same input never fail."""
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
-        return postgresql.insert(model).on_conflict_do_nothing()
-    if dialect == "sqlite":
-        return sqlite.insert(model).on_conflict_do_nothing()
-    return insert(model)
+        statement = postgresql.insert(model).on_conflict_do_nothing()
+    elif dialect == "sqlite":
+        statement = sqlite.insert(model).on_conflict_do_nothing()
+    else:
+        statement = insert(model)
+    return statement.execution_options(render_nulls=True)
 
 
 def _insert_new_papers(session: Session, rows: list[dict]) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Annotated, Literal, TextIO
@@ -13,16 +13,14 @@ from typing import Annotated, Literal, TextIO
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from leaderboard import db
-from leaderboard.batch import batched, with_claims
+from leaderboard.batch import with_claims
 from leaderboard.claim_output import OUTPUT_FORMATS, ClaimWriter
 from leaderboard.cli.common import DbOption, app, fail, first_line, open_database
 from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
-from leaderboard.store import BATCH_SIZE as STORE_BATCH_SIZE
-from leaderboard.store import StoreStats, store_papers
+from leaderboard.pipeline import COMMIT_EVERY, FileFailed, ingest_file
+from leaderboard.store import StoreStats
 
 InputsArgument = Annotated[
     list[str],
@@ -78,18 +76,32 @@ def _pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
         yield pool
 
 
+CommitEveryOption = Annotated[
+    int,
+    typer.Option(
+        "--commit-every",
+        min=0,
+        help="Papers per transaction; an interrupted ingest keeps the chunks before, and a re-run "
+        "continues after them (0: one transaction per file).",
+    ),
+]
+
+
 @app.command()
 def ingest(
     inputs: InputsArgument,
     fmt: Annotated[InputFormat | None, typer.Option("--format", "-f", help=INPUT_FORMAT_HELP)] = None,
     db_url: DbOption = None,
     jobs: JobsOption = 1,
+    commit_every: CommitEveryOption = COMMIT_EVERY,
 ) -> None:
-    """Read papers, extract their claims and store both (one transaction per file).
+    """Read papers, extract their claims and store both, committing every --commit-every papers.
 
-    A file that cannot be read or parsed is reported on one line and leaves
-    nothing behind; the other files still go in, and the exit code is 1.
-    Re-running the same ingest changes nothing.
+    A file that cannot be read or parsed is reported on one line naming the
+    file and line; nothing of it is kept but the chunks committed before that
+    line (a file of up to --commit-every papers leaves nothing behind). The
+    other files still go in, and the exit code is 1. Re-running the same
+    ingest changes nothing; stored papers are recognised before extraction.
     """
     paths, failed = _expand(inputs)
     totals, ok = StoreStats(), 0
@@ -99,10 +111,19 @@ def ingest(
         papers_task = progress.add_task("papers", total=None)
         for path in paths:
             try:
-                stats = _ingest_file(sessions, path, fmt, pool, lambda n: progress.advance(papers_task, n))
-            except (IngestError, OSError, SQLAlchemyError) as exc:
+                stats = ingest_file(
+                    sessions,
+                    path,
+                    fmt,
+                    pool,
+                    jobs=jobs,
+                    commit_every=commit_every,
+                    on_papers=lambda n: progress.advance(papers_task, n),
+                )
+            except FileFailed as exc:
                 failed += 1
-                _report(progress, f"error: {_file_error(path, exc)}")
+                totals.merge(exc.kept)
+                _report(progress, f"error: {_file_error(path, exc.error)}{_kept_note(exc.kept)}")
             else:
                 ok += 1
                 totals.merge(stats)
@@ -117,20 +138,11 @@ def ingest(
         raise typer.Exit(code=1)
 
 
-def _ingest_file(
-    sessions: sessionmaker[Session],
-    path: str,
-    fmt: str | None,
-    pool: ProcessPoolExecutor | None,
-    on_batch: Callable[[int], None],
-) -> StoreStats:
-    """Store one file's papers in one transaction: any error rolls the whole file back."""
-    stats = StoreStats()
-    with sessions.begin() as session:
-        for batch in batched(with_claims(iter_papers(path, fmt), pool), STORE_BATCH_SIZE):
-            store_papers(session, batch, stats=stats)
-            on_batch(len(batch))
-    return stats
+def _kept_note(kept: StoreStats) -> str:
+    read = kept.papers_new + kept.papers_seen
+    if not read:
+        return ""
+    return f" (the {read:,} papers before it are stored; fix it and re-run to continue)"
 
 
 def _file_error(path: str, exc: Exception) -> str:
