@@ -7,19 +7,24 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from leaderboard.settings import resolve_db_url
 
+# How long a SQLite writer waits for another one (a concurrent ingest commits
+# a chunk of papers at a time) before "database is locked"; Python's default is 5 s.
+SQLITE_BUSY_TIMEOUT_MS = 60_000
 
-def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
+
+def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     # SQLite ignores REFERENCES (and ON DELETE CASCADE) unless asked per connection.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS:d}")
     cursor.close()
 
 
 def make_engine(url: str | None = None) -> Engine:
-    """An engine for `url` (resolved through settings), with SQLite foreign keys on."""
+    """An engine for `url` (resolved through settings); SQLite with foreign keys on and a busy timeout."""
     engine = create_engine(resolve_db_url(url))
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+        event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
 
 
