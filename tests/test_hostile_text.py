@@ -12,6 +12,7 @@ own escaping tests are in test_dashboard_papers.py.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 
@@ -148,3 +149,41 @@ def test_error_lines_escape_control_characters_they_quote(runner, db_url, tmp_pa
         f"error: {shown}:1: CSV has no 'abstract' column (columns: title, \\x1b[31mred\\u202e)\n"
     )
     assert str(IngestError("a\nb.jsonl", 3, "bad")) == "a\\nb.jsonl:3: bad"
+
+
+def test_every_dashboard_page_shows_hostile_text_inert(runner, tmp_path, monkeypatch):
+    """A cross-check of the dashboard's escaping (its own tests: test_dashboard_papers.py) on every page.
+
+    Text may appear escaped in HTML, or in widgets that draw text as text
+    (tables, charts, select boxes); never as live HTML, and never in Markdown,
+    which would turn `[link](javascript:...)` into a link.
+    """
+    from dashboard_support import APP, app_test
+
+    url = f"sqlite:///{tmp_path / 'hostile.db'}"
+    ingest_rows(runner, url, tmp_path, hostile_rows())
+    at = app_test(monkeypatch, url)
+    pages = [None, *(f"views/{view.name}" for view in sorted((APP.parent / "views").glob("*.py")))]
+    live_html = ("<script", "<img", "<b>bold", "<!-- c -->")
+    shown_escaped = False
+    for page in pages:
+        if page is not None:
+            at.switch_page(page).run()
+        assert not at.exception, (page, at.exception)
+        for element in elements(at._tree):
+            if element.type == "html":
+                body = element.proto.body
+                assert not any(marker in body for marker in live_html), (page, body[:300])
+                shown_escaped |= html.escape(HOSTILE["html"]) in body
+            elif element.type == "markdown":
+                body = element.proto.body
+                assert not any(text in body for text in HOSTILE.values()), (page, body[:300])
+                assert "javascript:" not in body, (page, body[:300])
+    assert shown_escaped, "no page showed the HTML title at all (escaped), so nothing was checked"
+
+
+def elements(node):
+    if getattr(node, "proto", None) is not None:
+        yield node
+    for child in getattr(node, "children", {}).values():
+        yield from elements(child)
