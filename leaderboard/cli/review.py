@@ -205,9 +205,13 @@ def queue_command(
     rule: Annotated[str | None, typer.Option("--rule", help="Only claims of this extractor rule.")] = None,
     benchmark: Annotated[str | None, typer.Option("--benchmark", help="Benchmark name or alias.")] = None,
     paper: Annotated[str | None, typer.Option("--paper", help="Paper id.")] = None,
-    min_confidence: Annotated[float | None, typer.Option("--min-confidence")] = None,
-    max_confidence: Annotated[float | None, typer.Option("--max-confidence")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1)] = 20,
+    min_confidence: Annotated[
+        float | None, typer.Option("--min-confidence", help="Confidence at least.")
+    ] = None,
+    max_confidence: Annotated[
+        float | None, typer.Option("--max-confidence", help="Confidence at most.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Claims to list at most.")] = 20,
     db_url: DbOption = None,
 ) -> None:
     """List claims to review, most doubtful (lowest confidence) first."""
