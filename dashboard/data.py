@@ -19,7 +19,7 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from leaderboard import db, export, papers_view, queries, review, review_table
+from leaderboard import db, entities_view, export, papers_view, queries, review, review_table
 from leaderboard.cli.common import display_url as hide_password
 from leaderboard.settings import resolve_db_url
 
@@ -104,3 +104,6 @@ def csv_bytes(table) -> bytes:
 review_queue = cached(review.review_queue)
 claim_record = cached(review_table.claim_record)
 history_table = cached(review_table.history_table)
+
+entity_table = cached(entities_view.entity_table)
+suggestions_table = cached(entities_view.suggestions_table)

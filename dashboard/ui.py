@@ -77,12 +77,14 @@ def write_then_rerun(fn: Callable[..., Any], *args: Any, done: str, **kwargs: An
     try:
         data.write(fn, *args, **kwargs)
     except ImportProblems as exc:
-        st.error(f"Nothing was saved: {exc}")
+        st.error(md_escape(f"Nothing was saved: {exc}"))
         for row, problem in exc.problems:
-            st.error(f"row {row - 1 if row else '?'}: {problem}")  # row 1 of the file is its header
+            # Rows count the file's header as row 1; the edited rows start at row 2.
+            st.error(md_escape(f"edited row {row - 1 if row else '?'}: {problem}"))
         return
     except (ValueError, LookupError) as exc:  # ReviewError, StaleVersionError, unknown names...
-        st.error(f"Nothing was saved: {exc}")
+        # Messages quote names and values from papers: shown literally.
+        st.error(md_escape(f"Nothing was saved: {exc}"))
         return
     st.session_state[FLASH_KEY] = done
     st.rerun()
@@ -92,7 +94,7 @@ def show_flash() -> None:
     """The message left by the last successful write, shown once."""
     message = st.session_state.pop(FLASH_KEY, None)
     if message:
-        st.success(message)
+        st.success(md_escape(message))
 
 
 def reviewer_sidebar() -> None:

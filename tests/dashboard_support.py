@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -100,3 +101,13 @@ def app_test(monkeypatch, url: str, page: str | None = None, secrets: dict | Non
 
 def html_bodies(at: AppTest) -> list[str]:
     return [element.proto.body for element in at.html]
+
+
+def plain(markdown: str) -> str:
+    """Text the page escaped for Markdown (dashboard.ui.md_escape), as a reader sees it."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def messages(elements) -> list[str]:
+    """The texts of st.success / st.error / st.info elements, as a reader sees them."""
+    return [plain(element.value) for element in elements]

@@ -4,7 +4,7 @@ acceptance, bulk edits, stale versions, history and revert, and added claims rea
 from __future__ import annotations
 
 import pytest
-from dashboard_support import app_test, ingest, write_lab_csv
+from dashboard_support import app_test, ingest, messages, write_lab_csv
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -78,8 +78,8 @@ def test_a_reviewer_corrects_a_value_and_the_leaderboard_shows_it(monkeypatch, u
     at.text_input(key=f"rv_edit_{resnet.id}_value").input("77.4")
     at.text_input(key=f"rv_edit_{resnet.id}_reason").input("typo in the abstract")
     at.get("form_submit_button")[0].click().run()
-    assert not at.error, [e.value for e in at.error]
-    assert f"Claim {resnet.id} corrected." in [s.value for s in at.success]
+    assert not at.error, messages(at.error)
+    assert f"Claim {resnet.id} corrected." in messages(at.success)
 
     stored = claim(url, "ResNet-50", 77.4)
     assert (stored.id, stored.status, stored.version) == (resnet.id, "corrected", 2)
@@ -122,7 +122,7 @@ def test_a_change_made_since_the_page_was_read_is_refused_and_named(monkeypatch,
     engine.dispose()
     at.text_input(key=f"rv_edit_{swin.id}_value").input("99")
     at.get("form_submit_button")[0].click().run()
-    errors = " ".join(e.value for e in at.error)
+    errors = " ".join(messages(at.error))
     assert "Nothing was saved" in errors and "Linus" in errors
     assert claim(url, "Swin-T").value == 81.0
 
@@ -140,7 +140,7 @@ def test_revert_puts_the_old_value_back(monkeypatch, url):
     value_change = int(history.loc[history["field"] == "value", "change_id"].item())
     at.selectbox(key=f"rv_revert_pick_{swin.id}").set_value(value_change).run()
     at.button(key=f"rv_revert_{swin.id}").click().run()
-    assert f"Change #{value_change} reverted." in [s.value for s in at.success]
+    assert f"Change #{value_change} reverted." in messages(at.success)
     assert claim(url, "Swin-T").value == 81.3
     reverts = _history(at).query("action == 'revert'")
     assert list(reverts["reverts"]) == [value_change]
@@ -161,7 +161,7 @@ def test_bulk_table_edits_are_saved_together(monkeypatch, url):
     at.run()
     assert "2 edited rows" in [c.value for c in at.caption]
     at.button(key="rv_save_table").click().run()
-    assert "2 claims saved." in [s.value for s in at.success]
+    assert "2 claims saved." in messages(at.success)
     assert claim(url, "ConvNeXt-T").status == "rejected"
     swin = claim(url, "Swin-T")
     assert (swin.metric, swin.status) == ("top-5 accuracy", "corrected")
@@ -178,7 +178,7 @@ def test_a_bad_bulk_edit_saves_nothing(monkeypatch, url):
     }
     at.run()
     at.button(key="rv_save_table").click().run()
-    assert any("unit must be one of" in e.value for e in at.error)
+    assert any("unit must be one of" in e for e in messages(at.error))
     assert claim(url, "ConvNeXt-T").status == "extracted"
 
 
@@ -196,7 +196,7 @@ def test_a_reviewer_adds_a_claim_the_extractor_missed(monkeypatch, url):
     at = login(app_test(monkeypatch, url, PAGE, secrets=PASSWORD))
     sentence = "We also tried ImageNet-A, getting 25 there."
     add_claim_form(at, "lab-3", sentence, "25", model="ConvNeXt-T", benchmark="ImageNet-A", metric="accuracy")
-    assert "Claim added (accepted)." in [s.value for s in at.success]
+    assert "Claim added (accepted)." in messages(at.success)
     added = claim(url, "ConvNeXt-T", 25)
     assert (added.benchmark, added.status, added.origin, added.evidence) == (
         "ImageNet-A", "accepted", "manual", sentence
@@ -206,7 +206,7 @@ def test_a_reviewer_adds_a_claim_the_extractor_missed(monkeypatch, url):
 def test_an_added_claim_that_is_already_there_is_refused(monkeypatch, url):
     at = login(app_test(monkeypatch, url, PAGE, secrets=PASSWORD))
     add_claim_form(at, "lab-1", "ResNet-50 achieves 76.1% top-1 accuracy on ImageNet.", "76.1", "76.1%")
-    assert any("already holds that number" in e.value for e in at.error)
+    assert any("already holds that number" in e for e in messages(at.error))
     engine = make_engine(url)
     with Session(engine) as session:
         assert session.scalar(select(AuditEntry.id).where(AuditEntry.action == "add")) is None

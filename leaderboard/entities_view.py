@@ -1,0 +1,74 @@
+"""Entities as tables for screens: benchmarks, metrics or models with their aliases and claim
+counts, and merge suggestions. Reads only; changes go through leaderboard.normalize."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pandas as pd
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from leaderboard.db.models import Alias, ClaimRow, Entity
+from leaderboard.normalize import fold, merge_suggestions
+
+ENTITY_COLUMNS = [
+    "entity_id", "name", "source", "task", "direction", "scale", "unit", "claims", "aliases", "merged_into",
+]  # fmt: skip
+SUGGESTION_COLUMNS = ["a_id", "a_name", "b_id", "b_name", "score"]
+# Which claim column points at an entity of each kind.
+_CLAIM_COLUMN = {"benchmark": ClaimRow.benchmark_id, "metric": ClaimRow.metric_id, "model": ClaimRow.model_id}
+
+
+def entity_table(
+    session: Session, kind: str, search: str = "", include_merged: bool = False, limit: int | None = 200
+) -> pd.DataFrame:
+    """Entities of `kind` (most claims first), each with its other names and what it is merged into.
+
+    `search` matches a name or alias after folding (case, punctuation, spacing ignored).
+    Columns: ENTITY_COLUMNS; `aliases` is the other names, joined with ' | '.
+    """
+    column = _CLAIM_COLUMN[kind]
+    counts = select(column.label("entity_id"), func.count().label("claims")).group_by(column).subquery()
+    target = aliased(Entity, name="target")
+    query = (
+        select(
+            Entity.id, Entity.name, Entity.source, Entity.task, Entity.direction, Entity.scale, Entity.unit,
+            func.coalesce(counts.c.claims, 0).label("claims"), target.name.label("merged_into"),
+        )  # fmt: skip
+        .outerjoin(counts, counts.c.entity_id == Entity.id)
+        .outerjoin(target, target.id == Entity.merged_into_id)
+        .where(Entity.kind == kind)
+        .order_by(func.coalesce(counts.c.claims, 0).desc(), Entity.name)
+        .limit(limit)
+    )
+    if not include_merged:
+        query = query.where(Entity.merged_into_id.is_(None))
+    key = fold(search)
+    if key:
+        pattern = f"%{key.replace('%', '').replace('_', '')}%"
+        named = select(Alias.entity_id).where(Alias.kind == kind, Alias.key.like(pattern))
+        query = query.where(or_(Entity.key.like(pattern), Entity.id.in_(named)))
+    rows = session.execute(query).all()
+    aliases = _aliases(session, [row.id for row in rows])
+    records = [
+        [*row[:8], " | ".join(name for name in aliases.get(row.id, []) if name != row.name), row.merged_into]
+        for row in rows
+    ]
+    return pd.DataFrame(records, columns=ENTITY_COLUMNS)
+
+
+def _aliases(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    if not ids:
+        return found
+    query = select(Alias.entity_id, Alias.name).where(Alias.entity_id.in_(ids)).order_by(Alias.name)
+    for entity_id, name in session.execute(query):
+        found.setdefault(entity_id, []).append(name)
+    return found
+
+
+def suggestions_table(session: Session, kind: str, limit: int = 50) -> pd.DataFrame:
+    """`normalize.merge_suggestions` as a table. Columns: SUGGESTION_COLUMNS."""
+    found = merge_suggestions(session, kind, limit=limit)
+    return pd.DataFrame([asdict(s) for s in found], columns=SUGGESTION_COLUMNS)
