@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+from robust_support import start_cli
 from sqlalchemy import create_engine, func, select
 
 import leaderboard.cli.papers
@@ -192,3 +193,40 @@ def test_bad_stdin_is_one_line(runner, db_url):
         "error: -:2: malformed JSON (Expecting property name enclosed in double quotes at column 2)\n",
     )
     assert paper_ids(db_url) == []
+
+
+def test_named_pipe_inside_a_folder_is_passed_over_not_waited_on(db_url, tmp_path):
+    """Reading a pipe nobody writes to would hang the ingest; inside a folder it is no paper file."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.jsonl").write_bytes(jsonl(GOOD[0]))
+    os.mkfifo(folder / "b.jsonl")
+    process = start_cli("ingest", str(folder), "--db", db_url)
+    try:
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert (process.returncode, out, err) == (
+        0,
+        "files: 1 ok, 0 failed; papers: 1 read, 1 new, 0 seen; claims: 0 stored\n",
+        "",
+    )
+
+
+def test_named_pipe_given_by_name_is_read(db_url, tmp_path):
+    """`leaderboard ingest <(zcat papers.jsonl.gz)` hands over a pipe: it is read like a file."""
+    pipe = tmp_path / "papers.jsonl"
+    os.mkfifo(pipe)
+    process = start_cli("ingest", str(pipe), "--db", db_url)
+    try:
+        with open(pipe, "wb") as writer:
+            writer.write(jsonl(*GOOD))
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert (process.returncode, out, err) == (
+        0,
+        "files: 1 ok, 0 failed; papers: 2 read, 2 new, 0 seen; claims: 0 stored\n",
+        "",
+    )
+    assert paper_ids(db_url) == ["p-a", "p-b"]

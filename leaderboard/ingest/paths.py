@@ -18,7 +18,8 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
 
     Hidden files and folders (a leading dot) are skipped inside folders, so a
     `.git` or editor swap file in a corpus folder is never read as papers; so
-    are registry folders (NOT_PAPER_FOLDERS).
+    are registry folders (NOT_PAPER_FOLDERS) and, inside folders, named pipes,
+    sockets and devices.
     Paths are normalised (`./seed/` and `seed` name the same files), since
     the database remembers each paper's source by this name.
     """
@@ -44,7 +45,12 @@ def _files_under(folder: str, seen: frozenset[str] = frozenset()) -> Iterator[st
         entries = sorted((entry for entry in scan if not entry.name.startswith(".")), key=lambda e: e.name)
     for entry in entries:
         path = os.path.normpath(os.path.join(folder, entry.name))
-        if not entry.is_dir():
+        if entry.is_dir():
+            if os.path.realpath(path) not in seen and entry.name not in NOT_PAPER_FOLDERS:
+                yield from _files_under(path, seen)
+        elif entry.is_file() or not os.path.exists(path):
+            # Files and links to them; a dangling link too, so reading it reports it.
             yield path
-        elif os.path.realpath(path) not in seen and entry.name not in NOT_PAPER_FOLDERS:
-            yield from _files_under(path, seen)
+        # Anything else is a named pipe, socket or device: no paper file, and reading
+        # a pipe nobody writes to would wait forever. (Named on the command line, a
+        # pipe is read: `leaderboard ingest <(zcat x.gz)`.)
