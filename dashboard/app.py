@@ -31,6 +31,6 @@ PAGES = [
 st.set_page_config(page_title="Benchmark leaderboard", page_icon=":material/leaderboard:", layout="wide")
 page = st.navigation(PAGES)
 with st.sidebar:
-    st.caption(f"Database: `{data.display_url()}`")
+    st.caption(f"Database: {ui.md_escape(data.display_url())}")
 ui.reviewer_sidebar()
 page.run()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from dashboard_support import SEED_FILES, app_test, ingest
+from dashboard_support import SEED_FILES, app_test, ingest, plain
 from typer.testing import CliRunner
 
 from leaderboard.cli import app
@@ -47,12 +47,12 @@ def test_page_renders_on_the_seed_corpus(monkeypatch, seed_url, page):
 def test_router_opens_on_leaderboards_and_shows_the_database_without_its_password(monkeypatch, seed_url):
     at = app_test(monkeypatch, seed_url)
     assert at.title[0].value == "Leaderboards"
-    assert seed_url in at.sidebar.caption[0].value
+    assert plain(at.sidebar.caption[0].value) == f"Database: {seed_url}"
 
 
-def test_a_database_password_never_reaches_the_page(monkeypatch, tmp_path):
+def test_a_database_password_never_reaches_the_page(monkeypatch, seed_url):
     from dashboard import data
 
+    # The page shows the URL it was given, minus the password.
     monkeypatch.setenv("LEADERBOARD_DB", "postgresql+psycopg://reader:s3cret-pw@db.example:5432/lb")
-    assert "s3cret-pw" not in data.display_url()
-    assert "***" in data.display_url()
+    assert data.display_url() == "postgresql+psycopg://reader:***@db.example:5432/lb"

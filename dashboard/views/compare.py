@@ -42,7 +42,7 @@ def highlight_disagreements(grid: pd.DataFrame, papers: list[str]):
 
 
 if metrics.empty:
-    st.info(f"{names[benchmark_id]} has no ranked scores yet.")
+    st.info(f"{ui.md_escape(names[benchmark_id])} has no ranked scores yet.")
 else:
     metric_names = dict(zip(metrics["metric_id"], metrics["metric"], strict=True))
     metric_id = right.selectbox(

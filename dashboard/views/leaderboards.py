@@ -30,7 +30,7 @@ benchmark_id = left.selectbox(
 )
 metrics = data.metrics_for(benchmark_id)
 if metrics.empty:
-    st.info(f"{names[benchmark_id]} has no ranked scores yet: its claims name no metric, or are deltas.")
+    st.info(f"{ui.md_escape(names[benchmark_id])} has no ranked scores yet: no metric named, or only deltas.")
     st.stop()
 
 metric_rows = metrics.set_index("metric_id")
@@ -58,7 +58,7 @@ condition_arg = None if condition == ALL_CONDITIONS else (condition or "none")
 table = data.leaderboard(benchmark_id, metric_id, condition=condition_arg, accepted_only=accepted_only)
 direction = "lower" if metric_rows.at[metric_id, "direction"] == "lower" else "higher"
 arrow = "lower is better" if direction == "lower" else "higher is better"
-st.caption(f"{len(table)} ranked models · {metric_name}, {arrow}")
+st.caption(f"{len(table)} ranked models · {ui.md_escape(metric_name)}, {arrow}")
 
 if table.empty:
     st.info("No claim passes these filters.")

@@ -59,8 +59,9 @@ def show_claim(claim_id: int) -> None:
     ui.show_marked(record["evidence"], spans)
     fields = {name: record[name] for name in review.EDITABLE_FIELDS}
     st.dataframe(pd.DataFrame([fields]), hide_index=True, key=f"rv_fields_{claim_id}")
+    rule = ui.md_escape(record["rule"] or "-")
     st.caption(
-        f"status {record['status']} · confidence {record['confidence']:.2f} · rule {record['rule'] or '-'} · "
+        f"status {record['status']} · confidence {record['confidence']:.2f} · rule {rule} · "
         f"origin {record['origin']} · version {record['version']}"
     )
     if reviewer is not None:

@@ -1,0 +1,33 @@
+"""`leaderboard dashboard`: a database that cannot be opened fails before Streamlit starts."""
+
+from __future__ import annotations
+
+from leaderboard.cli import app
+from leaderboard.cli.dashboard import APP_SCRIPT, streamlit_command
+
+
+def test_a_bad_database_url_is_one_error_line_without_the_password(runner):
+    url = "postgresql://ann:hunter2@127.0.0.1:1/none"
+    result = runner.invoke(app, ["dashboard", "--db", url, "--port", "9"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: database postgresql+psycopg://ann:***@127.0.0.1:1/none")
+
+
+def test_an_unwritable_sqlite_path_is_one_error_line(runner):
+    result = runner.invoke(app, ["dashboard", "--db", "sqlite:////no/such/folder/x.db"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("error: database sqlite:////no/such/folder/x.db: ")
+
+
+def test_streamlit_runs_headless_on_the_chosen_port_without_usage_statistics():
+    command = streamlit_command(APP_SCRIPT, 8600)
+    assert command[1:5] == ["-m", "streamlit", "run", str(APP_SCRIPT)]
+    options = dict(zip(command[5::2], command[6::2], strict=True))
+    assert options == {
+        "--server.port": "8600",
+        "--server.headless": "true",
+        "--browser.gatherUsageStats": "false",
+    }
+    assert APP_SCRIPT.is_file()
