@@ -111,6 +111,15 @@ READERS: dict[str, Callable[[str, bool], set[str]]] = {
     "system": _system,
     "split": _split,
 }
+# A word each reader's patterns need (lower case): most sentences have none of them, and a
+# substring test is far cheaper than the regexes. Keep in sync with the patterns above.
+KEYWORDS = {
+    "shots": ("shot",),
+    "training": ("tun",),
+    "data": ("data",),
+    "system": ("ensembl", "single"),
+    "split": ("test", "dev", "val", "held"),
+}
 
 
 def condition_key(condition: str | None, evidence: str | None = None) -> str:
@@ -123,7 +132,10 @@ def condition_key(condition: str | None, evidence: str | None = None) -> str:
 
 def _read_settings(text: str, strict: bool) -> str:
     parts = []
+    lowered = text.lower()
     for setting in SETTING_ORDER:
+        if not any(word in lowered for word in KEYWORDS[setting]):
+            continue
         values = READERS[setting](text, strict)
         if len(values) == 1:
             parts.append(values.pop())

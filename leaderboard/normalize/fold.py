@@ -9,6 +9,7 @@ variants stay apart: "GPT-4", "GPT-4V", "GPT-4o" and "GPT-4 Turbo" fold to
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -16,6 +17,8 @@ import unicodedata
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 
 
+# Names repeat a lot (every claim on ImageNet names it), so folding each once pays.
+@functools.lru_cache(maxsize=65536)
 def fold(name: str | None) -> str:
     """The key `name` matches by; '' when it holds no letter or digit."""
     if not name:
