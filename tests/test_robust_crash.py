@@ -14,6 +14,7 @@ import signal
 import time
 from collections import defaultdict
 
+import pytest
 from robust_support import canonical_dump, start_cli, write_corpus
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.exc import OperationalError
@@ -21,7 +22,12 @@ from sqlalchemy.exc import OperationalError
 from leaderboard.cli import app
 from leaderboard.db import Paper, make_engine, upgrade_to_head
 
-FILES, PER_FILE = 8, 80  # under a second of ingest after start-up
+# (files, papers per file, extra ingest options): small files, each one transaction; or one
+# file committed in chunks (--commit-every), where a kill keeps the chunks already written.
+LAYOUTS = {
+    "files": (8, 80, []),
+    "chunks": (1, 640, ["--commit-every", "100"]),
+}
 
 
 def paper_count(db_url: str) -> int:
@@ -35,9 +41,9 @@ def paper_count(db_url: str) -> int:
         engine.dispose()
 
 
-def kill_mid_ingest(corpus, db_url: str, seed: int) -> None:
-    """Start an ingest, wait until its first file is committed plus a seeded random delay, SIGKILL it."""
-    process = start_cli("ingest", str(corpus), "--db", db_url)
+def kill_mid_ingest(corpus, db_url: str, options: list[str], seed: int) -> None:
+    """Start an ingest; once its first transaction is committed, wait a seeded random while, SIGKILL it."""
+    process = start_cli("ingest", str(corpus), "--db", db_url, *options)
     try:
         deadline = time.monotonic() + 60
         while paper_count(db_url) == 0:
@@ -62,8 +68,8 @@ def by_paper(rows: list[tuple], paper_index: int) -> dict[str, list[tuple]]:
     return grouped
 
 
-def assert_consistent(partial: dict, complete: dict) -> None:
-    """`partial` (after a kill) is whole files of `complete`: every paper with all its claims and sources."""
+def assert_consistent(partial: dict, complete: dict, whole_files: bool) -> None:
+    """`partial` (after a kill) is whole transactions of `complete`: papers with all claims and sources."""
     papers = {row[0]: row for row in partial["papers"]}
     full_papers = {row[0]: row for row in complete["papers"]}
     assert 0 < len(papers) < len(full_papers), "the kill should land between the first and last file"
@@ -71,10 +77,10 @@ def assert_consistent(partial: dict, complete: dict) -> None:
 
     sources = by_paper(partial["paper_sources"], 0)
     assert set(sources) == set(papers), "every paper has its source rows, and no source row is orphaned"
-    # Files are atomic: a file that left any paper left all of them.
-    files = {row[1] for rows in sources.values() for row in rows}
-    for file_rows in (by_paper(complete["paper_sources"], 1)[name] for name in files):
-        assert all(row[0] in papers for row in file_rows)
+    if whole_files:  # a file that left any paper left all of them
+        files = {row[1] for rows in sources.values() for row in rows}
+        for file_rows in (by_paper(complete["paper_sources"], 1)[name] for name in files):
+            assert all(row[0] in papers for row in file_rows)
 
     # A paper's claims are all there, exactly as an uninterrupted run stores them, or the paper is absent.
     claims, full_claims = by_paper(partial["claims"], 0), by_paper(complete["claims"], 0)
@@ -84,24 +90,27 @@ def assert_consistent(partial: dict, complete: dict) -> None:
     assert set(partial["entities"]) <= set(complete["entities"])
 
 
-def test_sigkill_mid_ingest_then_rerun_matches_an_uninterrupted_run(runner, db_url, tmp_path, request):
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_sigkill_mid_ingest_then_rerun_matches_an_uninterrupted_run(runner, db_url, tmp_path, request,
+                                                                    layout):
+    files, per_file, options = LAYOUTS[layout]
     corpus = tmp_path / "corpus"
-    write_corpus(corpus, FILES, PER_FILE)
+    write_corpus(corpus, files, per_file)
     # The reference: the same ingest, uninterrupted, into a database of its own.
     reference_url = f"sqlite:///{tmp_path / 'reference.db'}"
     reference = runner.invoke(app, ["ingest", str(corpus), "--db", reference_url])
     assert reference.exit_code == 0, reference.output
     complete = canonical_dump(reference_url)
-    assert len(complete["papers"]) == FILES * PER_FILE and complete["claims"]
+    assert len(complete["papers"]) == files * per_file and complete["claims"]
 
     # Migrate first, so the kill lands in the ingest itself rather than in the schema set-up.
     engine = make_engine(db_url)
     upgrade_to_head(engine)
     engine.dispose()
-    kill_mid_ingest(corpus, db_url, seed=sum(map(ord, request.node.name)))
-    assert_consistent(canonical_dump(db_url), complete)
+    kill_mid_ingest(corpus, db_url, options, seed=sum(map(ord, request.node.name)))
+    assert_consistent(canonical_dump(db_url), complete, whole_files=not options)
 
-    rerun = runner.invoke(app, ["ingest", str(corpus), "--db", db_url])
+    rerun = runner.invoke(app, ["ingest", str(corpus), "--db", db_url, *options])
     assert rerun.exit_code == 0, rerun.output
-    assert rerun.stdout.startswith(f"files: {FILES} ok, 0 failed; papers: {FILES * PER_FILE} read, ")
+    assert rerun.stdout.startswith(f"files: {files} ok, 0 failed; papers: {files * per_file} read, ")
     assert canonical_dump(db_url) == complete
