@@ -9,6 +9,13 @@ from dashboard import data, ui
 from leaderboard import normalize
 from leaderboard.db.models import ENTITY_KINDS, METRIC_DIRECTIONS
 
+# Columns that only mean something for another kind of entity.
+IRRELEVANT = {
+    "benchmark": ["direction", "scale", "unit"],
+    "metric": ["task"],
+    "model": ["task", "direction", "scale", "unit"],
+}
+
 st.title("Entities")
 ui.show_flash()
 reviewer = ui.current_reviewer()
@@ -26,7 +33,7 @@ if entities.empty and search.strip():
 elif entities.empty:
     st.info(f"No {kind}s yet. Add papers with `leaderboard ingest`.")
 else:
-    st.dataframe(entities, hide_index=True, key="ent_table")
+    st.dataframe(entities.drop(columns=IRRELEVANT[kind]), hide_index=True, key="ent_table")
 
 # --- merge suggestions ------------------------------------------------------------------------------
 st.subheader("Merge suggestions")
