@@ -8,6 +8,7 @@ name raises `UnknownEntityError`, whose message offers close names.
 from leaderboard.queries.across import COMPARE_COLUMNS, DISAGREEMENT_COLUMNS, compare, disagreements
 from leaderboard.queries.base import CLAIM_COLUMNS, HUMAN_ACCEPTED, NOT_COUNTED
 from leaderboard.queries.boards import (
+    BENCHMARK_COLUMNS,
     LEADERBOARD_COLUMNS,
     SOTA_COLUMNS,
     benchmarks,
@@ -28,6 +29,7 @@ __all__ = [
     "HUMAN_ACCEPTED",
     "LEADERBOARD_COLUMNS",
     "NOT_COUNTED",
+    "BENCHMARK_COLUMNS",
     "SOTA_COLUMNS",
     "EntityInfo",
     "UnknownEntityError",

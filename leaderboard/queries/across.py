@@ -124,8 +124,9 @@ def _drop_repeated_baselines(rows: pd.DataFrame) -> pd.DataFrame:
     seen = set(zip(results["paper_id"], results["metric"], results["score"], strict=True))
     repeated = [
         role == BASELINE and (paper, metric, score) in seen
-        for role, paper, metric, score in zip(rows["role"], rows["paper_id"], rows["metric"], rows["score"],
-                                              strict=True)
+        for role, paper, metric, score in zip(
+            rows["role"], rows["paper_id"], rows["metric"], rows["score"], strict=True
+        )
     ]
     return rows[[not r for r in repeated]]
 
@@ -173,8 +174,24 @@ def disagreements(session: Session, limit: int = 50, order: str = "gap") -> pd.D
 
 def _disagreeing_groups(session: Session, limit: int, order: str) -> list[tuple]:
     keys = (ClaimRow.model_id, ClaimRow.benchmark_id, ClaimRow.metric_id, ClaimRow.condition_key)
+    counted_scores = and_(rankable(), ClaimRow.benchmark_id.is_not(None), ClaimRow.metric_id.is_not(None))
+    # First pass, one hash aggregate with no DISTINCT (which would sort the whole table):
+    # the groups where two papers appear and two values differ. Few groups pass.
+    candidates = (
+        select(*keys)
+        .where(counted_scores)
+        .group_by(*keys)
+        .having(
+            and_(
+                func.min(ClaimRow.paper_id) != func.max(ClaimRow.paper_id),
+                func.min(ClaimRow.value_canonical) < func.max(ClaimRow.value_canonical),
+            )
+        )
+        .subquery()
+    )
+    in_candidate = and_(*(column == candidates.c[column.key] for column in keys))
     lower = Entity.direction == LOWER
-    # Each paper's own best value first, so a paper reporting two numbers is one voice.
+    # Then each paper's own best value, so a paper reporting two numbers is one voice.
     per_paper = (
         select(
             *keys,
@@ -184,8 +201,9 @@ def _disagreeing_groups(session: Session, limit: int, order: str) -> list[tuple]
                 "value"
             ),
         )
+        .join(candidates, in_candidate)
         .join(Entity, Entity.id == ClaimRow.metric_id)
-        .where(rankable(), ClaimRow.benchmark_id.is_not(None))
+        .where(counted_scores)
         .group_by(*keys, Entity.direction, ClaimRow.paper_id)
         .subquery()
     )

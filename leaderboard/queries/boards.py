@@ -9,7 +9,7 @@ than that benchmark's claims.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from leaderboard.db.models import ClaimRow, Entity
@@ -40,44 +40,50 @@ LEADERBOARD_COLUMNS = [
     "metric",
     "direction",
 ]
-SOTA_COLUMNS = ["condition", "paper_date", "model", "score", "value", "unit", "paper_title", "arxiv_url",
-                "paper_id", "claim_id", "model_id"]
+BENCHMARK_COLUMNS = ["benchmark_id", "benchmark", "task", "source", "claims"]
+SOTA_COLUMNS = [
+    "condition",
+    "paper_date",
+    "model",
+    "score",
+    "value",
+    "unit",
+    "paper_title",
+    "arxiv_url",
+    "paper_id",
+    "claim_id",
+    "model_id",
+]
 
 
 def benchmarks(session: Session, include_empty: bool = False) -> pd.DataFrame:
-    """Benchmarks with how many claims, papers, models and metrics each has, most claims first.
+    """Benchmarks with how many claims count on each (not rejected or retired), most first.
 
-    Columns: benchmark_id, benchmark, task, source, claims, papers, models, metrics.
+    Columns: benchmark_id, benchmark, task, source, claims. One hash aggregate
+    over the claims: distinct counts (papers, models) per benchmark cost a sort
+    of the whole table, seconds at a million claims, so they are left to
+    `metrics_for` and the leaderboard of one benchmark.
     """
     counts = (
-        select(
-            ClaimRow.benchmark_id,
-            func.count().label("claims"),
-            func.count(distinct(ClaimRow.paper_id)).label("papers"),
-            func.count(distinct(ClaimRow.model_id)).label("models"),
-            func.count(distinct(ClaimRow.metric_id)).label("metrics"),
-        )
+        select(ClaimRow.benchmark_id, func.count().label("claims"))
         .where(ClaimRow.benchmark_id.is_not(None), counted())
         .group_by(ClaimRow.benchmark_id)
         .subquery()
     )
+    claims = func.coalesce(counts.c.claims, 0)
     query = select(
         Entity.id.label("benchmark_id"),
         Entity.name.label("benchmark"),
         Entity.task,
         Entity.source,
-        func.coalesce(counts.c.claims, 0).label("claims"),
-        func.coalesce(counts.c.papers, 0).label("papers"),
-        func.coalesce(counts.c.models, 0).label("models"),
-        func.coalesce(counts.c.metrics, 0).label("metrics"),
+        claims.label("claims"),
     ).where(Entity.kind == "benchmark", Entity.merged_into_id.is_(None))
     if include_empty:
         query = query.outerjoin(counts, counts.c.benchmark_id == Entity.id)
     else:
         query = query.join(counts, counts.c.benchmark_id == Entity.id)
-    query = query.order_by(func.coalesce(counts.c.claims, 0).desc(), Entity.name)
-    columns = ["benchmark_id", "benchmark", "task", "source", "claims", "papers", "models", "metrics"]
-    return pd.DataFrame(session.execute(query).all(), columns=columns)
+    query = query.order_by(claims.desc(), Entity.name)
+    return pd.DataFrame(session.execute(query).all(), columns=BENCHMARK_COLUMNS)
 
 
 def metrics_for(session: Session, benchmark: str | int) -> pd.DataFrame:
@@ -205,7 +211,9 @@ def model_paper_grid(
     claims = _rankable_claims(session, bench, met, condition, accepted_only=False)
     if claims.empty:
         return pd.DataFrame(columns=["condition", "model"])
-    claims["paper"] = claims["arxiv_url"].str.removeprefix("https://arxiv.org/abs/").fillna(claims["paper_id"])
+    claims["paper"] = (
+        claims["arxiv_url"].str.removeprefix("https://arxiv.org/abs/").fillna(claims["paper_id"])
+    )
     aggregate = "min" if met.direction == LOWER else "max"
     grid = claims.pivot_table(
         index=["condition_key", "model"], columns="paper", values="value_canonical", aggfunc=aggregate
