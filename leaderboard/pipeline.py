@@ -16,7 +16,7 @@ finds the file locked too long (SQLite) is rolled back and written again.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from leaderboard.batch import batched, with_claims
 from leaderboard.ingest import IngestError, iter_papers
+from leaderboard.records import PaperRecord
 from leaderboard.store import BATCH_SIZE as STORE_BATCH_SIZE
 from leaderboard.store import Item, StoreStats, needs_extraction, store_papers
 
@@ -67,19 +68,40 @@ def ingest_file(
     with sessions() as session:
         chunk = _Chunk(session, EXTRACTOR_VERSION)
         needs = partial(needs_extraction, session, extractor_version=EXTRACTOR_VERSION)
+        reader = _Reader(iter_papers(path, fmt))
         try:
-            papers = with_claims(iter_papers(path, fmt), pool, needs=needs, in_flight=2 * jobs + 2)
+            papers = with_claims(reader, pool, needs=needs, in_flight=2 * jobs + 2)
             for batch in batched(papers, STORE_BATCH_SIZE):
-                chunk.add(batch)
-                if on_papers is not None:
-                    on_papers(len(batch))
-                if commit_every and len(chunk.items) >= commit_every:
-                    committed.merge(chunk.commit())
+                while batch:
+                    room = commit_every - len(chunk.items) if commit_every else len(batch)
+                    part, batch = batch[:room], batch[room:]
+                    chunk.add(part)
+                    if on_papers is not None:
+                        on_papers(len(part))
+                    if commit_every and len(chunk.items) >= commit_every:
+                        committed.merge(chunk.commit())
+            if reader.error is not None:
+                raise reader.error
             committed.merge(chunk.commit())
         except (IngestError, OSError, SQLAlchemyError) as exc:
             session.rollback()
             raise FileFailed(exc, committed) from exc
     return committed
+
+
+class _Reader:
+    """The papers of a file up to its first bad line; the error is kept for after the
+    papers before it are stored (the pool reads ahead, so it would come too early)."""
+
+    def __init__(self, papers: Iterator[PaperRecord]) -> None:
+        self.papers = papers
+        self.error: IngestError | OSError | None = None
+
+    def __iter__(self) -> Iterator[PaperRecord]:
+        try:
+            yield from self.papers
+        except (IngestError, OSError) as exc:
+            self.error = exc
 
 
 class _Chunk:
