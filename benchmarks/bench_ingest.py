@@ -69,8 +69,23 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def run(args: list[str]) -> tuple[float, int, str]:
-    """Run the CLI; returns wall seconds, peak summed RSS (KB) and its summary line."""
+def stored_papers(url: str) -> int | None:
+    engine = create_engine(url, connect_args={"timeout": 1} if url.startswith("sqlite") else {})
+    try:
+        with engine.connect() as conn:
+            return conn.scalar(text("SELECT count(*) FROM papers"))
+    except Exception:  # locked or not created yet: no figure this time
+        return None
+    finally:
+        engine.dispose()
+
+
+def run(args: list[str], db_url: str, every: float) -> tuple[float, int, str]:
+    """Run the CLI; returns wall seconds, peak summed RSS (KB) and its summary line.
+
+    Every `every` seconds a line with the papers stored so far, so an ingest
+    stopped before its end still gives a rate.
+    """
     peak = 0
     started = time.perf_counter()
     process = subprocess.Popen([str(CLI), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -78,8 +93,15 @@ def run(args: list[str]) -> tuple[float, int, str]:
 
     def sample() -> None:
         nonlocal peak
+        next_report = time.perf_counter() + every
         while not done.is_set():
             peak = max(peak, _tree_rss_kb(process.pid))
+            if time.perf_counter() >= next_report:
+                next_report += every
+                elapsed = time.perf_counter() - started
+                papers = stored_papers(db_url)
+                print(f"  {elapsed:7.0f} s: {papers} papers stored, peak {peak / 2**10:,.0f} MB, "
+                      f"load {os.getloadavg()[0]:.1f}", flush=True)
             done.wait(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -107,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", required=True, help="database URL; emptied first")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--rerun", action="store_true", help="also time a second ingest of the same corpus")
+    ap.add_argument("--every", type=float, default=60, help="seconds between progress lines (default 60)")
     args = ap.parse_args(argv)
 
     with open(args.corpus, "rb") as f:
@@ -114,14 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     fresh_database(args.db)
     print(f"before: {machine()}")
     command = ["ingest", args.corpus, "--db", args.db, "--jobs", str(args.jobs)]
-    took, peak, summary = run(command)
+    took, peak, summary = run(command, args.db, args.every)
     biggest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     print(f"ingest {papers:,} abstracts, --jobs {args.jobs}, {make_url(args.db).get_backend_name()}: "
           f"{took:,.1f} s, {papers / took:,.0f} abstracts/s, peak memory {peak / 2**10:,.0f} MB "
           f"(all processes; largest one {biggest / 2**10:,.0f} MB)")
     print(f"  {summary}")
     if args.rerun:
-        took, peak, summary = run(command)
+        took, peak, summary = run(command, args.db, args.every)
         print(f"re-run (all stored): {took:,.1f} s, {papers / took:,.0f} abstracts/s, "
               f"peak memory {peak / 2**10:,.0f} MB")
         print(f"  {summary}")
