@@ -87,3 +87,12 @@ def test_split_at_spans_marks_each_span_and_keeps_the_text(spans, expected):
     pieces = split_at_spans("abcdef", spans)
     assert pieces == expected
     assert "".join(piece for piece, _ in pieces) == "abcdef"
+
+
+def test_review_shows_a_hostile_papers_title_and_sentence_literally(monkeypatch, url):
+    at = app_test(monkeypatch, url, "views/review.py")
+    at.text_input(key="rv_paper").input(HOSTILE_ID).run()
+    bodies = "".join(html_bodies(at))
+    assert html.escape(HOSTILE_TITLE) in bodies
+    assert "<script" not in bodies and "<img" not in bodies
+    assert '">91.5%</mark> accuracy on ImageNet.' in bodies
