@@ -42,7 +42,9 @@ AcceptedOption = Annotated[
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows to show at most.")]
 # Long text cells are cut in terminal tables; exports keep them whole.
 TITLE_WIDTH = 60
-PIPED_WIDTH = 200
+EVIDENCE_MIN_WIDTH = 150
+WIDE_COLUMN = 70
+PIPED_WIDTH = 240
 
 
 @contextlib.contextmanager
@@ -65,11 +67,18 @@ def _console() -> Console:
 
 
 def _table(title: str, *columns: str) -> Table:
-    """A table whose cells stay on one line (long ones end in '…'); '<' marks a wide text column."""
+    """A table for the terminal. A column named '<x' is free text: cut at WIDE_COLUMN characters
+    and, in a narrow terminal, wrapped (rich narrows wrapping columns first, so the short
+    columns keep their room); the other columns stay on one line."""
     table = Table(title=title, title_justify="left")
     for column in columns:
         wide = column.startswith("<")
-        table.add_column(column.lstrip("<"), no_wrap=True, overflow="ellipsis", ratio=2 if wide else None)
+        table.add_column(
+            column.lstrip("<"),
+            no_wrap=not wide,
+            overflow="fold" if wide else "ellipsis",
+            max_width=WIDE_COLUMN if wide else None,
+        )
     return table
 
 
@@ -134,14 +143,26 @@ def show_command(
         typer.echo(f"{heading}: no ranked scores")
         return
     console = _console()
+    # The evidence sentence needs room; a narrow terminal shows the rest (exports always have it).
+    evidence = ["<evidence"] if console.width >= EVIDENCE_MIN_WIDTH else []
     for key, rows in df.groupby("condition", sort=True):
         title = f"{heading} · condition: {key or 'none'}"
-        table = _table(
-            title, "#", "model", "score", "as written", "papers", "spread", "status", "<paper", "date", "link"
-        )
+        columns = [
+            "#",
+            "model",
+            "score",
+            "as written",
+            "papers",
+            "spread",
+            "status",
+            "<paper",
+            "date",
+            "link",
+        ]
+        table = _table(title, *columns, *evidence)
         for row in rows.head(limit).itertuples(index=False):
             written = f"{_cell(row.value)}{row.unit if isinstance(row.unit, str) else ''}"
-            table.add_row(
+            cells = [
                 str(row.rank),
                 _cut(row.model, 32),
                 _cell(row.score),
@@ -152,7 +173,8 @@ def show_command(
                 _cut(row.paper_title),
                 _cell(row.paper_date),
                 _cell(row.arxiv_url),
-            )
+            ]
+            table.add_row(*cells, *([_cut(row.evidence, WIDE_COLUMN)] if evidence else []))
         console.print(table)
 
 
