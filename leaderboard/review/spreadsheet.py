@@ -144,11 +144,20 @@ def _claim_id(text: str | None) -> int | None:
         return None
 
 
+def _load_claims(session: Session, ids: list[int], chunk: int = 500) -> dict[int, ClaimRow]:
+    # In chunks: a big sheet would pass SQLite's limit of bound parameters in one IN (...).
+    claims: dict[int, ClaimRow] = {}
+    for start in range(0, len(ids), chunk):
+        query = select(ClaimRow).where(ClaimRow.id.in_(ids[start : start + chunk]))
+        claims |= {claim.id: claim for claim in session.scalars(query)}
+    return claims
+
+
 def plan_import(session: Session, path: str | Path) -> list[_Planned]:
     """Check every row of the review file; raise ImportProblems listing each bad row."""
     rows = _read_rows(path)
     ids = {claim_id for cells in rows if (claim_id := _claim_id(cells.get("id"))) is not None}
-    claims = {c.id: c for c in session.scalars(select(ClaimRow).where(ClaimRow.id.in_(ids)))} if ids else {}
+    claims = _load_claims(session, sorted(ids))
     problems: list[tuple[int | None, str]] = []
     plan: list[_Planned] = []
     seen: dict[int, int] = {}
