@@ -169,6 +169,30 @@ def test_merge_suggestions_offer_spellings_not_variants(session):
     assert normalize.merge_suggestions(session, "benchmark") == []
 
 
+def test_shorter_forms_of_a_name_are_suggested_not_merged(session):
+    store(
+        session,
+        (
+            paper("2507.00001", "P", "2025-07-01"),
+            [
+                score("A", "COCO object detection", "Mean Absolute Error (MAE)", 1.0),
+                score("B", "MMLU (5-shot)", "accuracy", 70.0),
+            ],
+        ),
+    )
+    pairs = {
+        (s.a_name, s.b_name, s.score)
+        for k in ("benchmark", "metric")
+        for s in normalize.merge_suggestions(session, k)
+    }
+    assert pairs == {
+        ("COCO object detection", "COCO", 100.0),
+        ("MMLU (5-shot)", "MMLU", 100.0),
+        ("Mean Absolute Error (MAE)", "MAE", 100.0),
+    }
+    assert queries.benchmarks(session)["benchmark"].tolist() == ["COCO object detection", "MMLU (5-shot)"]
+
+
 def test_two_writers_creating_the_same_names_in_opposite_orders_both_succeed(migrated_engine):
     """Two ingests at once: long transactions, overlapping new names, no unique-key failure or deadlock."""
     if migrated_engine.dialect.name != "postgresql":

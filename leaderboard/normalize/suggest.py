@@ -6,7 +6,10 @@ rapidfuzz, only within a block of names that carry the same numbers
 start with the same character (which keeps the comparisons few). Two curated
 entities are never suggested (the registry already says they differ), nor
 a pair a person dismissed. Models get a stricter rule: a name that extends
-another (GPT-4 / GPT-4V / GPT-4 Turbo) is a variant, not a spelling.
+another (GPT-4 / GPT-4V / GPT-4 Turbo) is a variant, not a spelling. Besides
+close spellings, a name whose shorter form is exactly another entity's name
+('Mean Absolute Error (MAE)' and MAE, 'COCO object detection' and COCO) is
+offered with score 100: still only offered, since a rule can be wrong.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from sqlalchemy.orm import Session
 from leaderboard.audit import record, require_reviewer
 from leaderboard.db.models import Entity, MergeDismissal
 from leaderboard.normalize.entities import EntityError
+from leaderboard.normalize.fold import fold
+from leaderboard.normalize.resolve import lookup
 
 MIN_SCORE = {"benchmark": 85.0, "metric": 85.0, "model": 90.0}
 CURATED = ("registry", "user", "manual")
@@ -65,8 +70,72 @@ def merge_suggestions(session: Session, kind: str, limit: int = 50) -> list[Sugg
             if kind == "model" and (a.key.startswith(b.key) or b.key.startswith(a.key)):
                 continue
             found.append(Suggestion(a.id, a.name, b.id, b.name, float(scores[i, j])))
+    found += _rule_suggestions(session, kind, rows, dismissed, {(s.a_id, s.b_id) for s in found})
     found.sort(key=lambda s: (-s.score, s.a_name, s.b_name))
     return found[:limit]
+
+
+# Words a paper appends to a benchmark's name that do not change which benchmark it is
+# ('COCO object detection', 'ADE-20K semantic segmentation', 'MSRVTT retrieval').
+TRAILING_TASK_WORDS = frozenset(
+    [
+        "classification",
+        "image",
+        "object",
+        "detection",
+        "semantic",
+        "instance",
+        "panoptic",
+        "segmentation",
+        "translation",
+        "retrieval",
+        "fine",
+        "tuning",
+        "finetuning",
+        "benchmark",
+        "benchmarks",
+        "dataset",
+        "datasets",
+        "task",
+        "tasks",
+    ]
+)
+_PARENTHESIS = re.compile(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*$")
+_WORDS = re.compile(r"[\w+]+")
+
+
+def _variants(kind: str, name: str) -> set[str]:
+    """Folded shorter forms of a name that may well be the same entity: the name without its
+    parenthesis and what the parenthesis holds ('Mean Absolute Error (MAE)'), and for a
+    benchmark the name without trailing task words."""
+    variants = set()
+    if match := _PARENTHESIS.match(name):
+        variants |= {fold(match["outside"]), fold(match["inside"])}
+    if kind == "benchmark":
+        words = _WORDS.findall(name)
+        while words and words[-1].lower() in TRAILING_TASK_WORDS:
+            words.pop()
+        variants.add(fold(" ".join(words)))
+    return {variant for variant in variants if variant and variant != fold(name)}
+
+
+def _rule_suggestions(session: Session, kind: str, rows, dismissed: set, seen: set) -> list[Suggestion]:
+    """Exact matches of a name's shorter forms (_variants), offered with score 100."""
+    candidates = {row.id: _variants(kind, row.name) for row in rows if row.source not in CURATED}
+    wanted = set().union(*candidates.values()) if candidates else set()
+    if not wanted:
+        return []
+    owners = lookup(session, [(kind, key) for key in wanted])
+    names = {row.id: row.name for row in rows}
+    found = []
+    for entity_id, variants in candidates.items():
+        for other in sorted({owners[(kind, v)].id for v in variants if (kind, v) in owners}):
+            pair = (min(entity_id, other), max(entity_id, other))
+            if other == entity_id or pair in dismissed or pair in seen or other not in names:
+                continue
+            seen.add(pair)
+            found.append(Suggestion(entity_id, names[entity_id], other, names[other], 100.0))
+    return found
 
 
 def dismiss_suggestion(session: Session, a_id: int, b_id: int, reviewer: str) -> None:
