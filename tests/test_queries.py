@@ -197,6 +197,12 @@ def test_model_paper_grid_has_a_column_per_paper(session):
     assert grid.iloc[0].tolist() == ["", "A", 97.0, 96.0]
 
 
+def test_entities_can_be_named_by_id_even_from_a_dataframe(session):
+    store(session, (paper("2310.00002", "P", "2023-10-02"), [score("A", "SVHN", "accuracy", 97.0)]))
+    benchmark_id = queries.benchmarks(session)["benchmark_id"].iloc[0]  # a numpy integer
+    assert queries.leaderboard(session, benchmark_id).attrs["benchmark"] == "SVHN"
+
+
 def test_unknown_names_raise_with_close_suggestions(session):
     store(session, (paper("2310.00001", "P", "2023-10-01"), [score("A", "SVHN", "accuracy", 97.0)]))
     with pytest.raises(queries.UnknownEntityError, match="no benchmark named 'SVHM'.*'SVHN'"):

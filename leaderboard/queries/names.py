@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -48,8 +49,9 @@ def find_entity(session: Session, kind: str, name_or_id: str | int) -> EntityInf
 
 
 def _as_id(name_or_id: str | int) -> int | None:
-    if isinstance(name_or_id, int):
-        return name_or_id
+    # numbers.Integral takes numpy integers too: ids often come out of a DataFrame.
+    if isinstance(name_or_id, numbers.Integral) and not isinstance(name_or_id, bool):
+        return int(name_or_id)
     return None
 
 
