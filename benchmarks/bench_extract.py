@@ -13,6 +13,7 @@ import argparse
 import json
 import platform
 import re
+import resource
 import sys
 import time
 from pathlib import Path
@@ -36,6 +37,8 @@ def load(n: int) -> list[tuple[str, str | None]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=50_000, help="abstracts to process (default 50000)")
+    ap.add_argument("--jobs", type=int, default=0,
+                    help="also run through the ingest's process pool with this many workers")
     args = ap.parse_args(argv)
     texts = load(args.n)
 
@@ -43,9 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     found = sum(1 for text, _ in texts for _ in _NUMBER.finditer(text))
     scan = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     claims = sum(len(extract_claims(text, title)) for text, title in texts)
-    took = time.perf_counter() - t0
+    took, cpu = time.perf_counter() - t0, time.process_time() - cpu0
 
     print(f"extractor {EXTRACTOR_VERSION} on {platform.python_implementation()} {platform.python_version()},"
           f" {platform.machine()}")
@@ -55,7 +58,36 @@ def main(argv: list[str] | None = None) -> int:
     print(f"re.finditer numbers  {scan:>9.2f} s  {len(texts) / scan:>10,.0f} abstracts/s"
           f"  ({found:,} numbers)")
     print(f"ratio                {took / scan:>9.1f} x the bare number scan")
+    print(f"CPU time             {cpu:>9.2f} s  {len(texts) / cpu:>10,.0f} abstracts/s per core busy"
+          f"  (wall/CPU {took / cpu:.2f}: above 1 means other load shared the core)")
+    if args.jobs:
+        pooled(texts, args.jobs, scan)
     return 0
+
+
+def pooled(texts: list[tuple[str, str | None]], jobs: int, scan: float) -> None:
+    """The same texts through `leaderboard.batch.with_claims` with a pool, as `ingest --jobs` runs it."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from leaderboard.batch import with_claims
+    from leaderboard.records import PaperRecord
+
+    papers = [PaperRecord(abstract=text, title=title) for text, title in texts]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        list(with_claims(papers[: jobs * 64], pool))  # start the workers before timing
+        cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        claims = sum(len(c) for _, c in with_claims(papers, pool, in_flight=2 * jobs + 2))
+        took = time.perf_counter() - t0
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # Workers are reaped at pool shutdown; their CPU includes the warm-up (small).
+    workers = (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime)
+    print(f"--jobs {jobs} pool        {took:>9.2f} s  {len(texts) / took:>10,.0f} abstracts/s"
+          f"  ({claims:,} claims; {len(texts) / took / jobs:,.0f} per worker)")
+    print(f"ratio                {took / scan:>9.1f} x the bare number scan (single core)")
+    if workers:
+        rate = len(texts) / workers
+        print(f"workers' CPU         {workers:>9.2f} s  {rate:>10,.0f} abstracts/s per busy core")
 
 
 if __name__ == "__main__":
