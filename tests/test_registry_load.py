@@ -6,12 +6,12 @@ import threading
 
 import pytest
 from board_support import paper, score, store
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from leaderboard import normalize, queries
 from leaderboard.audit import ReviewerRequiredError
-from leaderboard.db.models import Alias, AuditEntry, Entity
+from leaderboard.db.models import Alias, AuditEntry, ClaimRow, Entity
 from leaderboard.normalize import resolve_claim_rows
 
 
@@ -39,6 +39,25 @@ def test_loading_the_registry_twice_changes_nothing(session):
     assert first.entities_added == entities >= 230
     assert not second.changed and second.claims_updated == 0
     assert (count(session, Entity), count(session, Alias)) == (entities, aliases)
+
+
+def test_claims_stored_before_entities_existed_are_resolved_on_first_open(migrated_engine):
+    from leaderboard.normalize.registry import load_shipped_registry
+
+    with Session(migrated_engine) as session:
+        store(
+            session,
+            (paper("2500.00001", "Old", "2025-01-01"), [score("Old", "ILSVRC-2012", "top-1 acc", 70.0)]),
+            registry=False,
+        )
+        # As an older version left them: names only, no entity ids.
+        session.execute(update(ClaimRow).values(benchmark_id=None, metric_id=None, model_id=None))
+        session.execute(delete(Alias))
+        session.execute(delete(Entity))
+        session.commit()
+    assert load_shipped_registry(migrated_engine).claims_updated == 1
+    with Session(migrated_engine) as session:
+        assert list(queries.leaderboard(session, "ImageNet")["model"]) == ["Old"]
 
 
 def test_a_name_met_first_by_the_extractor_joins_the_registry_entity_later(session, tmp_path):

@@ -36,7 +36,7 @@ from leaderboard.db.models import (
     Entity,
 )
 from leaderboard.normalize.fold import fold
-from leaderboard.normalize.reresolve import reresolve_claims
+from leaderboard.normalize.reresolve import reresolve_claims, reresolve_unresolved
 from leaderboard.normalize.resolve import CHUNK, ENTITIES_WRITTEN
 
 SEED_REGISTRY = PROJECT_ROOT / "seed" / "registry"
@@ -352,6 +352,14 @@ def _by_kind(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
 
 
 def load_shipped_registry(engine: Engine) -> RegistryStats:
-    """Load seed/registry into the database behind `engine`, in a transaction of its own."""
+    """Load seed/registry into the database behind `engine`, in a transaction of its own.
+
+    The first load into a database (entities added) also resolves claims stored
+    before entities existed, e.g. by an older version: a one-off scan, never
+    repeated once the registry is in.
+    """
     with Session(engine) as session, session.begin():
-        return load_registry(session)
+        stats = load_registry(session)
+        if stats.entities_added:
+            stats.claims_updated += reresolve_unresolved(session)
+        return stats
