@@ -11,7 +11,7 @@ from review_helpers import store
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from leaderboard import review
+from leaderboard import queries, review
 from leaderboard.cli import app
 from leaderboard.db import AuditEntry, ClaimRow, make_engine, upgrade_to_head
 
@@ -220,6 +220,8 @@ def test_excel_round_trip(runner, db):
     )
     with Session(engine) as session:
         assert review.history(session, 1)[0].reason == "not a result"
+        # The edited benchmark name resolved to its entity, as an edit through the CLI would.
+        assert found[3].benchmark_id == queries.find_entity(session, "benchmark", "MS COCO").id
 
 
 def test_export_review_then_import_through_the_cli(runner, db):

@@ -116,6 +116,11 @@ def stale_error(session: Session, claim_id: int, expected: int) -> ReviewError:
 
 def resolve_row(session: Session, row: dict[str, Any]) -> None:
     """Fill the entity ids, canonical value and condition key of a claim-row dict in place."""
+    resolve_rows(session, [row])
+
+
+def resolve_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """`resolve_row` for many rows at once (one lookup per entity kind)."""
     try:
         normalize = importlib.import_module("leaderboard.normalize")
     except ModuleNotFoundError as exc:
@@ -127,7 +132,12 @@ def resolve_row(session: Session, row: dict[str, Any]) -> None:
         # Until leaderboard.normalize lands (Engineer A) claims keep their old resolution;
         # tests/test_review_actions.py::test_edit_re_resolves_entities fails meanwhile.
         return
-    resolve_claim_rows(session, [row])
+    resolve_claim_rows(session, rows)
+
+
+def edited_row(claim: ClaimRow, changes: dict[str, Any]) -> dict[str, Any]:
+    """The claim's row as it will be after `changes`, for resolving."""
+    return {name: getattr(claim, name) for name in SPEC_COLUMNS} | changes
 
 
 def write_claim(
@@ -141,15 +151,19 @@ def write_claim(
     action: str = "edit",
     reason: str | None = None,
     reverts_id: int | None = None,
+    loaded: ClaimRow | None = None,
+    resolved: dict[str, Any] | None = None,
 ) -> list[AuditEntry]:
     """Apply parsed field `changes` and/or a new `status` as one versioned write, and log each change.
 
     `expected_version` None means "the version stored now" (still one
     conditional UPDATE, so a write racing this one cannot be overwritten).
     Returns the audit entries written; none when nothing would change.
+    A batch may pass the claim it `loaded` in this transaction (the UPDATE's
+    version check still guards it) and the `resolved` row of `edited_row`.
     """
     reviewer = audit.require_reviewer(reviewer)
-    claim = load_claim(session, claim_id)
+    claim = loaded if loaded is not None else load_claim(session, claim_id)
     expected = claim.version if expected_version is None else int(expected_version)
     if claim.version != expected:
         raise stale_error(session, claim_id, expected)
@@ -162,8 +176,10 @@ def write_claim(
         return []
     values: dict[str, Any] = dict(diffs)
     if RESOLVED_FIELDS & diffs.keys():
-        row = {name: getattr(claim, name) for name in SPEC_COLUMNS} | diffs
-        resolve_row(session, row)
+        row = resolved
+        if row is None:
+            row = edited_row(claim, diffs)
+            resolve_row(session, row)
         values |= {name: row[name] for name in RESOLUTION_COLUMNS if name in row}
     if new_status is not None:
         values["status"] = new_status

@@ -21,8 +21,8 @@ from leaderboard import audit
 from leaderboard.db.models import ClaimRow
 from leaderboard.export import FORMULA_STARTS, neutralise_formulas
 from leaderboard.review.errors import ReviewError
-from leaderboard.review.fields import EDITABLE_FIELDS, parse_status, parse_value, same_value
-from leaderboard.review.locking import stale_error, write_claim
+from leaderboard.review.fields import EDITABLE_FIELDS, RESOLVED_FIELDS, parse_status, parse_value, same_value
+from leaderboard.review.locking import edited_row, resolve_rows, stale_error, write_claim
 from leaderboard.review.queue import review_queue
 
 REQUIRED_COLUMNS = ("id", "version")
@@ -153,8 +153,11 @@ def _load_claims(session: Session, ids: list[int], chunk: int = 500) -> dict[int
     return claims
 
 
-def plan_import(session: Session, path: str | Path) -> list[_Planned]:
-    """Check every row of the review file; raise ImportProblems listing each bad row."""
+def plan_import(session: Session, path: str | Path) -> tuple[list[_Planned], dict[int, ClaimRow]]:
+    """Check every row of the review file; raise ImportProblems listing each bad row.
+
+    Returns what each row asks for, and the claims it names (loaded in this transaction).
+    """
     rows = _read_rows(path)
     ids = {claim_id for cells in rows if (claim_id := _claim_id(cells.get("id"))) is not None}
     claims = _load_claims(session, sorted(ids))
@@ -179,13 +182,20 @@ def plan_import(session: Session, path: str | Path) -> list[_Planned]:
             problems.append((number, str(exc)))
     if problems:
         raise ImportProblems(problems)
-    return plan
+    return plan, claims
 
 
 def import_review(session: Session, path: str | Path, reviewer: str) -> ImportSummary:
     """Apply an edited review file, all rows or none (the caller commits); every change is logged."""
     reviewer = audit.require_reviewer(reviewer)
-    plan = plan_import(session, path)
+    plan, claims = plan_import(session, path)
+    # Entity resolution for every edited row at once: one lookup per entity kind, not per row.
+    edited = {
+        item.claim_id: edited_row(claims[item.claim_id], item.changes)
+        for item in plan
+        if RESOLVED_FIELDS & item.changes.keys()
+    }
+    resolve_rows(session, list(edited.values()))
     summary = ImportSummary(rows=len(plan))
     for item in plan:
         if not item.changes and item.status is None:
@@ -199,10 +209,11 @@ def import_review(session: Session, path: str | Path, reviewer: str) -> ImportSu
             changes=item.changes,
             status=item.status,
             reason=item.reason,
+            loaded=claims[item.claim_id],
+            resolved=edited.get(item.claim_id),
         )
         summary.changes_logged += len(entries)
         summary.claim_ids.append(item.claim_id)
         final = item.status or "corrected"
         setattr(summary, final, getattr(summary, final) + 1)
     return summary
-
