@@ -58,6 +58,9 @@ CLAIM_COLUMNS = [
 ]
 
 
+ID_COLUMNS = ("claim_id", "model_id", "benchmark_id", "metric_id", "baseline_model_id")
+
+
 def claim_select() -> Select:
     """Every claim column a table needs, with its paper and canonical entity names."""
     return (
@@ -124,7 +127,9 @@ def rankable(accepted_only: bool = False):
 def claims_frame(session: Session, query: Select) -> pd.DataFrame:
     """Run a `claim_select()` query into a DataFrame with CLAIM_COLUMNS."""
     rows = [_finish(row._asdict()) for row in session.execute(query)]
-    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    # Nullable integers, so an id stays 12 (not 12.0) in every export when some are missing.
+    return df.astype({column: "Int64" for column in ID_COLUMNS})
 
 
 def _finish(row: dict[str, Any]) -> dict[str, Any]:
