@@ -366,7 +366,8 @@ def _write(df: pd.DataFrame, output: Path | None, fmt: str) -> None:
         return
     buffer = io.StringIO()
     write_table(df, buffer, fmt)
-    typer.echo(buffer.getvalue(), nl=False)
+    text = buffer.getvalue()
+    typer.echo(text, nl=not text.endswith("\n"))  # JSON ends without one
 
 
 def _id_or_name(text: str) -> str | int:
