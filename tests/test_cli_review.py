@@ -177,6 +177,27 @@ def test_import_with_bad_rows_changes_nothing_and_names_each(runner, db):
     assert {c.status for c in claims(engine).values()} == {"extracted"}
 
 
+def test_import_with_one_bad_row_changes_nothing(runner, db):
+    db_url, engine = db
+    rows = list(csv.DictReader(io.StringIO(export(engine).lstrip("\ufeff"))))
+    rows[0] |= {"status": "accepted"}
+    rows[1] |= {"kind": "guess"}
+    rows[2] |= {"metric": "box AP"}
+    write("review.csv", rows)
+    result = run(runner, db_url, "import-review", "review.csv", "-r", "ann")
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: review.csv:3: kind must be one of score, delta, efficiency, not 'guess'\n"
+        "nothing changed: 1 problem(s)\n",
+    )
+    assert [(c.status, c.metric, c.version) for c in claims(engine).values()] == [
+        ("extracted", "accuracy", 1),
+        ("extracted", "accuracy", 1),
+        ("extracted", "AP", 1),
+    ]
+    assert audit_count(engine) == 0
+
+
 def test_import_refuses_a_stale_row(runner, db):
     db_url, engine = db
     rows = list(csv.DictReader(io.StringIO(export(engine).lstrip("\ufeff"))))
