@@ -187,3 +187,30 @@ def elements(node):
         yield node
     for child in getattr(node, "children", {}).values():
         yield from elements(child)
+
+
+# Rich reads "[...]" in table cells as markup: an unmatched closing tag was a traceback
+# (MarkupError) and "[link=...]" a live terminal hyperlink.
+MARKUP_PAPER = {
+    "id": "markup-1",
+    "title": "Closing [/bold] tag [link=https://evil.example]click[/link]",
+    "abstract": "We test [/i] markup. [/x] EvilNet achieves 91.5% accuracy on ImageNet.",
+}
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        (["review", "queue"], "[/x] EvilNet"),
+        (["show", "ImageNet"], "[/bold]"),
+        (["compare", "EvilNet", "ImageNet"], "[/bold]"),
+    ],
+    ids=["review-queue", "show", "compare"],
+)
+def test_tables_in_the_terminal_print_brackets_literally(runner, tmp_path, command, shown):
+    url = f"sqlite:///{tmp_path / 'markup.db'}"
+    ingest_rows(runner, url, tmp_path, [MARKUP_PAPER])
+    result = runner.invoke(app, [*command, "--db", url])
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert shown in result.stdout
+    assert "\x1b]8;" not in result.stdout  # no OSC 8 hyperlink

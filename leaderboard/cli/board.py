@@ -60,9 +60,9 @@ def _session(db_url: str | None) -> Iterator[Session]:
 def _console() -> Console:
     # Created per command so output goes to the stdout in effect (tests swap it). Piped
     # output is not cut to 80 columns: one row per line is what grep and diff want.
-    console = Console(highlight=False)
+    console = Console(highlight=False, markup=False)
     if not console.is_terminal:
-        console = Console(highlight=False, width=PIPED_WIDTH)
+        console = Console(highlight=False, markup=False, width=PIPED_WIDTH)
     return console
 
 

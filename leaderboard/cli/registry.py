@@ -99,7 +99,7 @@ def suggest_command(
     table = Table("id", "name", "id", "close name", "score", title=f"{kind} merge suggestions")
     for s in found:
         table.add_row(f"#{s.a_id}", s.a_name, f"#{s.b_id}", s.b_name, f"{s.score:.0f}")
-    Console(highlight=False).print(table)
+    Console(highlight=False, markup=False).print(table)
 
 
 @registry_app.command("merge")

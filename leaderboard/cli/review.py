@@ -231,9 +231,9 @@ def queue_command(
     for row in table.to_dict("records"):
         cells = ["" if pd.isna(row[c]) else str(row[c]) for c in shown]
         out.add_row(*cells, _snippet(row["evidence"], row["value"]))
-    console = Console()
+    console = Console(markup=False)
     if not console.is_terminal:
-        console = Console(width=200)  # piped: wide rows rather than wrapped ones
+        console = Console(markup=False, width=200)  # piped: wide rows rather than wrapped ones
     console.print(out)
     typer.echo(f"{len(table)} claim(s)")
 
@@ -356,9 +356,9 @@ def quality_command(
     if overall.empty:
         typer.echo("no reviewed claims yet: accept, reject or correct some first")
         return
-    console = Console()
+    console = Console(markup=False)
     if not console.is_terminal:
-        console = Console(width=160)
+        console = Console(markup=False, width=160)
     console.print(_quality_table("All reviewed claims", overall, "scope", None))
     console.print(_quality_table("By rule", tables["by_rule"], "rule", limit))
     console.print(_quality_table("By benchmark (as extracted)", tables["by_benchmark"], "benchmark", limit))
