@@ -27,6 +27,7 @@ from sqlalchemy import exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from leaderboard.db.models import RETIRED, UNREVIEWED, AuditEntry, ClaimRow, utcnow
+from leaderboard.normalize import resolve_claim_rows
 
 # What the extractor decides about a claim: a difference in any of these is a change.
 EXTRACTED_FIELDS = (
@@ -97,8 +98,6 @@ def _best_match(row: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[s
 
 def reconcile_claims(session: Session, paper_id: str, new_rows: list[dict[str, Any]]) -> Reconciled:
     """Bring `paper_id`'s unreviewed claims in line with `new_rows` (claim-row dicts of the new extractor)."""
-    from leaderboard.normalize import resolve_claim_rows  # imported late: normalize imports the store
-
     stored = _stored_claims(session, paper_id)
     peoples_spans = {(c["span_start"], c["span_end"]) for c in stored if _is_peoples(c)}
     free: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)

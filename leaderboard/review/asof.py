@@ -23,6 +23,11 @@ from sqlalchemy.orm import Session
 
 from leaderboard import audit
 from leaderboard.db.models import RETIRED, UNREVIEWED, AuditEntry, ClaimRow, Entity, Paper
+from leaderboard.normalize.conditions import parse_condition_option
+from leaderboard.normalize.fold import fold
+from leaderboard.normalize.resolve import NAME_FIELDS, fill_row, lookup
+from leaderboard.queries import HUMAN_ACCEPTED, LEADERBOARD_COLUMNS, NOT_COUNTED, find_entity, rank_claims
+from leaderboard.queries.boards import pick_metric
 from leaderboard.review.errors import ReviewError
 from leaderboard.review.fields import RESOLVED_FIELDS
 
@@ -120,9 +125,6 @@ def _rebuild(row: dict[str, Any], changes: list[AuditEntry], cutoff: dt.datetime
 
 
 def _resolve_read_only(session: Session, rows: list[dict[str, Any]]) -> None:
-    from leaderboard.normalize.fold import fold
-    from leaderboard.normalize.resolve import NAME_FIELDS, fill_row, lookup
-
     keys = {(kind, fold(row.get(name))) for row in rows for name, _, kind in NAME_FIELDS if row.get(name)}
     refs = lookup(session, keys)
     for row in rows:
@@ -179,10 +181,6 @@ def leaderboard_as_of(
     accepted_only: bool = False,
 ) -> pd.DataFrame:
     """`leaderboard.queries.leaderboard` as it stood at `when`: same columns, ranked by `rank_claims`."""
-    from leaderboard.normalize.conditions import parse_condition_option
-    from leaderboard.queries import HUMAN_ACCEPTED, LEADERBOARD_COLUMNS, NOT_COUNTED, find_entity, rank_claims
-    from leaderboard.queries.boards import pick_metric
-
     bench = find_entity(session, "benchmark", benchmark)
     met = pick_metric(session, bench, metric)
     claims = claims_as_of(session, when, bench.id, met.id)

@@ -17,6 +17,13 @@ from sqlalchemy.orm import Session
 
 from leaderboard import audit
 from leaderboard.db.models import Alias, AuditEntry, Entity, MergeDismissal
+from leaderboard.normalize import (
+    EntityError,
+    merge_entities,
+    reresolve_claims,
+    set_metric_direction,
+    split_entity,
+)
 from leaderboard.review.errors import ReviewError
 
 
@@ -31,8 +38,6 @@ def _reverting(session: Session, change_id: int) -> Iterator[None]:
 
 def revert_entity_change(session: Session, entry: AuditEntry, reviewer: str, reason: str) -> list[AuditEntry]:
     """Undo entity/alias/dismissal change `entry`; returns the entries logged for the undo."""
-    from leaderboard.normalize import EntityError
-
     last = session.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1)) or 0
     try:
         with _reverting(session, entry.id):
@@ -44,8 +49,6 @@ def revert_entity_change(session: Session, entry: AuditEntry, reviewer: str, rea
 
 
 def _dispatch(session: Session, entry: AuditEntry, reviewer: str, reason: str) -> None:
-    from leaderboard.normalize import merge_entities, set_metric_direction, split_entity
-
     old, new = audit.decode(entry.old_value), audit.decode(entry.new_value)
     if entry.target == "entity" and entry.field == "merged_into_id":
         entity = _entity(session, entry)
@@ -96,8 +99,6 @@ def _merge_state(session: Session, entity: Entity) -> str:
 
 
 def _unset_direction(session: Session, metric: Entity, reviewer: str, reason: str) -> None:
-    from leaderboard.normalize import reresolve_claims
-
     audit.record(
         session,
         target="entity",
@@ -118,8 +119,6 @@ def _remove(
     session: Session, row: Alias | MergeDismissal | None, entry: AuditEntry, reviewer: str, reason: str
 ):
     """Remove an alias or a dismissal a person added (the log keeps that it existed)."""
-    from leaderboard.normalize import reresolve_claims
-
     if row is None:
         raise ReviewError(f"cannot revert change #{entry.id}: that {entry.target} was already removed")
     entity_id = row.entity_id

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from leaderboard import audit
 from leaderboard.db.models import AuditEntry, ClaimRow
+from leaderboard.review.entity_revert import revert_entity_change
 from leaderboard.review.errors import ReviewError
 from leaderboard.review.fields import EDITABLE_FIELDS, same_value
 from leaderboard.review.locking import describe, load_claim, write_claim
@@ -39,7 +40,7 @@ def revert(session: Session, change_id: int, reviewer: str, reason: str | None =
         raise ReviewError(f"no change with id {change_id}")
     reason = reason or f"revert of #{change_id}"
     if entry.target != "claim":
-        return _revert_entity_change(session, entry, reviewer, reason)
+        return revert_entity_change(session, entry, reviewer, reason)
     if entry.action == "add":
         return _revert_add(session, entry, reviewer, reason)
     if entry.field not in (*EDITABLE_FIELDS, "status"):
@@ -92,11 +93,3 @@ def _revert_add(session: Session, entry: AuditEntry, reviewer: str, reason: str)
         reason=reason,
         reverts_id=entry.id,
     )
-
-
-def _revert_entity_change(
-    session: Session, entry: AuditEntry, reviewer: str, reason: str
-) -> list[AuditEntry]:
-    from leaderboard.review.entity_revert import revert_entity_change
-
-    return revert_entity_change(session, entry, reviewer, reason)

@@ -8,7 +8,6 @@ row's changes nothing and is refused with the change that got there first.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from typing import Any
 
 from sqlalchemy import select, update
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from leaderboard import audit
 from leaderboard.db.models import AuditEntry, ClaimRow, utcnow
+from leaderboard.normalize import resolve_claim_rows
 from leaderboard.review.errors import ReviewError, StaleVersionError
 from leaderboard.review.fields import EDITABLE_FIELDS, RESOLVED_FIELDS, same_value
 
@@ -121,17 +121,6 @@ def resolve_row(session: Session, row: dict[str, Any]) -> None:
 
 def resolve_rows(session: Session, rows: list[dict[str, Any]]) -> None:
     """`resolve_row` for many rows at once (one lookup per entity kind)."""
-    try:
-        normalize = importlib.import_module("leaderboard.normalize")
-    except ModuleNotFoundError as exc:
-        if exc.name != "leaderboard.normalize":
-            raise
-        normalize = None
-    resolve_claim_rows = getattr(normalize, "resolve_claim_rows", None)
-    if resolve_claim_rows is None:
-        # Until leaderboard.normalize lands (Engineer A) claims keep their old resolution;
-        # tests/test_review_actions.py::test_edit_re_resolves_entities fails meanwhile.
-        return
     resolve_claim_rows(session, rows)
 
 

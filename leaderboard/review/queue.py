@@ -7,6 +7,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from leaderboard.db.models import Alias, ClaimRow, Entity
+from leaderboard.normalize import fold
 from leaderboard.review.fields import EDITABLE_FIELDS
 
 # Columns of the review queue and the review spreadsheet, in order (keep in sync with README "Reviewing").
@@ -15,8 +16,6 @@ REVIEW_COLUMNS = ("id", "version", "paper_id", "status", *EDITABLE_FIELDS, "evid
 
 def _named(kind: str, column, name: str):
     """Claims whose `kind` is `name`: as written, or resolving to the same entity (by name or alias)."""
-    from leaderboard.normalize import fold  # imported late: normalize imports the store
-
     key = fold(name)
     by_entity = select(Entity.id).where(Entity.kind == kind, Entity.key == key)
     by_alias = select(Alias.entity_id).where(Alias.kind == kind, Alias.key == key)
