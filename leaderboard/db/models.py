@@ -131,6 +131,9 @@ class ClaimRow(Base):
             "model_id", "benchmark_id", "metric_id", "condition_key",
             "paper_id", "value_canonical", "kind", "status", "value_flag",
         ),
+        # Comparison's other half: the claims that quote a model as their baseline on a benchmark
+        # (without it, every claim of the benchmark is read to find them).
+        Index("ix_claims_baseline_model_id_benchmark_id", "baseline_model_id", "benchmark_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
