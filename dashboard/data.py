@@ -26,6 +26,9 @@ from leaderboard.settings import resolve_db_url
 # Long enough that moving between widgets reuses results, short enough that
 # another reviewer's change (or an ingest) shows up without a restart.
 TTL_SECONDS = 30
+# The benchmark list and entity tables count every claim: seconds at 1,000,000 claims (see
+# benchmarks/bench_dashboard.py), so they are kept longer.
+LIST_TTL_SECONDS = 300
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -55,30 +58,45 @@ def _cached_read(url: str, name: str, args: tuple, kwargs: dict, _fn: Callable[.
         return _fn(session, *args, **kwargs)
 
 
-def cached(fn: Callable[..., T]) -> Callable[..., T]:
-    """`fn(session, *args, **kwargs)` as a cached `read(*args, **kwargs)` on the current database."""
+@st.cache_data(ttl=LIST_TTL_SECONDS, show_spinner=False, max_entries=50)
+def _cached_list(url: str, name: str, args: tuple, kwargs: dict, _fn: Callable[..., Any]) -> Any:
+    with Session(engine(url)) as session:
+        return _fn(session, *args, **kwargs)
+
+
+def cached(fn: Callable[..., T], *, whole_database: bool = False) -> Callable[..., T]:
+    """`fn(session, *args, **kwargs)` as a cached `read(*args, **kwargs)` on the current database.
+
+    `whole_database` reads (lists with counts over every claim) are kept longer and
+    survive review writes, which move their counts by one claim at most.
+    """
     name = f"{fn.__module__}.{fn.__qualname__}"
+    store = _cached_list if whole_database else _cached_read
 
     def read(*args: Any, **kwargs: Any) -> T:
-        return _cached_read(db_url(), name, args, kwargs, fn)
+        return store(db_url(), name, args, kwargs, fn)
 
     read.__name__ = fn.__name__
     read.__doc__ = fn.__doc__
     return read
 
 
-def write(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run `fn(session, ...)` in one transaction, then drop cached reads so pages show the change."""
+def write(fn: Callable[..., T], *args: Any, changes_entities: bool = False, **kwargs: Any) -> T:
+    """Run `fn(session, ...)` in one transaction, then drop cached reads so pages show the change
+    (the whole-database lists too when `changes_entities`: merges, aliases, directions)."""
     sessions = db.make_sessionmaker(engine(db_url()))
     try:
         with sessions.begin() as session:
             return fn(session, *args, **kwargs)
     finally:
-        clear()
+        clear(lists=changes_entities)
 
 
-def clear() -> None:
-    st.cache_data.clear()
+def clear(lists: bool = True) -> None:
+    """Forget cached reads (and the whole-database lists, unless `lists` is off)."""
+    _cached_read.clear()
+    if lists:
+        _cached_list.clear()
 
 
 # Reads the pages use. Results must pickle (DataFrames, dicts, plain values).
@@ -86,7 +104,7 @@ search_papers = cached(papers_view.search_papers)
 paper_record = cached(papers_view.paper_record)
 paper_claims = cached(papers_view.paper_claims)
 
-benchmarks = cached(queries.benchmarks)
+benchmarks = cached(queries.benchmarks, whole_database=True)
 metrics_for = cached(queries.metrics_for)
 conditions_for = cached(queries.conditions_for)
 leaderboard = cached(queries.leaderboard)
@@ -105,5 +123,5 @@ review_queue = cached(review.review_queue)
 claim_record = cached(review_table.claim_record)
 history_table = cached(review_table.history_table)
 
-entity_table = cached(entities_view.entity_table)
-suggestions_table = cached(entities_view.suggestions_table)
+entity_table = cached(entities_view.entity_table, whole_database=True)
+suggestions_table = cached(entities_view.suggestions_table, whole_database=True)

@@ -72,10 +72,12 @@ def link_html(url: str | None, text: str) -> str:
     return f'<a href="{html.escape(url)}" target="_blank">{html.escape(text)}</a>'
 
 
-def write_then_rerun(fn: Callable[..., Any], *args: Any, done: str, **kwargs: Any) -> None:
+def write_then_rerun(
+    fn: Callable[..., Any], *args: Any, done: str, changes_entities: bool = False, **kwargs: Any
+) -> None:
     """Run a library write; on success rerun the page with `done` shown, else show why it was refused."""
     try:
-        data.write(fn, *args, **kwargs)
+        data.write(fn, *args, changes_entities=changes_entities, **kwargs)
     except ImportProblems as exc:
         st.error(md_escape(f"Nothing was saved: {exc}"))
         for row, problem in exc.problems:

@@ -3,6 +3,8 @@ dismiss; a metric's direction; aliases and undoing merges. Changes need the revi
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from dashboard import data, ui
@@ -15,6 +17,9 @@ IRRELEVANT = {
     "metric": ["task"],
     "model": ["task", "direction", "scale", "unit"],
 }
+
+# Entity changes reshape the benchmark list and entity tables, so those caches go too.
+entity_write = functools.partial(ui.write_then_rerun, changes_entities=True)
 
 st.title("Entities")
 ui.show_flash()
@@ -53,13 +58,13 @@ else:
         keep_a, keep_b, dismiss = st.columns(3)
         if keep_a.button(f"Keep {ui.md_escape(pair['a_name'])}, merge the other in", key="ent_keep_a"):
             done = f"{pair['b_name']} merged into {pair['a_name']}."
-            ui.write_then_rerun(normalize.merge_entities, a_id, b_id, reviewer, done=done)
+            entity_write(normalize.merge_entities, a_id, b_id, reviewer, done=done)
         if keep_b.button(f"Keep {ui.md_escape(pair['b_name'])}, merge the other in", key="ent_keep_b"):
             done = f"{pair['a_name']} merged into {pair['b_name']}."
-            ui.write_then_rerun(normalize.merge_entities, b_id, a_id, reviewer, done=done)
+            entity_write(normalize.merge_entities, b_id, a_id, reviewer, done=done)
         if dismiss.button("Not the same: dismiss", key="ent_dismiss"):
             done = "Suggestion dismissed; it will not be offered again."
-            ui.write_then_rerun(normalize.dismiss_suggestion, a_id, b_id, reviewer, done=done)
+            entity_write(normalize.dismiss_suggestion, a_id, b_id, reviewer, done=done)
 
 # --- edits on one entity --------------------------------------------------------------------------------
 if reviewer is not None and not entities.empty:
@@ -75,7 +80,7 @@ if reviewer is not None and not entities.empty:
         alias = st.text_input("Add an alias (another name for it)", key="ent_alias")
         if st.form_submit_button("Add alias") and alias.strip():
             done = f"{alias.strip()!r} now means {names[entity_id]}."
-            ui.write_then_rerun(normalize.add_alias, entity_id, alias, reviewer, done=done)
+            entity_write(normalize.add_alias, entity_id, alias, reviewer, done=done)
     if kind == "metric":
         with direction_col.form("ent_direction_form"):
             current = row["direction"] if row["direction"] in METRIC_DIRECTIONS else "higher"
@@ -85,8 +90,8 @@ if reviewer is not None and not entities.empty:
             )  # fmt: skip
             if st.form_submit_button("Set direction"):
                 done = f"{names[entity_id]}: {direction} is better."
-                ui.write_then_rerun(normalize.set_metric_direction, entity_id, direction, reviewer, done=done)
+                entity_write(normalize.set_metric_direction, entity_id, direction, reviewer, done=done)
     merged_into = row["merged_into"] if isinstance(row["merged_into"], str) else None
     if merged_into and st.button(f"Undo the merge into {ui.md_escape(merged_into)}", key="ent_split"):
         done = f"{names[entity_id]} is its own {kind} again."
-        ui.write_then_rerun(normalize.split_entity, entity_id, reviewer, done=done)
+        entity_write(normalize.split_entity, entity_id, reviewer, done=done)
