@@ -1,7 +1,10 @@
 """Write papers and their claims so that each paper is stored once.
 
-A paper is the same paper when it has the same arXiv id, the same id, or the
-same abstract (content hash). Seeing it again only records the new source.
+A paper is the same paper when it has the same arXiv id or the same abstract
+(content hash); an id the input gives matches only with the same abstract
+(CSV row numbers repeat across files), and a new paper whose given id another
+paper holds is stored under its content id. Seeing it again only records the
+new source.
 Storing is idempotent: re-running an ingest adds no rows and touches no
 timestamps.
 
@@ -86,7 +89,16 @@ class _Batch:
         # Priority: arXiv id, then id, then content.
         if paper.arxiv_id and paper.arxiv_id in self.by_arxiv:
             return self.by_arxiv[paper.arxiv_id]
-        return self.by_id.get(paper.id) or self.by_hash.get(paper.content_hash)
+        by_id = self.by_id.get(paper.id)
+        # An arXiv id names one paper everywhere; any other id only with its abstract: ids
+        # like CSV row numbers ("1", "2") repeat across files, and another abstract is another paper.
+        if by_id is not None and (by_id.arxiv_id == paper.id or by_id.content_hash == paper.content_hash):
+            return by_id
+        return self.by_hash.get(paper.content_hash)
+
+    def free_id(self, paper: PaperRecord) -> str:
+        """The id to store a new `paper` under: its own, or its content id if another paper has that."""
+        return paper.id if paper.id not in self.by_id else f"h-{paper.content_hash[:16]}"
 
 
 def store_paper(
@@ -156,7 +168,7 @@ def _store_batch(
     for paper, claims in items:
         known = batch.find(paper)
         if known is None:
-            values = _paper_values(paper, version)
+            values = {**_paper_values(paper, version), "id": batch.free_id(paper)}
             known = _Known(**{k: values[k] for k in _KNOWN_FIELDS}, pending=values)
             batch.add(known)
             new_papers.append(values)
