@@ -120,8 +120,13 @@ class ClaimRow(Base):
         CheckConstraint(_in_list("status", CLAIM_STATUSES), name="status"),
         CheckConstraint("span_start <= span_end", name="span_order"),
         CheckConstraint(_in_list("origin", CLAIM_ORIGINS), name="origin"),
-        # Leaderboards: one benchmark and metric at a time.
-        Index("ix_claims_benchmark_id_metric_id", "benchmark_id", "metric_id"),
+        # Leaderboards: one benchmark and metric at a time. The columns after those two are
+        # what "counted" and "rankable" test, so the benchmark list (claims per benchmark) and
+        # a benchmark's metrics read the index alone instead of a table row per claim.
+        Index(
+            "ix_claims_benchmark_id_metric_id",
+            "benchmark_id", "metric_id", "status", "kind", "value_flag", "model_id", "value_canonical",
+        ),
         # Cross-paper comparison (one model on one benchmark) and disagreements. The
         # disagreements report groups every score by these four keys: with the filter and
         # value columns in the index too, it reads the index alone, in group order, with
