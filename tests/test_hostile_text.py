@@ -193,8 +193,8 @@ def elements(node):
 # (MarkupError) and "[link=...]" a live terminal hyperlink.
 MARKUP_PAPER = {
     "id": "markup-1",
-    "title": "Closing [/bold] tag [link=https://evil.example]click[/link]",
-    "abstract": "We test [/i] markup. [/x] EvilNet achieves 91.5% accuracy on ImageNet.",
+    "title": "Closing \x1b[2J\u202e [/bold] tag [link=https://evil.example]click[/link]",
+    "abstract": "We test [/i] markup. [/x] EvilNet achieves 91.5% accuracy on ImageNet. \x1b[31m",
 }
 
 
@@ -214,3 +214,7 @@ def test_tables_in_the_terminal_print_brackets_literally(runner, tmp_path, comma
     assert (result.exit_code, result.stderr) == (0, ""), result.output
     assert shown in result.stdout
     assert "\x1b]8;" not in result.stdout  # no OSC 8 hyperlink
+    # Control characters from the paper print as escapes, never reach the terminal raw.
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    if command[0] != "review":  # the queue shows the sentence, not the title
+        assert "\\x1b[2J\\u202e" in result.stdout

@@ -16,12 +16,11 @@ from typing import Annotated, Literal
 import pandas as pd
 import typer
 from rich.console import Console
-from rich.table import Table
 from sqlalchemy.orm import Session
 
 from leaderboard import queries
 from leaderboard.cli import review as review_cli
-from leaderboard.cli.common import DbOption, app, fail, open_database
+from leaderboard.cli.common import DbOption, PlainTable, app, fail, open_database, table_console
 from leaderboard.export import FORMATS, write_table
 
 ExportFormat = Literal[FORMATS]  # type: ignore[valid-type]
@@ -58,19 +57,14 @@ def _session(db_url: str | None) -> Iterator[Session]:
 
 
 def _console() -> Console:
-    # Created per command so output goes to the stdout in effect (tests swap it). Piped
-    # output is not cut to 80 columns: one row per line is what grep and diff want.
-    console = Console(highlight=False, markup=False)
-    if not console.is_terminal:
-        console = Console(highlight=False, markup=False, width=PIPED_WIDTH)
-    return console
+    return table_console(PIPED_WIDTH)
 
 
-def _table(title: str, *columns: str) -> Table:
+def _table(title: str, *columns: str) -> PlainTable:
     """A table for the terminal. A column named '<x' is free text: cut at WIDE_COLUMN characters
     and, in a narrow terminal, wrapped (rich narrows wrapping columns first, so the short
     columns keep their room); the other columns stay on one line."""
-    table = Table(title=title, title_justify="left")
+    table = PlainTable(title=title, title_justify="left")
     for column in columns:
         wide = column.startswith("<")
         table.add_column(

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from alembic.util import CommandError
+from rich.console import Console
+from rich.table import Table
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -22,6 +24,7 @@ from leaderboard import db
 from leaderboard.db.migrate import MigrationsNotFoundError
 from leaderboard.normalize.registry import load_shipped_registry
 from leaderboard.settings import DB_ENV_VAR, DEFAULT_DB_URL, resolve_db_url
+from leaderboard.terminal import printable
 
 app = typer.Typer(
     help="Benchmark-claims leaderboard: extract reported results from papers and store them.",
@@ -39,6 +42,7 @@ DbOption = Annotated[
         "--db", help=f"Database URL (default: ${DB_ENV_VAR}, else {DEFAULT_DB_URL}).", show_default=False
     ),
 ]
+
 
 def fail(message: str) -> typer.Exit:
     """Print one `error:` line on stderr; `raise fail(...)` exits with code 1."""
@@ -86,3 +90,25 @@ def open_database(db_option: str | None, migrate: bool = True) -> Iterator[Engin
         engine.dispose()
 
 
+class PlainTable(Table):
+    """A rich table for text from papers: markup off, control characters escaped.
+
+    Titles, sentences and names come from input files; a '[/bold]' in one must
+    print as written (not crash rich), and an ESC must not reach the terminal.
+    """
+
+    def __init__(self, *headers: str, title: str | None = None, **options: Any) -> None:
+        super().__init__(*headers, title=None if title is None else printable(title), **options)
+
+    def add_row(self, *cells: Any, **options: Any) -> None:
+        super().add_row(*(printable(c) if isinstance(c, str) else c for c in cells), **options)
+
+
+def table_console(piped_width: int = 240) -> Console:
+    """A console for tables; created per command so output goes to the stdout in effect
+    (tests swap it). Piped output is not cut to 80 columns: one row per line is what
+    grep and diff want."""
+    console = Console(highlight=False, markup=False, emoji=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, markup=False, emoji=False, width=piped_width)
+    return console

@@ -12,14 +12,12 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
-from rich.console import Console
-from rich.table import Table
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leaderboard import normalize
 from leaderboard.audit import ReviewerRequiredError
-from leaderboard.cli.common import DbOption, app, fail, open_database
+from leaderboard.cli.common import DbOption, PlainTable, app, fail, open_database, table_console
 from leaderboard.cli.review import ReasonOption, ReviewerOption
 from leaderboard.db.models import ENTITY_KINDS, Alias, Entity
 from leaderboard.queries import UnknownEntityError, find_entity
@@ -96,10 +94,10 @@ def suggest_command(
     if not found:
         typer.echo(f"no {kind} merge suggestions")
         return
-    table = Table("id", "name", "id", "close name", "score", title=f"{kind} merge suggestions")
+    table = PlainTable("id", "name", "id", "close name", "score", title=f"{kind} merge suggestions")
     for s in found:
         table.add_row(f"#{s.a_id}", s.a_name, f"#{s.b_id}", s.b_name, f"{s.score:.0f}")
-    Console(highlight=False, markup=False).print(table)
+    table_console().print(table)
 
 
 @registry_app.command("merge")

@@ -16,14 +16,21 @@ from typing import Annotated
 
 import pandas as pd
 import typer
-from rich.console import Console
-from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from leaderboard import audit, db, review
-from leaderboard.cli.common import DbOption, app, fail, first_line, open_database
+from leaderboard.cli.common import (
+    DbOption,
+    PlainTable,
+    app,
+    fail,
+    first_line,
+    open_database,
+    table_console,
+)
 from leaderboard.review.locking import format_time, shown
+from leaderboard.terminal import printable
 
 review_app = typer.Typer(
     help="Review claims by hand: list what to review, accept, reject, edit, add.", no_args_is_help=True
@@ -227,14 +234,11 @@ def queue_command(
             limit=limit,
         )
     shown = ["id", "version", "status", "confidence", "model", "benchmark", "metric", "value", "unit", "kind"]
-    out = Table(*shown, "where")
+    out = PlainTable(*shown, "where")
     for row in table.to_dict("records"):
         cells = ["" if pd.isna(row[c]) else str(row[c]) for c in shown]
         out.add_row(*cells, _snippet(row["evidence"], row["value"]))
-    console = Console(markup=False)
-    if not console.is_terminal:
-        console = Console(markup=False, width=200)  # piped: wide rows rather than wrapped ones
-    console.print(out)
+    table_console(200).print(out)
     typer.echo(f"{len(table)} claim(s)")
 
 
@@ -265,7 +269,7 @@ def history_command(
         extras = [f"reverts #{entry.reverts_id}"] if entry.reverts_id else []
         extras += [f"reason: {entry.reason}"] if entry.reason else []
         tail = f"  ({'; '.join(extras)})" if extras else ""
-        typer.echo(f"#{entry.id}  {format_time(entry.at)}  {entry.reviewer}  {what}{tail}")
+        typer.echo(printable(f"#{entry.id}  {format_time(entry.at)}  {entry.reviewer}  {what}{tail}"))
 
 
 @app.command("revert")
@@ -321,8 +325,8 @@ def _percent(share: float) -> str:
     return f"{share:.0%}"
 
 
-def _quality_table(title: str, table: pd.DataFrame, group: str, limit: int | None) -> Table:
-    out = Table(
+def _quality_table(title: str, table: pd.DataFrame, group: str, limit: int | None) -> PlainTable:
+    out = PlainTable(
         "" if group == "scope" else group,
         "reviewed",
         "accepted unchanged",
@@ -356,9 +360,7 @@ def quality_command(
     if overall.empty:
         typer.echo("no reviewed claims yet: accept, reject or correct some first")
         return
-    console = Console(markup=False)
-    if not console.is_terminal:
-        console = Console(markup=False, width=160)
+    console = table_console(160)
     console.print(_quality_table("All reviewed claims", overall, "scope", None))
     console.print(_quality_table("By rule", tables["by_rule"], "rule", limit))
     console.print(_quality_table("By benchmark (as extracted)", tables["by_benchmark"], "benchmark", limit))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from leaderboard.terminal import printable
+
 
 class IngestError(Exception):
     """An input file that cannot be read as papers.
@@ -21,16 +23,4 @@ class IngestError(Exception):
 
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
-        return _printable(f"{where}: {self.message}")
-
-
-def _printable(text: str) -> str:
-    """`text` with control characters written as escapes (\\x1b, \\n, \\u202e).
-
-    Messages quote file names and file content (a CSV header, say); raw, an
-    escape sequence would drive the user's terminal and a newline would split
-    the one-line error.
-    """
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+        return printable(f"{where}: {self.message}")
