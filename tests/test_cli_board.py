@@ -141,7 +141,8 @@ def test_registry_load_of_a_user_file(runner, db, tmp_path):
 def test_registry_merge_needs_a_reviewer_and_is_undone_by_split(runner, db, monkeypatch):
     monkeypatch.delenv("LEADERBOARD_REVIEWER", raising=False)
     result = invoke(runner, db, "registry", "merge", "model", "Alpha", "Beta")
-    assert (result.exit_code, result.stderr) == (1, "error: a reviewer name is required for every change\n")
+    required = "error: a reviewer name is required: --reviewer NAME or $LEADERBOARD_REVIEWER\n"
+    assert (result.exit_code, result.stderr) == (1, required)
     result = invoke(runner, db, "registry", "merge", "model", "Alpha", "Beta", "-r", "ann")
     assert (result.exit_code, result.stdout.split(";")[1]) == (0, " 1 claim(s) moved\n")
     result = invoke(runner, db, "registry", "split", "model", "Beta", "-r", "ann")

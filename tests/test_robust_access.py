@@ -180,7 +180,8 @@ def test_write_command_without_a_reviewer_is_refused_and_changes_nothing(runner,
     result = runner.invoke(app, [*name.split(), *args, "--db", seeded_url])
     assert (result.exit_code, result.stdout) == (1, ""), result.output
     [line] = result.stderr.splitlines()
-    assert line.startswith("error: a reviewer name is required"), line
+    # The same line, with the way to give one, from every command.
+    assert line == "error: a reviewer name is required: --reviewer NAME or $LEADERBOARD_REVIEWER", line
     assert canonical_dump(seeded_url) == before
 
 

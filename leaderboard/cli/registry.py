@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from leaderboard import normalize
 from leaderboard.audit import ReviewerRequiredError
 from leaderboard.cli.common import DbOption, PlainTable, app, fail, open_database, table_console
-from leaderboard.cli.review import ReasonOption, ReviewerOption
+from leaderboard.cli.review import REVIEWER_REQUIRED, ReasonOption, ReviewerOption
 from leaderboard.db.models import ENTITY_KINDS, Alias, Entity
 from leaderboard.queries import UnknownEntityError, find_entity
 
@@ -42,10 +42,11 @@ def _writing(db_url: str | None) -> Iterator[Session]:
         except (
             normalize.EntityError,
             normalize.RegistryError,
-            ReviewerRequiredError,
             UnknownEntityError,
         ) as exc:
             raise fail(str(exc.args[0])) from None
+        except ReviewerRequiredError:
+            raise fail(REVIEWER_REQUIRED) from None
 
 
 def _entity(session: Session, kind: str, text: str, follow_merges: bool = True) -> int:

@@ -38,6 +38,7 @@ review_app = typer.Typer(
 app.add_typer(review_app, name="review")
 
 REVIEWER_ENV_VAR = "LEADERBOARD_REVIEWER"
+REVIEWER_REQUIRED = f"a reviewer name is required: --reviewer NAME or ${REVIEWER_ENV_VAR}"
 ReviewerOption = Annotated[
     str | None,
     typer.Option(
@@ -88,7 +89,7 @@ def _require(reviewer: str | None) -> str:
     try:
         return audit.require_reviewer(reviewer)
     except audit.ReviewerRequiredError:
-        raise fail(f"a reviewer name is required: --reviewer NAME or ${REVIEWER_ENV_VAR}") from None
+        raise fail(REVIEWER_REQUIRED) from None
 
 
 def _ids(entries: list) -> str:
