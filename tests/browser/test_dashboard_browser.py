@@ -12,9 +12,10 @@ import re
 
 import pytest
 from dashboard_support import HOSTILE_ID, HOSTILE_TITLE, SEED_FILES, ingest, write_hostile_csv
+from playwright.sync_api import expect
 from sqlalchemy.orm import Session
 
-from leaderboard import queries
+from leaderboard import queries, review
 from leaderboard.db import make_engine
 from leaderboard.db.models import ClaimRow
 
@@ -178,14 +179,19 @@ def test_a_reviewer_corrects_a_value_that_reaches_the_database_and_the_leaderboa
     open_page(page, server)
     login(page)
     go_to(page, "Review")
+    in_paper = read_db(server.db_url, review.review_queue, paper=str(top["paper_id"]))
     page.get_by_label("Paper id", exact=True).fill(str(top["paper_id"]))
     page.get_by_label("Paper id", exact=True).press("Enter")
+    page.get_by_text(f"{len(in_paper)} claims, most doubtful first").wait_for(timeout=30_000)
     wait_idle(page)
     choose(page, "Claim", f"#{claim_id} ")
-    form = page.locator('[data-testid="stForm"]').first
-    form.get_by_label("value", exact=True).fill(f"{new_value:g}")
-    form.get_by_label("Reason (optional)").fill("checked against the paper's table")
+    # The correction form's widgets are keyed by claim (class st-key-<key>): wait for this claim's.
+    value_box = page.locator(f".st-key-rv_edit_{claim_id}_value input")
+    expect(value_box).to_have_value(f"{top['value']:g}", timeout=30_000)
+    value_box.fill(f"{new_value:g}")
+    page.locator(f".st-key-rv_edit_{claim_id}_reason input").fill("checked against the paper's table")
     shoot(page, screenshots, "review-editing")
+    form = page.locator('[data-testid="stForm"]').filter(has=value_box)
     form.get_by_role("button", name="Save correction").click()
     page.get_by_text(f"Claim {claim_id} corrected.").wait_for(timeout=30_000)
     wait_idle(page)
