@@ -96,6 +96,11 @@ def _best_match(row: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[s
     return None
 
 
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two [start, end) spans share a character: '82.1' and '82.1%' are the same number."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def reconcile_claims(session: Session, paper_id: str, new_rows: list[dict[str, Any]]) -> Reconciled:
     """Bring `paper_id`'s unreviewed claims in line with `new_rows` (claim-row dicts of the new extractor)."""
     stored = _stored_claims(session, paper_id)
@@ -118,7 +123,7 @@ def reconcile_claims(session: Session, paper_id: str, new_rows: list[dict[str, A
                 result.unchanged += 1
             else:
                 to_update.append((match, row))
-        elif span in peoples_spans:
+        elif any(overlaps(span, held) for held in peoples_spans):
             result.kept_for_people += 1
         else:
             to_insert.append(row)

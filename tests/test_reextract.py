@@ -170,3 +170,12 @@ def test_a_review_landing_during_reextraction_wins(session, migrated_engine, mon
         88.0: ("accepted", "accuracy", "ResNet", 2),
         45.2: ("corrected", "box AP", "Foo", 2),
     }
+
+
+def test_no_new_claim_overlapping_a_span_a_person_rejected(session):
+    # A person rejected "88.0"; a newer extractor's span "88.0%" is the same number.
+    ids = store(session)
+    review.reject(session, [ids[88.0]], "ann")
+    session.commit()
+    store(session, [*extracted_claims(), claim(88.0, "88.0%", kind="delta")], version="v2")
+    assert [(r.value, r.status) for r in rows(session).values() if r.value == 88.0] == [(88.0, "rejected")]

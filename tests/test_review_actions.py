@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from review_helpers import ABSTRACT, PAPER_ID, store
+from review_helpers import ABSTRACT, PAPER_ID, claim, store
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -227,3 +227,11 @@ def test_edit_re_resolves_entities(session, ids):
     rows = {row.id: row for row in session.scalars(select(ClaimRow))}
     assert rows[ids[91.1]].benchmark_id is not None
     assert rows[ids[45.2]].benchmark_id == rows[ids[91.1]].benchmark_id
+
+
+def test_add_claim_refuses_a_number_the_extractor_holds_with_its_percent_sign(session):
+    # The extractor's span of "91.1%" holds the sign; the added one is found as "91.1".
+    store(session, [claim(91.1, "91.1%", model="Foo", benchmark="ImageNet", metric="accuracy", unit="%")])
+    fields = {"evidence": "Foo reaches 91.1% accuracy on ImageNet", "value": 91.1}
+    with pytest.raises(review.ReviewError, match="claim .* already holds"):
+        review.add_claim(session, PAPER_ID, fields, reviewer="ann")

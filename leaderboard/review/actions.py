@@ -179,8 +179,9 @@ def _refuse_duplicate(session: Session, paper_id: str, span: tuple[int, int], ki
     existing = session.scalar(
         select(ClaimRow.id).where(
             ClaimRow.paper_id == paper_id,
-            ClaimRow.span_start == span[0],
-            ClaimRow.span_end == span[1],
+            # Overlapping, not equal: the extractor's span of '82.1%' holds the '%'.
+            ClaimRow.span_start < span[1],
+            ClaimRow.span_end > span[0],
             ClaimRow.kind == kind,
             ClaimRow.status.not_in(("rejected", "retired")),
         )
