@@ -78,6 +78,21 @@ class _Batch:
     by_id: dict[str, _Known] = field(default_factory=dict)
     by_hash: dict[str, _Known] = field(default_factory=dict)
     sources: set[tuple[str, str, int]] = field(default_factory=set)
+    # The stored sources above by (source, line): the papers each input line was stored as.
+    by_source: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+
+    def recorded_at(self, paper: PaperRecord) -> _Known | None:
+        """The paper this very input line was stored as before, when it still holds the same text.
+
+        Asked first, so a re-run finds what the first run found whatever else has been
+        stored since: one abstract under two arXiv ids (withdrawn papers share one) could
+        otherwise match by arXiv id on the re-run and by content the first time.
+        """
+        for paper_id in self.by_source.get((paper.source, paper.line or 0), ()):
+            known = self.by_id.get(paper_id)
+            if known is not None and known.content_hash == paper.content_hash:
+                return known
+        return None
 
     def add(self, known: _Known) -> None:
         self.by_id[known.id] = known
@@ -86,7 +101,9 @@ class _Batch:
             self.by_arxiv[known.arxiv_id] = known
 
     def find(self, paper: PaperRecord) -> _Known | None:
-        # Priority: arXiv id, then id, then content.
+        # Priority: where this input line went before, then arXiv id, then id, then content.
+        if (recorded := self.recorded_at(paper)) is not None:
+            return recorded
         if paper.arxiv_id and paper.arxiv_id in self.by_arxiv:
             return self.by_arxiv[paper.arxiv_id]
         by_id = self.by_id.get(paper.id)
@@ -154,7 +171,7 @@ def needs_extraction(
     flags: list[bool] = []
     for start in range(0, len(papers), BATCH_SIZE):
         chunk = papers[start : start + BATCH_SIZE]
-        batch = _load_known(session, chunk, with_sources=False)
+        batch = _load_known(session, chunk)
         flags += [(known := batch.find(p)) is None or known.extractor_version != version for p in chunk]
     return flags
 
@@ -240,7 +257,7 @@ def _insert_new_papers(session: Session, rows: list[dict]) -> set[str]:
     return {row["id"] for row in rows} - inserted
 
 
-def _load_known(session: Session, papers: Sequence[PaperRecord], with_sources: bool = True) -> _Batch:
+def _load_known(session: Session, papers: Sequence[PaperRecord]) -> _Batch:
     """The stored papers any of `papers` could match, and their recorded sources."""
     session.flush()  # ORM objects added by the caller must be visible to the lookup
     ids = {p.id for p in papers}
@@ -253,12 +270,14 @@ def _load_known(session: Session, papers: Sequence[PaperRecord], with_sources: b
     batch = _Batch()
     for row in session.execute(query):
         batch.add(_Known(**row._asdict()))
-    if with_sources and batch.by_id:
+    if batch.by_id:
         sources = select(PaperSource.paper_id, PaperSource.source, PaperSource.line).where(
             PaperSource.paper_id.in_(list(batch.by_id)),
             PaperSource.source.in_({p.source for p in papers}),
         )
         batch.sources = {tuple(row) for row in session.execute(sources)}
+        for paper_id, source, line in batch.sources:
+            batch.by_source.setdefault((source, line), []).append(paper_id)
     return batch
 
 
