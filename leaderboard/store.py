@@ -336,6 +336,10 @@ def _claim_values(paper_id: str, claim: Claim, version: str) -> dict:
 def _replace_unreviewed_claims(session: Session, known: _Known, claims: Sequence[Claim], version: str) -> int:
     """Reconcile an older extractor's claims with `claims` (leaderboard.reextract), never touching
     anything a person accepted, rejected, corrected, added or logged; returns the claims written."""
+    # Lock the paper row (PostgreSQL; SQLite has one writer anyway) before reading its claims:
+    # two ingests re-extracting one paper at once would otherwise both insert its new claims.
+    # The second waits here, then finds the first's claims and has nothing left to write.
+    session.execute(select(Paper.id).where(Paper.id == known.id).with_for_update())
     rows = [_claim_values(known.id, c, version) for c in claims]
     written = reconcile_claims(session, known.id, rows).written
     session.execute(update(Paper).where(Paper.id == known.id).values(extractor_version=version))
