@@ -12,23 +12,14 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from leaderboard.records import Claim
+from leaderboard.records import CLAIM_FIELDS, Claim
 
 OUTPUT_FORMATS = ("jsonl", "csv")
 
 # CSV has no lists, so the spec's `span` becomes two columns.
 CSV_FIELDS = (
     "paper_id",
-    "model",
-    "benchmark",
-    "metric",
-    "value",
-    "value_high",
-    "unit",
-    "kind",
-    "baseline_model",
-    "baseline_value",
-    "condition",
+    *CLAIM_FIELDS,
     "evidence",
     "value_text",
     "span_start",

@@ -12,6 +12,21 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 
+# A claim's own fields in claims-spec.md, besides the paper, evidence and span: what the
+# extractor decides and what a person may correct. Every table of claims builds on this.
+CLAIM_FIELDS = (
+    "model",
+    "benchmark",
+    "metric",
+    "value",
+    "value_high",
+    "unit",
+    "kind",
+    "baseline_model",
+    "baseline_value",
+    "condition",
+)
+
 
 def content_hash(abstract: str) -> str:
     """Stable hash of an abstract, insensitive to whitespace and case differences."""

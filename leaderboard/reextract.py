@@ -28,19 +28,11 @@ from sqlalchemy.orm import Session
 
 from leaderboard.db.models import RETIRED, UNREVIEWED, AuditEntry, ClaimRow, utcnow
 from leaderboard.normalize import resolve_claim_rows
+from leaderboard.records import CLAIM_FIELDS
 
 # What the extractor decides about a claim: a difference in any of these is a change.
 EXTRACTED_FIELDS = (
-    "model",
-    "benchmark",
-    "metric",
-    "value",
-    "value_high",
-    "unit",
-    "kind",
-    "baseline_model",
-    "baseline_value",
-    "condition",
+    *CLAIM_FIELDS,
     "evidence",
     "value_text",
     "rule",

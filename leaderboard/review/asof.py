@@ -28,22 +28,14 @@ from leaderboard.normalize.fold import fold
 from leaderboard.normalize.resolve import NAME_FIELDS, fill_row, lookup
 from leaderboard.queries import HUMAN_ACCEPTED, LEADERBOARD_COLUMNS, NOT_COUNTED, find_entity, rank_claims
 from leaderboard.queries.boards import pick_metric
+from leaderboard.records import CLAIM_FIELDS
 from leaderboard.review.errors import ReviewError
 from leaderboard.review.fields import RESOLVED_FIELDS
 
 _CLAIM_FIELDS = (
     "id",
     "paper_id",
-    "model",
-    "benchmark",
-    "metric",
-    "value",
-    "value_high",
-    "unit",
-    "kind",
-    "baseline_model",
-    "baseline_value",
-    "condition",
+    *CLAIM_FIELDS,
     "evidence",
     "status",
     "origin",

@@ -11,22 +11,12 @@ import math
 from typing import Any
 
 from leaderboard.db.models import CLAIM_KINDS
+from leaderboard.records import CLAIM_FIELDS
 from leaderboard.review.errors import ReviewError
 
 TEXT_FIELDS = ("model", "benchmark", "metric", "baseline_model", "condition")
 NUMBER_FIELDS = ("value", "value_high", "baseline_value")
-EDITABLE_FIELDS = (
-    "model",
-    "benchmark",
-    "metric",
-    "value",
-    "value_high",
-    "unit",
-    "kind",
-    "baseline_model",
-    "baseline_value",
-    "condition",
-)
+EDITABLE_FIELDS = CLAIM_FIELDS
 # The units claims-spec.md allows (None: no unit).
 UNITS = ("%", "x", "points")
 # Statuses a person sets; 'extracted' and 'retired' belong to the extractor.

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from leaderboard import audit
 from leaderboard.db.models import AuditEntry, ClaimRow, utcnow
 from leaderboard.normalize import resolve_claim_rows
+from leaderboard.records import CLAIM_FIELDS
 from leaderboard.review.errors import ReviewError, StaleVersionError
 from leaderboard.review.fields import EDITABLE_FIELDS, RESOLVED_FIELDS, same_value
 
@@ -30,16 +31,7 @@ RESOLUTION_COLUMNS = (
 )
 SPEC_COLUMNS = (
     "paper_id",
-    "model",
-    "benchmark",
-    "metric",
-    "value",
-    "value_high",
-    "unit",
-    "kind",
-    "baseline_model",
-    "baseline_value",
-    "condition",
+    *CLAIM_FIELDS,
     "evidence",
     "value_text",
     "span_start",
