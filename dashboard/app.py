@@ -32,5 +32,9 @@ st.set_page_config(page_title="Benchmark leaderboard", page_icon=":material/lead
 page = st.navigation(PAGES)
 with st.sidebar:
     st.caption(f"Database: {ui.md_escape(data.display_url())}")
+# A database that cannot be opened is one line on every page, not a traceback per widget.
+if (problem := data.unavailable()) is not None:
+    st.error(problem, icon=":material/error:")
+    st.stop()
 ui.reviewer_sidebar()
 page.run()

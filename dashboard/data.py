@@ -16,11 +16,15 @@ from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
 import streamlit as st
-from sqlalchemy import Engine
+from alembic.util import CommandError
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from leaderboard import db, entities_view, export, papers_view, queries, review, review_table
 from leaderboard.cli.common import display_url as hide_password
+from leaderboard.cli.common import first_line
+from leaderboard.db.migrate import MigrationsNotFoundError
 from leaderboard.settings import resolve_db_url
 
 # Long enough that moving between widgets reuses results, short enough that
@@ -49,6 +53,17 @@ def engine(url: str) -> Engine:
     made = db.make_engine(url)
     db.upgrade_to_head(made)
     return made
+
+
+def unavailable() -> str | None:
+    """Why the database cannot be used, as one line without its password; None when it can."""
+    url = db_url()
+    try:
+        with engine(url).connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except (SQLAlchemyError, CommandError, MigrationsNotFoundError) as exc:
+        return f"database {hide_password(url)}: {first_line(exc)}"
+    return None
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=500)

@@ -120,6 +120,10 @@ def test_no_dashboard_page_shows_the_database_password(monkeypatch):
         shown = "\n".join(str(node.proto) for node in walk_elements(at._tree)).replace("\\", "")
         assert "127.0.0.1:1" in shown, f"{page}: the page does not name its database"
         assert PASSWORD not in shown, page
+        # One line saying what is wrong, not a traceback.
+        assert not at.exception, page
+        [error] = at.error
+        assert error.value.startswith("database postgresql+psycopg://postgres:***@127.0.0.1:1/"), error.value
 
 
 def walk_elements(node):
