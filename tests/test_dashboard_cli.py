@@ -26,6 +26,8 @@ def test_streamlit_runs_headless_on_the_chosen_port_without_usage_statistics():
     assert command[1:5] == ["-m", "streamlit", "run", str(APP_SCRIPT)]
     options = dict(zip(command[5::2], command[6::2], strict=True))
     assert options == {
+        # This machine only, unless --host says otherwise.
+        "--server.address": "127.0.0.1",
         "--server.port": "8600",
         "--server.headless": "true",
         "--browser.gatherUsageStats": "false",

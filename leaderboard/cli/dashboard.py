@@ -20,14 +20,20 @@ from leaderboard.settings import DB_ENV_VAR
 APP_SCRIPT = PROJECT_ROOT / "dashboard" / "app.py"
 
 
-def streamlit_command(script: Path, port: int) -> list[str]:
-    """The `streamlit run` command line: headless, no usage statistics, on `port`."""
+# Only this machine by default: the dashboard shows the whole database to whoever reaches it.
+DEFAULT_HOST = "127.0.0.1"
+
+
+def streamlit_command(script: Path, port: int, host: str = DEFAULT_HOST) -> list[str]:
+    """The `streamlit run` command line: headless, no usage statistics, on `host`:`port`."""
     return [
         sys.executable,
         "-m",
         "streamlit",
         "run",
         str(script),
+        "--server.address",
+        host,
         "--server.port",
         str(port),
         "--server.headless",
@@ -41,16 +47,19 @@ def streamlit_command(script: Path, port: int) -> list[str]:
 def dashboard(
     db_url: DbOption = None,
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to serve on.")] = 8501,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to serve on; 0.0.0.0 opens it to the network.")
+    ] = DEFAULT_HOST,
 ) -> None:
     """Open the dashboard (leaderboards, comparison, review, papers, entities, export) in Streamlit."""
     if not APP_SCRIPT.is_file():
         raise fail(f"dashboard not found at {APP_SCRIPT}; install the project with `pip install -e .`")
     with open_database(db_url) as engine:
         url = engine.url.render_as_string(hide_password=False)
-    where = f"http://localhost:{port} (database {display_url(url)})"
+    where = f"http://{'localhost' if host == DEFAULT_HOST else host}:{port} (database {display_url(url)})"
     typer.echo(f"dashboard on {where}; Ctrl+C stops it", err=True)
     env = {**os.environ, DB_ENV_VAR: url}
-    command = streamlit_command(APP_SCRIPT, port)
+    command = streamlit_command(APP_SCRIPT, port, host)
     sys.stdout.flush()
     sys.stderr.flush()
     # Become Streamlit, so Ctrl+C and a supervisor's SIGTERM reach the server itself.
