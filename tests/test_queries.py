@@ -164,6 +164,7 @@ def test_disagreements_list_the_largest_gaps_first(session):
     rows = list(gaps[["model", "n_papers", "low", "high", "gap"]].itertuples(index=False, name=None))
     assert rows == [("M", 3, 90.0, 93.0, 3.0), ("N", 2, 80.0, 80.5, 0.5)]
     assert (gaps["low_paper_id"].iloc[0], gaps["high_paper_id"].iloc[0]) == ("2408.00001", "2408.00002")
+    assert (gaps["low_paper_title"].iloc[0], gaps["high_paper_title"].iloc[0]) == ("One", "Two")
     board = queries.leaderboard(session, "SST-2")
     assert list(zip(board["model"], board["n_papers"], board["spread"], strict=True)) == [
         ("M", 3, 3.0),

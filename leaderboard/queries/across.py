@@ -12,7 +12,7 @@ import pandas as pd
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from leaderboard.db.models import ClaimRow, Entity
+from leaderboard.db.models import ClaimRow, Entity, Paper
 from leaderboard.normalize.scale import canonical_value
 from leaderboard.queries.base import claim_select, claims_frame, counted, rankable
 from leaderboard.queries.names import find_entity
@@ -236,27 +236,34 @@ def _disagreeing_groups(session: Session, limit: int, order: str) -> list[tuple]
 
 
 def _low_and_high_papers(session: Session, groups: list[tuple]) -> dict[tuple, tuple]:
-    """For each group, the (paper id, title) that gave its lowest and its highest value."""
-    pairs = {(g[0], g[1]) for g in groups}
+    """For each group, the (paper id, title) that gave its lowest and its highest value
+    (the earliest claim when several did)."""
+    wanted = {(g[0], g[1], g[2], g[3]): (g[6], g[7]) for g in groups}
+    pairs = sorted({(g[0], g[1]) for g in groups})
     # An OR of (model, benchmark) pairs: each one a lookup on ix_claims_model_id_benchmark_id.
-    pair_filter = or_(*(and_(ClaimRow.model_id == m, ClaimRow.benchmark_id == b) for m, b in sorted(pairs)))
-    query = claim_select().where(pair_filter, rankable())
-    claims = claims_frame(session, query)
-    ends = {}
-    for model_id, benchmark_id, metric_id, condition, _, _, low, high in groups:
-        mine = claims[
-            (claims["model_id"] == model_id)
-            & (claims["benchmark_id"] == benchmark_id)
-            & (claims["metric_id"] == metric_id)
-            & (claims["condition_key"] == condition)
-        ]
-        lowest = mine[mine["value_canonical"] == low].sort_values("claim_id").head(1)
-        highest = mine[mine["value_canonical"] == high].sort_values("claim_id").head(1)
-        ends[(model_id, benchmark_id, metric_id, condition)] = tuple(
-            (row["paper_id"].iloc[0], row["paper_title"].iloc[0]) if not row.empty else (None, None)
-            for row in (lowest, highest)
-        )
-    return ends
+    # Only the columns the choice needs: a big board's pair holds thousands of claims, and
+    # reading their sentences and paper rows made this the report's slowest step.
+    pair_filter = or_(*(and_(ClaimRow.model_id == m, ClaimRow.benchmark_id == b) for m, b in pairs))
+    keys = (ClaimRow.model_id, ClaimRow.benchmark_id, ClaimRow.metric_id, ClaimRow.condition_key)
+    query = (
+        select(*keys, ClaimRow.value_canonical, ClaimRow.paper_id)
+        .where(pair_filter, rankable())
+        .order_by(ClaimRow.id)
+    )
+    chosen: dict[tuple, list[str | None]] = {key: [None, None] for key in wanted}
+    for model_id, benchmark_id, metric_id, condition, value, paper_id in session.execute(query):
+        key = (model_id, benchmark_id, metric_id, condition)
+        if key not in wanted:
+            continue
+        for end, target in enumerate(wanted[key]):
+            if chosen[key][end] is None and value == target:
+                chosen[key][end] = paper_id
+    paper_ids = {paper_id for ends in chosen.values() for paper_id in ends if paper_id is not None}
+    titles = dict(session.execute(select(Paper.id, Paper.title).where(Paper.id.in_(paper_ids))).all())
+    return {
+        key: tuple((paper_id, titles.get(paper_id)) if paper_id else (None, None) for paper_id in ends)
+        for key, ends in chosen.items()
+    }
 
 
 def _entity_names(session: Session, ids: set[int]) -> dict[int, str]:
