@@ -17,7 +17,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import streamlit as st
 from alembic.util import CommandError
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -59,8 +59,8 @@ def unavailable() -> str | None:
     """Why the database cannot be used, as one line without its password; None when it can."""
     url = db_url()
     try:
-        with engine(url).connect() as connection:
-            connection.execute(text("SELECT 1"))
+        # Making the engine connects and migrates; once made (cached), the database answered.
+        engine(url)
     except (SQLAlchemyError, CommandError, MigrationsNotFoundError) as exc:
         return f"database {hide_password(url)}: {first_line(exc)}"
     return None
