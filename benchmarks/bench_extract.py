@@ -37,8 +37,12 @@ def load(n: int) -> list[tuple[str, str | None]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=50_000, help="abstracts to process (default 50000)")
-    ap.add_argument("--jobs", type=int, default=0,
-                    help="also run through the ingest's process pool with this many workers")
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        help="also run through the ingest's process pool with this many workers",
+    )
     args = ap.parse_args(argv)
     texts = load(args.n)
 
@@ -50,27 +54,34 @@ def main(argv: list[str] | None = None) -> int:
     claims = sum(len(extract_claims(text, title)) for text, title in texts)
     took, cpu = time.perf_counter() - t0, time.process_time() - cpu0
 
-    print(f"extractor {EXTRACTOR_VERSION} on {platform.python_implementation()} {platform.python_version()},"
-          f" {platform.machine()}")
+    print(
+        f"extractor {EXTRACTOR_VERSION} on {platform.python_implementation()} {platform.python_version()},"
+        f" {platform.machine()}"
+    )
     print(f"abstracts            {len(texts):>10,}")
-    print(f"extract_claims       {took:>9.2f} s  {len(texts) / took:>10,.0f} abstracts/s"
-          f"  {1000 * took / len(texts):.3f} ms/abstract  ({claims:,} claims)")
-    print(f"re.finditer numbers  {scan:>9.2f} s  {len(texts) / scan:>10,.0f} abstracts/s"
-          f"  ({found:,} numbers)")
+    print(
+        f"extract_claims       {took:>9.2f} s  {len(texts) / took:>10,.0f} abstracts/s"
+        f"  {1000 * took / len(texts):.3f} ms/abstract  ({claims:,} claims)"
+    )
+    print(
+        f"re.finditer numbers  {scan:>9.2f} s  {len(texts) / scan:>10,.0f} abstracts/s  ({found:,} numbers)"
+    )
     print(f"ratio                {took / scan:>9.1f} x the bare number scan")
-    print(f"CPU time             {cpu:>9.2f} s  {len(texts) / cpu:>10,.0f} abstracts/s per core busy"
-          f"  (wall/CPU {took / cpu:.2f}: above 1 means other load shared the core)")
+    print(
+        f"CPU time             {cpu:>9.2f} s  {len(texts) / cpu:>10,.0f} abstracts/s per core busy"
+        f"  (wall/CPU {took / cpu:.2f}: above 1 means other load shared the core)"
+    )
     if args.jobs:
         pooled(texts, args.jobs, scan)
     return 0
 
 
 def pooled(texts: list[tuple[str, str | None]], jobs: int, scan: float) -> None:
-    """The same texts through `leaderboard.batch.with_claims` with a pool, as `ingest --jobs` runs it."""
+    """The same texts through `leaderboard.store.batch.with_claims` in a pool, as `ingest --jobs` does."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from leaderboard.batch import with_claims
     from leaderboard.records import PaperRecord
+    from leaderboard.store.batch import with_claims
 
     papers = [PaperRecord(abstract=text, title=title) for text, title in texts]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -82,8 +93,10 @@ def pooled(texts: list[tuple[str, str | None]], jobs: int, scan: float) -> None:
     cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     # Workers are reaped at pool shutdown; their CPU includes the warm-up (small).
     workers = (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime)
-    print(f"--jobs {jobs} pool        {took:>9.2f} s  {len(texts) / took:>10,.0f} abstracts/s"
-          f"  ({claims:,} claims; {len(texts) / took / jobs:,.0f} per worker)")
+    print(
+        f"--jobs {jobs} pool        {took:>9.2f} s  {len(texts) / took:>10,.0f} abstracts/s"
+        f"  ({claims:,} claims; {len(texts) / took / jobs:,.0f} per worker)"
+    )
     print(f"ratio                {took / scan:>9.1f} x the bare number scan (single core)")
     if workers:
         rate = len(texts) / workers

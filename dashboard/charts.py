@@ -14,10 +14,14 @@ def ranking_bars(table: pd.DataFrame, metric: str, direction: str) -> alt.Chart:
     shown = table.nsmallest(MAX_BARS, "rank") if len(table) > MAX_BARS else table
     shown = shown.assign(condition=shown["condition"].replace("", "none"))
     better = "lower is better" if direction == "lower" else "higher is better"
-    bars = alt.Chart(shown).mark_bar().encode(
-        x=alt.X("score:Q", title=f"{metric} ({better})"),
-        y=alt.Y("model:N", sort=alt.EncodingSortField(field="rank", order="ascending"), title=None),
-        tooltip=["rank", "model", "score", "condition", "paper_title", "paper_date"],
+    bars = (
+        alt.Chart(shown)
+        .mark_bar()
+        .encode(
+            x=alt.X("score:Q", title=f"{metric} ({better})"),
+            y=alt.Y("model:N", sort=alt.EncodingSortField(field="rank", order="ascending"), title=None),
+            tooltip=["rank", "model", "score", "condition", "paper_title", "paper_date"],
+        )
     )
     if shown["condition"].nunique() > 1:
         bars = bars.encode(color=alt.Color("condition:N", title="condition"))

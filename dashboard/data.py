@@ -21,10 +21,14 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from leaderboard import db, entities_view, export, papers_view, queries, review, review_table
+from leaderboard import db, queries, review
 from leaderboard.cli.common import display_url as hide_password
 from leaderboard.cli.common import first_line
 from leaderboard.db.migrate import MigrationsNotFoundError
+from leaderboard.export import tables as export
+from leaderboard.queries import entities as entities_view
+from leaderboard.queries import papers as papers_view
+from leaderboard.queries import review_table
 from leaderboard.settings import resolve_db_url
 
 # Long enough that moving between widgets reuses results, short enough that
@@ -133,6 +137,7 @@ claims = cached(queries.claims)
 def csv_bytes(table) -> bytes:
     """A table as CSV for a download button (formula-looking cells neutralised by the library)."""
     return export.to_csv_bytes(table)
+
 
 review_queue = cached(review.review_queue)
 claim_record = cached(review_table.claim_record)

@@ -17,7 +17,7 @@ import streamlit as st
 
 from dashboard import data
 from leaderboard.access import PASSWORD_ENV_VAR, PASSWORD_SECRET_KEY, can_write, review_password
-from leaderboard.papers_view import split_at_spans
+from leaderboard.queries.papers import split_at_spans
 from leaderboard.review import ImportProblems
 
 # Every ASCII character Markdown (and Streamlit's extensions: :emoji:, :color[...], $math$) gives meaning to.

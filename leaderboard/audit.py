@@ -16,13 +16,14 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from leaderboard.db.models import AuditEntry, utcnow
+from leaderboard.errors import LeaderboardError
 
 # While a revert runs functions that log their own changes (entity merges, splits...), this key in
 # `session.info` holds the id of the change being reverted, so their entries point back at it.
 REVERTING = "leaderboard.audit.reverting"
 
 
-class ReviewerRequiredError(ValueError):
+class ReviewerRequiredError(LeaderboardError, ValueError):
     """A change was attempted without naming who made it."""
 
 

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from leaderboard.normalize import load_registry
 from leaderboard.records import Claim, PaperRecord
-from leaderboard.store import store_papers
+from leaderboard.store.papers import store_papers
 
 
 def score(model, benchmark, metric, value, unit="%", condition=None, **fields) -> Claim:

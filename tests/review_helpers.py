@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from leaderboard.db import ClaimRow
 from leaderboard.records import Claim, PaperRecord
-from leaderboard.store import store_paper
+from leaderboard.store.papers import store_paper
 
 ABSTRACT = (
     "We present Foo. Foo reaches 91.1% accuracy on ImageNet, up from 88.0% for ResNet. "

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from leaderboard.claim_output import CSV_FIELDS
 from leaderboard.cli import app
+from leaderboard.export.claims import CSV_FIELDS
 from leaderboard.extract import extract_claims
 
 SHARED = Path("/work/shared")

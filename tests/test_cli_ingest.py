@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
-import leaderboard.batch
+import leaderboard.store.batch
 from leaderboard.cli import app
 from leaderboard.db import Base, Paper, PaperSource
 from leaderboard.records import Claim
@@ -230,9 +230,9 @@ def test_database_error_mid_file_rolls_the_file_back(runner, db_url, tmp_path, m
         kind = "bogus" if "beta" in abstract else "score"
         return [Claim(value=1.0, kind=kind, evidence=abstract, span=(0, 1), value_text="1")]
 
-    monkeypatch.setattr(leaderboard.batch, "extract_claims", bad_claims)
+    monkeypatch.setattr(leaderboard.store.batch, "extract_claims", bad_claims)
     # One paper per store batch, so the first paper is written before the second fails.
-    monkeypatch.setattr("leaderboard.store.BATCH_SIZE", 1)
+    monkeypatch.setattr("leaderboard.store.papers.BATCH_SIZE", 1)
     bad = write_jsonl(tmp_path / "a.jsonl", PAPER_A, PAPER_B)
     good = write_jsonl(tmp_path / "c.jsonl", PAPER_C)
     result = runner.invoke(app, ["ingest", bad, good, "--db", db_url])

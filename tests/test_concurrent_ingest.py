@@ -17,8 +17,8 @@ from robust_support import canonical_dump, start_cli, write_corpus
 from leaderboard.cli import app
 from leaderboard.cli.common import open_database
 from leaderboard.db import make_engine, make_sessionmaker
-from leaderboard.pipeline import ingest_file
-from leaderboard.store import StoreStats
+from leaderboard.store.papers import StoreStats
+from leaderboard.store.pipeline import ingest_file
 
 FILES, PER_FILE = 3, 30
 SUMMARY = re.compile(r"papers: (\d+) read, (\d+) new, (\d+) seen; claims: (\d+) stored")

@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 
 from leaderboard.db import ClaimRow, make_engine, make_sessionmaker, upgrade_to_head
 from leaderboard.records import Claim, PaperRecord
-from leaderboard.store import store_paper
+from leaderboard.store.papers import store_paper
 
 ABSTRACT = "Foo reaches 91.1% accuracy on ImageNet. It also scores 45.2 AP on COCO."
 

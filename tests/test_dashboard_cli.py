@@ -12,7 +12,9 @@ def test_a_bad_database_url_is_one_error_line_without_the_password(runner):
     assert result.exit_code == 1
     assert result.stdout == ""
     lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: database postgresql+psycopg://ann:***@127.0.0.1:1/none")
+    assert len(lines) == 1 and lines[0].startswith(
+        "error: database postgresql+psycopg://ann:***@127.0.0.1:1/none"
+    )
 
 
 def test_an_unwritable_sqlite_path_is_one_error_line(runner):

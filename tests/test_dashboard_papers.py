@@ -16,7 +16,7 @@ from dashboard_support import (
     write_hostile_csv,
 )
 
-from leaderboard.papers_view import split_at_spans
+from leaderboard.queries.papers import split_at_spans
 
 PAGE = "views/papers.py"
 

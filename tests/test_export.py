@@ -12,7 +12,7 @@ from board_support import paper, score, store
 from sqlalchemy.orm import Session
 
 from leaderboard import queries
-from leaderboard.export import to_csv_bytes, write_table
+from leaderboard.export.tables import to_csv_bytes, write_table
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

@@ -21,14 +21,55 @@ from leaderboard.ingest import FORMATS, IngestError, iter_papers
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 # Pieces each format is written with, so the parsers get past their first check.
-PIECES = st.sampled_from([
-    "Abstract:", "abstract", "arXiv:2403.05530", "arXiv:hep-ph/0701001v2", "arXiv:", "Created: 2024-03-08",
-    "Created: Mon, 2 Apr 2007 19:18:42 GMT", "Updated: 2024-13-40", "Project Website: https://x.org",
-    "Subscribe", "new", "Mar 5, 2024", "by AK and the research community", "Machel Reid, Nikolay Savinov",
-    "We reach 91.1% on MNIST.", "Title Of A Paper", "\n", "\n\n", "\r\n", " ", ",", '"', "'", "{", "}",
-    "[", "]", ":", "\\", "\\u0000", "\\ud800", "\u200f", "\u202e", "\x0b", "\x1f", "\u2028", "\ufeff",
-    "<script>alert(1)</script>", "=SUM(A1)", "null", "42", "id", "title", "date", "2023-02-30",
-])
+PIECES = st.sampled_from(
+    [
+        "Abstract:",
+        "abstract",
+        "arXiv:2403.05530",
+        "arXiv:hep-ph/0701001v2",
+        "arXiv:",
+        "Created: 2024-03-08",
+        "Created: Mon, 2 Apr 2007 19:18:42 GMT",
+        "Updated: 2024-13-40",
+        "Project Website: https://x.org",
+        "Subscribe",
+        "new",
+        "Mar 5, 2024",
+        "by AK and the research community",
+        "Machel Reid, Nikolay Savinov",
+        "We reach 91.1% on MNIST.",
+        "Title Of A Paper",
+        "\n",
+        "\n\n",
+        "\r\n",
+        " ",
+        ",",
+        '"',
+        "'",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        "\\",
+        "\\u0000",
+        "\\ud800",
+        "\u200f",
+        "\u202e",
+        "\x0b",
+        "\x1f",
+        "\u2028",
+        "\ufeff",
+        "<script>alert(1)</script>",
+        "=SUM(A1)",
+        "null",
+        "42",
+        "id",
+        "title",
+        "date",
+        "2023-02-30",
+    ]
+)
 TEXT = st.one_of(st.lists(PIECES, max_size=40).map("".join), st.text(max_size=300))
 
 # Structured records with fields of any JSON type, so type checks are exercised.

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from leaderboard.cli import app
 from leaderboard.db import Base, ClaimRow, Paper, PaperSource, make_engine, make_sessionmaker
 from leaderboard.records import Claim, PaperRecord
-from leaderboard.store import store_papers
+from leaderboard.store.papers import store_papers
 
 # Tiny pools, so collisions are the rule rather than the exception.
 ARXIV_IDS = st.sampled_from([None, "2401.00001", "2401.00002", "hep-ph/0701001"])

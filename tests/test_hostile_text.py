@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from leaderboard.cli import app
 from leaderboard.db import ClaimRow, Paper, make_engine, make_sessionmaker
-from leaderboard.export import write_table
+from leaderboard.export.tables import write_table
 from leaderboard.ingest import IngestError
 from leaderboard.queries import claims
 
@@ -52,8 +52,7 @@ def ingest_rows(runner, db_url, tmp_path, rows: list[dict]) -> None:
 def hostile_rows() -> list[dict]:
     # The hostile text opens the abstract, so a claim's evidence sentence starts with it.
     return [
-        {"id": f"hostile-{name}", "title": text, "abstract": text + RESULT}
-        for name, text in HOSTILE.items()
+        {"id": f"hostile-{name}", "title": text, "abstract": text + RESULT} for name, text in HOSTILE.items()
     ]
 
 

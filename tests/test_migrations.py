@@ -19,20 +19,40 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, MetaData, insert, inspect, select
 
 from leaderboard.db import current_revision, downgrade, upgrade
-from leaderboard.db.migrate import PROJECT_ROOT, alembic_config
+from leaderboard.db.migrate import alembic_config
+from leaderboard.resources import PROJECT_ROOT
 
 # Oldest first.
 SCRIPTS = ScriptDirectory.from_config(alembic_config())
 REVISIONS = [script.revision for script in reversed(list(SCRIPTS.walk_revisions()))]
 
-PAPER = {"id": "2401.00001", "arxiv_id": "2401.00001", "title": "A paper", "abstract": "We reach 91.2% on X.",
-         "content_hash": "a" * 64, "extractor_version": "0.3.0"}
+PAPER = {
+    "id": "2401.00001",
+    "arxiv_id": "2401.00001",
+    "title": "A paper",
+    "abstract": "We reach 91.2% on X.",
+    "content_hash": "a" * 64,
+    "extractor_version": "0.3.0",
+}
 SOURCE = {"paper_id": "2401.00001", "source": "seed/a.txt", "line": 3, "format": "abstracts"}
 # Valid in every revision: a status and kind the first schema already knew.
-CLAIM = {"id": 1, "paper_id": "2401.00001", "model": "Foo", "benchmark": "X", "metric": "accuracy",
-         "value": 91.2, "kind": "score", "evidence": "We reach 91.2% on X.", "value_text": "91.2%",
-         "span_start": 9, "span_end": 14, "rule": "score_on", "confidence": 0.9, "extractor_version": "0.3.0",
-         "status": "accepted"}
+CLAIM = {
+    "id": 1,
+    "paper_id": "2401.00001",
+    "model": "Foo",
+    "benchmark": "X",
+    "metric": "accuracy",
+    "value": 91.2,
+    "kind": "score",
+    "evidence": "We reach 91.2% on X.",
+    "value_text": "91.2%",
+    "span_start": 9,
+    "span_end": 14,
+    "rule": "score_on",
+    "confidence": 0.9,
+    "extractor_version": "0.3.0",
+    "status": "accepted",
+}
 NOON = dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC)
 CORE = {"papers": PAPER, "paper_sources": SOURCE, "claims": CLAIM}
 
@@ -90,10 +110,22 @@ def test_0002_carries_reviews_into_the_audit_log_and_back(engine):
         {
             **{name: [values] for name, values in CORE.items()},
             "claim_reviews": [
-                {"claim_id": 1, "field": "value", "old_value": "91.0", "new_value": "91.2", "reviewer": "ann",
-                 "note": "typo in the table"},
-                {"claim_id": 1, "field": "status", "old_value": "extracted", "new_value": "accepted",
-                 "reviewer": "bob", "note": None},
+                {
+                    "claim_id": 1,
+                    "field": "value",
+                    "old_value": "91.0",
+                    "new_value": "91.2",
+                    "reviewer": "ann",
+                    "note": "typo in the table",
+                },
+                {
+                    "claim_id": 1,
+                    "field": "status",
+                    "old_value": "extracted",
+                    "new_value": "accepted",
+                    "reviewer": "bob",
+                    "note": None,
+                },
             ],
         },
     )
@@ -109,15 +141,40 @@ def test_0002_carries_reviews_into_the_audit_log_and_back(engine):
         {
             "claims": [
                 {**CLAIM, "id": 2, "status": "retired", "value": 80.0, "span_start": 0, "span_end": 2},
-                {**CLAIM, "id": 3, "origin": "manual", "version": 2, "value": 70.0, "span_start": 3,
-                 "span_end": 5},
+                {
+                    **CLAIM,
+                    "id": 3,
+                    "origin": "manual",
+                    "version": 2,
+                    "value": 70.0,
+                    "span_start": 3,
+                    "span_end": 5,
+                },
             ],
             "entities": [{"id": 1, "kind": "benchmark", "name": "X", "key": "x", "source": "registry"}],
             "audit_log": [
-                {"target": "claim", "target_id": 3, "action": "add", "field": None, "old_value": None,
-                 "new_value": '{"value": 70.0}', "reviewer": "cy", "reason": "missed", "at": NOON},
-                {"target": "entity", "target_id": 1, "action": "alias", "field": "name", "old_value": None,
-                 "new_value": '"X"', "reviewer": "cy", "reason": None, "at": NOON},
+                {
+                    "target": "claim",
+                    "target_id": 3,
+                    "action": "add",
+                    "field": None,
+                    "old_value": None,
+                    "new_value": '{"value": 70.0}',
+                    "reviewer": "cy",
+                    "reason": "missed",
+                    "at": NOON,
+                },
+                {
+                    "target": "entity",
+                    "target_id": 1,
+                    "action": "alias",
+                    "field": "name",
+                    "old_value": None,
+                    "new_value": '"X"',
+                    "reviewer": "cy",
+                    "reason": None,
+                    "at": NOON,
+                },
             ],
         },
     )
@@ -126,7 +183,9 @@ def test_0002_carries_reviews_into_the_audit_log_and_back(engine):
     # Retired claims become unreviewed again; claim entries go back to claim_reviews (an entry
     # without a field is named by its action); entity entries have nowhere to go.
     assert read(engine, "claims", ["id", "status", "value"]) == [
-        (1, "accepted", 91.2), (2, "extracted", 80.0), (3, "accepted", 70.0),
+        (1, "accepted", 91.2),
+        (2, "extracted", 80.0),
+        (3, "accepted", 70.0),
     ]
     assert read(engine, "claim_reviews", ["claim_id", "field", "new_value", "reviewer", "note"]) == [
         (1, "status", "accepted", "bob", None),
@@ -137,10 +196,14 @@ def test_0002_carries_reviews_into_the_audit_log_and_back(engine):
 
     upgrade(engine, "0002")
     assert read(engine, "audit_log", ["target_id", "action", "field", "reviewer"]) == [
-        (1, "edit", "status", "bob"), (1, "edit", "value", "ann"), (3, "edit", "add", "cy"),
+        (1, "edit", "status", "bob"),
+        (1, "edit", "value", "ann"),
+        (3, "edit", "add", "cy"),
     ]
     assert read(engine, "claims", ["id", "origin", "version"]) == [
-        (1, "extractor", 1), (2, "extractor", 1), (3, "extractor", 1),
+        (1, "extractor", 1),
+        (2, "extractor", 1),
+        (3, "extractor", 1),
     ]
 
 

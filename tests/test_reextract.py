@@ -10,9 +10,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import leaderboard.extract
-from leaderboard import reextract, review
+from leaderboard import review
 from leaderboard.cli import app
 from leaderboard.db import AuditEntry, ClaimRow, Paper, make_engine
+from leaderboard.store import reconcile as reextract
 
 
 @pytest.fixture

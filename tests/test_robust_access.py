@@ -172,8 +172,9 @@ WRITE_ARGS = {
 
 
 @pytest.mark.parametrize("name", sorted(WRITE_ARGS))
-def test_write_command_without_a_reviewer_is_refused_and_changes_nothing(runner, seeded_url, tmp_path,
-                                                                          monkeypatch, name):
+def test_write_command_without_a_reviewer_is_refused_and_changes_nothing(
+    runner, seeded_url, tmp_path, monkeypatch, name
+):
     monkeypatch.delenv(REVIEWER_ENV_VAR, raising=False)
     review_file = tmp_path / "review.csv"
     review_file.write_text("claim_id,status\n1,accepted\n")

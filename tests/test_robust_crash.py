@@ -91,8 +91,9 @@ def assert_consistent(partial: dict, complete: dict, whole_files: bool) -> None:
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
-def test_sigkill_mid_ingest_then_rerun_matches_an_uninterrupted_run(runner, db_url, tmp_path, request,
-                                                                    layout):
+def test_sigkill_mid_ingest_then_rerun_matches_an_uninterrupted_run(
+    runner, db_url, tmp_path, request, layout
+):
     files, per_file, options = LAYOUTS[layout]
     corpus = tmp_path / "corpus"
     write_corpus(corpus, files, per_file)

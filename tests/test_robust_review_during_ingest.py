@@ -15,7 +15,7 @@ import time
 from robust_support import start_cli, write_corpus
 from sqlalchemy import select, update
 
-import leaderboard.reextract
+import leaderboard.store.reconcile
 from leaderboard.cli import app
 from leaderboard.db import AuditEntry, ClaimRow, Paper, make_engine, make_sessionmaker
 from leaderboard.review import StaleVersionError, edit
@@ -68,7 +68,7 @@ def test_an_edit_between_reextractions_read_and_write_is_kept(runner, db_url, tm
     with sessions() as session:
         first_paper = session.scalar(select(ClaimRow.paper_id).order_by(ClaimRow.paper_id).limit(1))
         target = session.scalar(select(ClaimRow.id).where(ClaimRow.paper_id == first_paper).limit(1))
-    read_claims = leaderboard.reextract._stored_claims
+    read_claims = leaderboard.store.reconcile._stored_claims
 
     def read_then_let_the_reviewer_in(session, paper_id):
         stored = read_claims(session, paper_id)
@@ -76,7 +76,7 @@ def test_an_edit_between_reextractions_read_and_write_is_kept(runner, db_url, tm
             edit_until_done(sessions, target, "12.5")
         return stored
 
-    monkeypatch.setattr(leaderboard.reextract, "_stored_claims", read_then_let_the_reviewer_in)
+    monkeypatch.setattr(leaderboard.store.reconcile, "_stored_claims", read_then_let_the_reviewer_in)
     result = runner.invoke(app, ["ingest", str(corpus), "--db", db_url])
     engine.dispose()
     assert result.exit_code == 0, result.output

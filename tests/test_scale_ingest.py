@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, update
 
-import leaderboard.batch
-from leaderboard.batch import BATCH_SIZE, with_claims
+import leaderboard.store.batch
 from leaderboard.cli import app
 from leaderboard.db import ClaimRow, Paper
 from leaderboard.ingest import iter_papers
 from leaderboard.records import PaperRecord
+from leaderboard.store.batch import BATCH_SIZE, with_claims
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PAPERS = ROOT / "tests" / "data" / "seed_papers.jsonl"
@@ -53,13 +53,13 @@ def paper_ids(db_url: str) -> list[str]:
 def extractions(monkeypatch) -> list[str]:
     """The abstracts the extractor is run on, in order (jobs=1 runs it in this process)."""
     seen: list[str] = []
-    real = leaderboard.batch.extract_claims
+    real = leaderboard.store.batch.extract_claims
 
     def counting(abstract, title=None):
         seen.append(abstract)
         return real(abstract, title)
 
-    monkeypatch.setattr(leaderboard.batch, "extract_claims", counting)
+    monkeypatch.setattr(leaderboard.store.batch, "extract_claims", counting)
     return seen
 
 

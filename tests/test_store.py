@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from leaderboard import store
 from leaderboard.db import AuditEntry, ClaimRow, Paper, PaperSource
 from leaderboard.records import Claim, PaperRecord
-from leaderboard.store import StoreStats, find_paper, store_paper, store_papers
+from leaderboard.store import papers as store
+from leaderboard.store.papers import StoreStats, find_paper, store_paper, store_papers
 
 ABSTRACT = "Our model reaches 91.1% accuracy on ImageNet, up from 88.0%."
 

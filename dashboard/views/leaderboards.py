@@ -46,9 +46,9 @@ condition_counts = dict(zip(conditions["condition"], conditions["claims"], stric
 condition = right.selectbox(
     "Condition",
     [ALL_CONDITIONS, *condition_counts],
-    format_func=lambda c: "every condition, ranked apart"
-    if c == ALL_CONDITIONS
-    else f"{c or 'none'} ({condition_counts[c]})",
+    format_func=lambda c: (
+        "every condition, ranked apart" if c == ALL_CONDITIONS else f"{c or 'none'} ({condition_counts[c]})"
+    ),
     key="lb_condition",
 )
 accepted_only = st.checkbox("Only claims a person accepted or corrected", key="lb_accepted_only")

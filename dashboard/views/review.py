@@ -12,9 +12,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, ui
-from leaderboard import review, review_table
+from leaderboard import review
 from leaderboard.db.models import CLAIM_KINDS, CLAIM_STATUSES
-from leaderboard.review.fields import UNITS
+from leaderboard.queries import review_table
+from leaderboard.review.field_values import UNITS
 
 ANY = "any"
 EDITOR_GENERATION = "rv_editor_generation"

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from leaderboard import queries
 from leaderboard.cli import review as review_cli
 from leaderboard.cli.common import DbOption, PlainTable, app, fail, open_database, table_console
-from leaderboard.export import FORMATS, write_table
+from leaderboard.export.tables import FORMATS, write_table
 
 ExportFormat = Literal[FORMATS]  # type: ignore[valid-type]
 MetricOption = Annotated[

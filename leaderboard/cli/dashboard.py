@@ -14,10 +14,10 @@ from typing import Annotated
 import typer
 
 from leaderboard.cli.common import DbOption, app, display_url, fail, open_database
-from leaderboard.db.migrate import PROJECT_ROOT
+from leaderboard.resources import DASHBOARD_APP
 from leaderboard.settings import DB_ENV_VAR
 
-APP_SCRIPT = PROJECT_ROOT / "dashboard" / "app.py"
+APP_SCRIPT = DASHBOARD_APP
 
 
 # Only this machine by default: the dashboard shows the whole database to whoever reaches it.

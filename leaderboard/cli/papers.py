@@ -15,12 +15,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from leaderboard import db
-from leaderboard.batch import with_claims
-from leaderboard.claim_output import OUTPUT_FORMATS, ClaimWriter
 from leaderboard.cli.common import DbOption, app, fail, first_line, open_database
+from leaderboard.export.claims import OUTPUT_FORMATS, ClaimWriter
 from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
-from leaderboard.pipeline import COMMIT_EVERY, FileFailed, ingest_file
-from leaderboard.store import StoreStats
+from leaderboard.store.batch import with_claims
+from leaderboard.store.papers import StoreStats
+from leaderboard.store.pipeline import COMMIT_EVERY, FileFailed, ingest_file
 
 InputsArgument = Annotated[
     list[str],

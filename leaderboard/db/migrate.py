@@ -7,19 +7,17 @@ relative to this file rather than the working folder.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+from leaderboard.errors import LeaderboardError
+from leaderboard.resources import MIGRATIONS_DIR
 
 
-class MigrationsNotFoundError(Exception):
+class MigrationsNotFoundError(LeaderboardError):
     """The package runs without its project folder (not an editable install)."""
 
 

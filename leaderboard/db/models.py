@@ -125,7 +125,13 @@ class ClaimRow(Base):
         # a benchmark's metrics read the index alone instead of a table row per claim.
         Index(
             "ix_claims_benchmark_id_metric_id",
-            "benchmark_id", "metric_id", "status", "kind", "value_flag", "model_id", "value_canonical",
+            "benchmark_id",
+            "metric_id",
+            "status",
+            "kind",
+            "value_flag",
+            "model_id",
+            "value_canonical",
         ),
         # Cross-paper comparison (one model on one benchmark) and disagreements. The
         # disagreements report groups every score by these four keys: with the filter and
@@ -133,8 +139,15 @@ class ClaimRow(Base):
         # no sort and no table lookups (SQLite's plan: COVERING INDEX, no TEMP B-TREE).
         Index(
             "ix_claims_model_id_benchmark_id",
-            "model_id", "benchmark_id", "metric_id", "condition_key",
-            "paper_id", "value_canonical", "kind", "status", "value_flag",
+            "model_id",
+            "benchmark_id",
+            "metric_id",
+            "condition_key",
+            "paper_id",
+            "value_canonical",
+            "kind",
+            "status",
+            "value_flag",
         ),
         # Comparison's other half: the claims that quote a model as their baseline on a benchmark
         # (without it, every claim of the benchmark is read to find them).

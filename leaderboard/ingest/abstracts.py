@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from leaderboard.ingest.fields import clean_text
+from leaderboard.ingest.cleaning import clean_text
 from leaderboard.records import PaperRecord
 
 ABSTRACT_LINE = re.compile(

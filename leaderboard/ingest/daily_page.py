@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from leaderboard.ingest.fields import clean_text
+from leaderboard.ingest.cleaning import clean_text
 from leaderboard.ingest.layout import is_short_line, is_title_line
 from leaderboard.records import PaperRecord
 

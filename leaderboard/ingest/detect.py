@@ -7,8 +7,8 @@ import os
 import re
 
 from leaderboard.ingest.abstracts import ABSTRACT_LINE
+from leaderboard.ingest.cleaning import arxiv_id_of
 from leaderboard.ingest.errors import IngestError
-from leaderboard.ingest.fields import arxiv_id_of
 from leaderboard.ingest.layout import is_body_line, is_title_line
 from leaderboard.ingest.listing import ARXIV_ID_LINE
 

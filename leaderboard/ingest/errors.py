@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from leaderboard.errors import LeaderboardError
 from leaderboard.terminal import printable
 
 
-class IngestError(Exception):
+class IngestError(LeaderboardError):
     """An input file that cannot be read as papers.
 
     `str()` is a single `file:line: message` line, the shape compilers and

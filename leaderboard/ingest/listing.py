@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from leaderboard.ingest.cleaning import arxiv_id_of, clean_text, iso_date
 from leaderboard.ingest.errors import IngestError
-from leaderboard.ingest.fields import arxiv_id_of, clean_text, iso_date
 from leaderboard.ingest.layout import is_author_list, is_link_line, is_short_line, is_title_line
 from leaderboard.records import PaperRecord
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from leaderboard.ingest.cleaning import arxiv_id_of, clean_text, iso_date
 from leaderboard.ingest.errors import IngestError
-from leaderboard.ingest.fields import arxiv_id_of, clean_text, iso_date
 from leaderboard.records import PaperRecord
 
 

@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 
 from leaderboard.audit import record, require_reviewer
 from leaderboard.db.models import METRIC_DIRECTIONS, Alias, Entity
+from leaderboard.errors import LeaderboardError
 from leaderboard.normalize.fold import fold
 from leaderboard.normalize.reresolve import reresolve_claims
 from leaderboard.normalize.resolve import ENTITIES_WRITTEN
 
 
-class EntityError(ValueError):
+class EntityError(LeaderboardError, ValueError):
     """An entity operation that cannot be done (unknown id, kinds differ, already merged...)."""
 
 

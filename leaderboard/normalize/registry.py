@@ -26,7 +26,6 @@ from sqlalchemy import Engine, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from leaderboard.db.migrate import PROJECT_ROOT
 from leaderboard.db.models import (
     ENTITY_KINDS,
     METRIC_DIRECTIONS,
@@ -35,11 +34,13 @@ from leaderboard.db.models import (
     AuditEntry,
     Entity,
 )
+from leaderboard.errors import LeaderboardError
 from leaderboard.normalize.fold import fold
 from leaderboard.normalize.reresolve import reresolve_claims, reresolve_unresolved
 from leaderboard.normalize.resolve import CHUNK, ENTITIES_WRITTEN
+from leaderboard.resources import SEED_REGISTRY_DIR
 
-SEED_REGISTRY = PROJECT_ROOT / "seed" / "registry"
+SEED_REGISTRY = SEED_REGISTRY_DIR
 # Keep in sync with seed/registry/README.md.
 COLUMNS = ("kind", "name", "aliases", "task", "direction", "scale", "unit")
 REQUIRED_COLUMNS = ("kind", "name")
@@ -50,7 +51,7 @@ ATTRIBUTES = ("task", "direction", "scale", "unit")
 ADVISORY_LOCK = 4_004_004
 
 
-class RegistryError(ValueError):
+class RegistryError(LeaderboardError, ValueError):
     """A registry file that cannot be loaded; the message names the file and line."""
 
 

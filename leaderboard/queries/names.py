@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leaderboard.db.models import Alias, Entity
+from leaderboard.errors import LeaderboardError
 from leaderboard.normalize.fold import fold
 from leaderboard.normalize.resolve import lookup
 
@@ -17,7 +18,7 @@ from leaderboard.normalize.resolve import lookup
 SUGGESTED_NAMES = 3
 
 
-class UnknownEntityError(LookupError):
+class UnknownEntityError(LeaderboardError, LookupError):
     """A benchmark, metric or model name that matches no entity; the message offers close names."""
 
 

@@ -9,7 +9,7 @@ from leaderboard.audit import ReviewerRequiredError
 from leaderboard.review.actions import accept, add_claim, edit, reject
 from leaderboard.review.asof import claims_as_of, leaderboard_as_of
 from leaderboard.review.errors import ReviewError, StaleVersionError
-from leaderboard.review.fields import EDITABLE_FIELDS, PERSON_STATUSES
+from leaderboard.review.field_values import EDITABLE_FIELDS, PERSON_STATUSES
 from leaderboard.review.history import history, revert
 from leaderboard.review.quality import quality
 from leaderboard.review.queue import REVIEW_COLUMNS, review_queue

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from leaderboard import audit
 from leaderboard.db.models import AuditEntry, ClaimRow, Paper
 from leaderboard.review.errors import ReviewError
-from leaderboard.review.fields import EDITABLE_FIELDS, parse_changes, same_value
+from leaderboard.review.field_values import EDITABLE_FIELDS, parse_changes, same_value
 from leaderboard.review.locking import load_claim, resolve_row, write_claim
 
 # What a claim a person added carries where the extractor would write its own.

@@ -30,7 +30,7 @@ from leaderboard.queries import HUMAN_ACCEPTED, LEADERBOARD_COLUMNS, NOT_COUNTED
 from leaderboard.queries.boards import pick_metric
 from leaderboard.records import CLAIM_FIELDS
 from leaderboard.review.errors import ReviewError
-from leaderboard.review.fields import RESOLVED_FIELDS
+from leaderboard.review.field_values import RESOLVED_FIELDS
 
 _CLAIM_FIELDS = (
     "id",

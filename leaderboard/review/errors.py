@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from leaderboard.audit import ReviewerRequiredError
+from leaderboard.errors import LeaderboardError
 
 
-class ReviewError(ValueError):
+class ReviewError(LeaderboardError, ValueError):
     """A bad claim id, change id, field, value or status."""
 
 

@@ -16,7 +16,7 @@ from leaderboard import audit
 from leaderboard.db.models import AuditEntry, ClaimRow
 from leaderboard.review.entity_revert import revert_entity_change
 from leaderboard.review.errors import ReviewError
-from leaderboard.review.fields import EDITABLE_FIELDS, same_value
+from leaderboard.review.field_values import EDITABLE_FIELDS, same_value
 from leaderboard.review.locking import describe, load_claim, write_claim
 
 

@@ -18,7 +18,7 @@ from leaderboard.db.models import AuditEntry, ClaimRow, utcnow
 from leaderboard.normalize import resolve_claim_rows
 from leaderboard.records import CLAIM_FIELDS
 from leaderboard.review.errors import ReviewError, StaleVersionError
-from leaderboard.review.fields import EDITABLE_FIELDS, RESOLVED_FIELDS, same_value
+from leaderboard.review.field_values import EDITABLE_FIELDS, RESOLVED_FIELDS, same_value
 
 RESOLUTION_COLUMNS = (
     "benchmark_id",

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from leaderboard import audit
 from leaderboard.db.models import AuditEntry, ClaimRow
-from leaderboard.review.fields import EDITABLE_FIELDS, PERSON_STATUSES, same_value
+from leaderboard.review.field_values import EDITABLE_FIELDS, PERSON_STATUSES, same_value
 
 OUTCOMES = ("accepted", "corrected", "rejected")
 # Columns of the `by_rule` and `by_benchmark` tables (the first is the group's name).

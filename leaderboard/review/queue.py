@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from leaderboard.db.models import Alias, ClaimRow, Entity
 from leaderboard.normalize import fold
-from leaderboard.review.fields import EDITABLE_FIELDS
+from leaderboard.review.field_values import EDITABLE_FIELDS
 
 # Columns of the review queue and the review spreadsheet, in order (keep in sync with README "Reviewing").
 REVIEW_COLUMNS = ("id", "version", "paper_id", "status", *EDITABLE_FIELDS, "evidence", "rule", "confidence")

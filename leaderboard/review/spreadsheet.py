@@ -19,9 +19,15 @@ from sqlalchemy.orm import Session
 
 from leaderboard import audit
 from leaderboard.db.models import ClaimRow
-from leaderboard.export import FORMULA_STARTS, neutralise_formulas
+from leaderboard.export.tables import FORMULA_STARTS, neutralise_formulas
 from leaderboard.review.errors import ReviewError
-from leaderboard.review.fields import EDITABLE_FIELDS, RESOLVED_FIELDS, parse_status, parse_value, same_value
+from leaderboard.review.field_values import (
+    EDITABLE_FIELDS,
+    RESOLVED_FIELDS,
+    parse_status,
+    parse_value,
+    same_value,
+)
 from leaderboard.review.locking import edited_row, resolve_rows, stale_error, write_claim
 from leaderboard.review.queue import review_queue
 

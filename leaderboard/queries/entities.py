@@ -33,8 +33,15 @@ def entity_table(
     target = aliased(Entity, name="target")
     query = (
         select(
-            Entity.id, Entity.name, Entity.source, Entity.task, Entity.direction, Entity.scale, Entity.unit,
-            func.coalesce(counts.c.claims, 0).label("claims"), target.name.label("merged_into"),
+            Entity.id,
+            Entity.name,
+            Entity.source,
+            Entity.task,
+            Entity.direction,
+            Entity.scale,
+            Entity.unit,
+            func.coalesce(counts.c.claims, 0).label("claims"),
+            target.name.label("merged_into"),
         )  # fmt: skip
         .outerjoin(counts, counts.c.entity_id == Entity.id)
         .outerjoin(target, target.id == Entity.merged_into_id)

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from leaderboard import audit, review
 from leaderboard.db.models import ClaimRow, Paper
-from leaderboard.export import neutralise_formulas
-from leaderboard.papers_view import evidence_spans
+from leaderboard.export.tables import neutralise_formulas
+from leaderboard.queries.papers import evidence_spans
 
 HISTORY_COLUMNS = ["change_id", "at", "reviewer", "action", "field", "old", "new", "reason", "reverts"]
 # What a table edit may carry: the claim, the version it was read at, its status and editable fields.

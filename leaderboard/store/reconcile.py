@@ -38,7 +38,7 @@ EXTRACTED_FIELDS = (
     "rule",
     "confidence",
 )
-# Statuses only a person sets (keep in sync with leaderboard.review.fields.PERSON_STATUSES).
+# Statuses only a person sets (keep in sync with leaderboard.review.field_values.PERSON_STATUSES).
 REVIEWED_STATUSES = ("accepted", "rejected", "corrected")
 
 

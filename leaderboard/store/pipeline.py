@@ -23,11 +23,12 @@ from functools import partial
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from leaderboard.batch import batched, with_claims
+from leaderboard.errors import LeaderboardError
 from leaderboard.ingest import IngestError, iter_papers
 from leaderboard.records import PaperRecord
-from leaderboard.store import BATCH_SIZE as STORE_BATCH_SIZE
-from leaderboard.store import Item, StoreStats, needs_extraction, store_papers
+from leaderboard.store.batch import batched, with_claims
+from leaderboard.store.papers import BATCH_SIZE as STORE_BATCH_SIZE
+from leaderboard.store.papers import Item, StoreStats, needs_extraction, store_papers
 
 # Papers per transaction: a few seconds of work, a few MB held for a retry.
 COMMIT_EVERY = 5_000
@@ -38,7 +39,7 @@ RETRY_WAIT = 0.2
 _RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
 
 
-class FileFailed(Exception):
+class FileFailed(LeaderboardError):
     """A file stopped by `error`; `kept` counts what its committed chunks stored."""
 
     def __init__(self, error: Exception, kept: StoreStats) -> None:

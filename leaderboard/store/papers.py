@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from leaderboard.db.models import ClaimRow, Paper, PaperSource
 from leaderboard.normalize import resolve_claim_rows
 from leaderboard.records import Claim, PaperRecord
-from leaderboard.reextract import reconcile_claims
+from leaderboard.store.reconcile import reconcile_claims
 
 Outcome = Literal["new", "seen"]
 Item = tuple[PaperRecord, Sequence[Claim]]
@@ -334,7 +334,7 @@ def _claim_values(paper_id: str, claim: Claim, version: str) -> dict:
 
 
 def _replace_unreviewed_claims(session: Session, known: _Known, claims: Sequence[Claim], version: str) -> int:
-    """Reconcile an older extractor's claims with `claims` (leaderboard.reextract), never touching
+    """Reconcile an older extractor's claims with `claims` (leaderboard.store.reconcile), never touching
     anything a person accepted, rejected, corrected, added or logged; returns the claims written."""
     # Lock the paper row (PostgreSQL; SQLite has one writer anyway) before reading its claims:
     # two ingests re-extracting one paper at once would otherwise both insert its new claims.

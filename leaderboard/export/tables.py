@@ -1,0 +1,107 @@
+"""Write a table as CSV, JSON, JSON Lines or Parquet, through pandas: one `WRITERS` table that
+the CLI's `export` and the dashboard's download button both offer.
+
+CSV cells that a spreadsheet would run as a formula (text starting with '=',
+'+', '-' or '@', or a tab or carriage return that hides one) get a leading
+apostrophe, the OWASP advice for CSV injection; numbers are left alone, so a
+negative score stays a number. JSON is one array of objects (`orient=records`),
+JSON Lines one object per line, Parquet keeps the column types (needs pyarrow).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO, Any
+
+import pandas as pd
+
+from leaderboard.errors import LeaderboardError
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class UnknownFormatError(LeaderboardError, ValueError):
+    """An export format no writer handles."""
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every text cell that could start a spreadsheet formula prefixed by "'"."""
+    out = df.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column].dtype):
+            out[column] = out[column].map(_neutralise_cell)
+    return out
+
+
+def _neutralise_cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv(df: pd.DataFrame, target: Any) -> None:
+    neutralise_formulas(df).to_csv(target, index=False, lineterminator="\n")
+
+
+def _json(df: pd.DataFrame, target: Any) -> None:
+    df.to_json(target, orient="records", force_ascii=False, indent=1)
+
+
+def _jsonl(df: pd.DataFrame, target: Any) -> None:
+    df.to_json(target, orient="records", force_ascii=False, lines=True)
+
+
+def _parquet(df: pd.DataFrame, target: Any) -> None:
+    df.to_parquet(target, index=False)
+
+
+@dataclass(frozen=True)
+class TableWriter:
+    """How one format is written: the function, and what a download of it is called."""
+
+    write: Callable[[pd.DataFrame, Any], None]
+    extension: str
+    mime: str
+    binary: bool = False
+
+
+WRITERS: dict[str, TableWriter] = {
+    "csv": TableWriter(_csv, "csv", "text/csv"),
+    "json": TableWriter(_json, "json", "application/json"),
+    "jsonl": TableWriter(_jsonl, "jsonl", "application/jsonl"),
+    "parquet": TableWriter(_parquet, "parquet", "application/vnd.apache.parquet", binary=True),
+}
+FORMATS = tuple(WRITERS)
+
+
+def writer_for(fmt: str) -> TableWriter:
+    try:
+        return WRITERS[fmt]
+    except KeyError:
+        raise UnknownFormatError(
+            f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}"
+        ) from None
+
+
+def write_table(df: pd.DataFrame, path_or_buffer: str | IO | None, fmt: str = "csv") -> None:
+    """Write `df` to a path or an open file in `fmt` (one of `FORMATS`)."""
+    writer_for(fmt).write(df, path_or_buffer)
+
+
+def to_bytes(df: pd.DataFrame, fmt: str = "csv") -> bytes:
+    """The export as bytes (text as UTF-8), e.g. for a download button."""
+    writer = writer_for(fmt)
+    if writer.binary:
+        binary = io.BytesIO()
+        writer.write(df, binary)
+        return binary.getvalue()
+    text = io.StringIO()
+    writer.write(df, text)
+    return text.getvalue().encode("utf-8")
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """The CSV export as UTF-8 bytes."""
+    return to_bytes(df, "csv")
