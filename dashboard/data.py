@@ -15,17 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
+import pandas as pd
 import streamlit as st
-from alembic.util import CommandError
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from leaderboard import db, queries, review
-from leaderboard.cli.common import display_url as hide_password
-from leaderboard.cli.common import first_line
-from leaderboard.db.migrate import MigrationsNotFoundError
-from leaderboard.export import tables as export
+from leaderboard import db, export, queries, review
+from leaderboard.db.opening import display_url as hide_password
 from leaderboard.queries import entities as entities_view
 from leaderboard.queries import papers as papers_view
 from leaderboard.queries import review_table
@@ -53,10 +49,9 @@ def display_url() -> str:
 
 @st.cache_resource(show_spinner=False)
 def engine(url: str) -> Engine:
-    """One engine (connection pool) per database, brought to the newest schema once."""
-    made = db.make_engine(url)
-    db.upgrade_to_head(made)
-    return made
+    """One engine (connection pool) per database, brought to the newest schema and the shipped
+    registry once, as the CLI opens it."""
+    return db.open_database(url)
 
 
 def unavailable() -> str | None:
@@ -65,8 +60,8 @@ def unavailable() -> str | None:
     try:
         # Making the engine connects and migrates; once made (cached), the database answered.
         engine(url)
-    except (SQLAlchemyError, CommandError, MigrationsNotFoundError) as exc:
-        return f"database {hide_password(url)}: {first_line(exc)}"
+    except db.DatabaseUnavailableError as exc:
+        return str(exc)
     return None
 
 
@@ -134,9 +129,13 @@ compare = cached(queries.compare)
 claims = cached(queries.claims)
 
 
-def csv_bytes(table) -> bytes:
-    """A table as CSV for a download button (formula-looking cells neutralised by the library)."""
-    return export.to_csv_bytes(table)
+def export_bytes(table: pd.DataFrame, fmt: str = "csv") -> bytes:
+    """A table in `fmt` for a download button (CSV's formula-looking cells neutralised by the library)."""
+    return export.to_bytes(table, fmt)
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    return export_bytes(table, "csv")
 
 
 review_queue = cached(review.review_queue)

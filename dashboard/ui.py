@@ -17,6 +17,7 @@ import streamlit as st
 
 from dashboard import data
 from leaderboard.access import PASSWORD_ENV_VAR, PASSWORD_SECRET_KEY, can_write, review_password
+from leaderboard.errors import LeaderboardError
 from leaderboard.queries.papers import split_at_spans
 from leaderboard.review import ImportProblems
 
@@ -84,7 +85,7 @@ def write_then_rerun(
             # Rows count the file's header as row 1; the edited rows start at row 2.
             st.error(md_escape(f"edited row {row - 1 if row else '?'}: {problem}"))
         return
-    except (ValueError, LookupError) as exc:  # ReviewError, StaleVersionError, unknown names...
+    except LeaderboardError as exc:  # a refused edit, a stale version, an unknown name: not a bug
         # Messages quote names and values from papers: shown literally.
         st.error(md_escape(f"Nothing was saved: {exc}"))
         return

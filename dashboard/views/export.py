@@ -1,4 +1,5 @@
-"""Export: any of the dashboard's tables, filtered, as CSV (formula-looking cells neutralised)."""
+"""Export: any of the dashboard's tables, filtered, in any format of `leaderboard.export.WRITERS`
+(CSV with formula-looking cells neutralised)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import streamlit as st
 
 from dashboard import data, ui
 from leaderboard.db.models import CLAIM_STATUSES
+from leaderboard.errors import LeaderboardError
+from leaderboard.export import FORMATS, WRITERS
 
 ANY = "any"
 PREVIEW_ROWS = 100
@@ -83,7 +86,7 @@ st.title("Export")
 choice = st.selectbox("Table", TABLES, key="ex_table")
 try:
     table = BUILDERS[choice]()
-except LookupError as exc:  # an unknown benchmark, metric or model name
+except LeaderboardError as exc:  # an unknown benchmark, metric or model name
     st.error(str(exc))
     st.stop()
 
@@ -93,10 +96,12 @@ if table is None or table.empty:
 
 st.caption(f"{len(table)} rows" + (f"; the first {PREVIEW_ROWS} shown" if len(table) > PREVIEW_ROWS else ""))
 st.dataframe(table.head(PREVIEW_ROWS), hide_index=True, key="ex_preview")
+fmt = st.selectbox("Format", FORMATS, key="ex_format")
+writer = WRITERS[fmt]
 st.download_button(
-    f"Download {len(table)} rows as CSV",
-    data=data.csv_bytes(table),
-    file_name=f"{ui.file_slug(choice)}.csv",
-    mime="text/csv",
+    f"Download {len(table)} rows as {fmt.upper()}",
+    data=data.export_bytes(table, fmt),
+    file_name=f"{ui.file_slug(choice)}.{writer.extension}",
+    mime=writer.mime,
     key="ex_download",
 )

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 
 from leaderboard import queries
 from leaderboard.cli import review as review_cli
-from leaderboard.cli.common import DbOption, PlainTable, app, fail, open_database, table_console
+from leaderboard.cli.common import PlainTable, app, fail, open_session, table_console
+from leaderboard.cli.options import DbOption
 from leaderboard.export.tables import FORMATS, write_table
 
 ExportFormat = Literal[FORMATS]  # type: ignore[valid-type]
@@ -49,7 +50,7 @@ PIPED_WIDTH = 240
 @contextlib.contextmanager
 def _session(db_url: str | None) -> Iterator[Session]:
     """A session on the migrated database; an unknown name becomes one `error:` line."""
-    with open_database(db_url) as engine, Session(engine) as session:
+    with open_session(db_url) as session:
         try:
             yield session
         except queries.UnknownEntityError as exc:

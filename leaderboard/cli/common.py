@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Any
 
 import typer
-from alembic.util import CommandError
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from leaderboard import db
-from leaderboard.db.migrate import MigrationsNotFoundError
-from leaderboard.normalize.registry import load_shipped_registry
-from leaderboard.settings import DB_ENV_VAR, DEFAULT_DB_URL, resolve_db_url
+from leaderboard.db.opening import DATABASE_ERRORS, display_url, first_line, unavailable
+from leaderboard.settings import resolve_db_url
 from leaderboard.terminal import printable
 
 app = typer.Typer(
@@ -35,13 +32,7 @@ app = typer.Typer(
 db_app = typer.Typer(help="Operate the database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
-# Options shared by several commands, defined once.
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help=f"Database URL (default: ${DB_ENV_VAR}, else {DEFAULT_DB_URL}).", show_default=False
-    ),
-]
+__all__ = ["app", "db_app", "display_url", "fail", "first_line", "open_database", "open_session"]
 
 
 def fail(message: str) -> typer.Exit:
@@ -50,44 +41,35 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(code=1)
 
 
-def first_line(exc: BaseException) -> str:
-    # DBAPI errors carry the SQL and a help link after the driver's message; keep the message.
-    cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
-    text = str(cause).strip() or type(cause).__name__
-    return text.splitlines()[0]
-
-
-def display_url(url: str) -> str:
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except SQLAlchemyError:
-        return url
-
-
 @contextlib.contextmanager
 def database_errors(url: str) -> Iterator[None]:
     """Turn a database that cannot be opened or migrated into one `error:` line."""
     try:
         yield
-    except (SQLAlchemyError, CommandError, ImportError, MigrationsNotFoundError) as exc:
-        raise fail(f"database {display_url(url)}: {first_line(exc)}") from None
+    except DATABASE_ERRORS as exc:
+        raise fail(str(unavailable(url, exc))) from None
 
 
 @contextlib.contextmanager
 def open_database(db_option: str | None, migrate: bool = True) -> Iterator[Engine]:
-    """An engine for the resolved URL, brought to the newest schema and the shipped entity
-    registry (cheap when both are current) unless `migrate` is off."""
-    url = resolve_db_url(db_option)
-    with database_errors(url):
-        engine = db.make_engine(url)
+    """`db.open_database` for a command: its failure is one `error:` line, the engine is
+    disposed of at the end."""
     try:
-        with database_errors(url):
-            if migrate:
-                db.upgrade_to_head(engine)
-                load_shipped_registry(engine)
+        engine = db.open_database(resolve_db_url(db_option), migrate=migrate)
+    except db.DatabaseUnavailableError as exc:
+        raise fail(str(exc)) from None
+    try:
         yield engine
     finally:
         engine.dispose()
+
+
+@contextlib.contextmanager
+def open_session(db_option: str | None) -> Iterator[Session]:
+    """A session on the opened database (objects stay readable after commit); the caller
+    decides where transactions begin and end."""
+    with open_database(db_option) as engine, db.make_sessionmaker(engine)() as session:
+        yield session
 
 
 class PlainTable(Table):

@@ -13,7 +13,8 @@ from typing import Annotated
 
 import typer
 
-from leaderboard.cli.common import DbOption, app, display_url, fail, open_database
+from leaderboard.cli.common import app, display_url, fail, open_database
+from leaderboard.cli.options import DbOption
 from leaderboard.resources import DASHBOARD_APP
 from leaderboard.settings import DB_ENV_VAR
 

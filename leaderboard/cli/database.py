@@ -8,7 +8,8 @@ import typer
 from sqlalchemy import Engine
 
 from leaderboard import db
-from leaderboard.cli.common import DbOption, database_errors, db_app, open_database
+from leaderboard.cli.common import database_errors, db_app, open_database
+from leaderboard.cli.options import DbOption
 
 
 def _print_revision(engine: Engine) -> None:

@@ -15,7 +15,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from leaderboard import db
-from leaderboard.cli.common import DbOption, app, fail, first_line, open_database
+from leaderboard.cli.common import app, fail, first_line, open_database
+from leaderboard.cli.options import DbOption
 from leaderboard.export.claims import OUTPUT_FORMATS, ClaimWriter
 from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
 from leaderboard.store.batch import with_claims

@@ -12,15 +12,15 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leaderboard import normalize
 from leaderboard.audit import ReviewerRequiredError
-from leaderboard.cli.common import DbOption, PlainTable, app, fail, open_database, table_console
-from leaderboard.cli.review import REVIEWER_REQUIRED, ReasonOption, ReviewerOption
-from leaderboard.db.models import ENTITY_KINDS, Alias, Entity
-from leaderboard.queries import UnknownEntityError, find_entity
+from leaderboard.cli.common import PlainTable, app, fail, open_session, table_console
+from leaderboard.cli.options import REVIEWER_REQUIRED, DbOption, ReasonOption, ReviewerOption
+from leaderboard.db.models import ENTITY_KINDS
+from leaderboard.queries import UnknownEntityError
+from leaderboard.queries.names import entity_id_for, find_entity
 
 registry_app = typer.Typer(
     help="The entity registry: load registry files, list merge suggestions, merge, split, add aliases.",
@@ -35,7 +35,7 @@ KindArgument = Annotated[Kind, typer.Argument(help="benchmark, metric or model."
 @contextlib.contextmanager
 def _writing(db_url: str | None) -> Iterator[Session]:
     """One transaction; expected errors end in one `error:` line and leave nothing written."""
-    with open_database(db_url) as engine, Session(engine) as session:
+    with open_session(db_url) as session:
         try:
             with session.begin():
                 yield session
@@ -47,19 +47,6 @@ def _writing(db_url: str | None) -> Iterator[Session]:
             raise fail(str(exc.args[0])) from None
         except ReviewerRequiredError:
             raise fail(REVIEWER_REQUIRED) from None
-
-
-def _entity(session: Session, kind: str, text: str, follow_merges: bool = True) -> int:
-    """An entity id from '#ID', a name or an alias; with follow_merges off, the merged one itself."""
-    if text.startswith("#") and text[1:].isdigit():
-        return int(text[1:])
-    if follow_merges:
-        return find_entity(session, kind, text).id
-    key = normalize.fold(text)
-    found = session.scalar(select(Alias.entity_id).where(Alias.kind == kind, Alias.key == key))
-    if found is None:
-        raise UnknownEntityError(f"no {kind} named {text!r}")
-    return found
 
 
 @registry_app.command("load")
@@ -90,7 +77,7 @@ def suggest_command(
     db_url: DbOption = None,
 ) -> None:
     """List pairs of names close enough to be the same entity (nothing is merged)."""
-    with open_database(db_url) as engine, Session(engine) as session:
+    with open_session(db_url) as session:
         found = normalize.merge_suggestions(session, kind, limit=limit)
     if not found:
         typer.echo(f"no {kind} merge suggestions")
@@ -112,7 +99,7 @@ def merge_command(
 ) -> None:
     """Merge MERGED into KEEP: its names and claims count as KEEP's from now on (undo with split)."""
     with _writing(db_url) as session:
-        keep_id, merged_id = _entity(session, kind, keep), _entity(session, kind, merged)
+        keep_id, merged_id = entity_id_for(session, kind, keep), entity_id_for(session, kind, merged)
         moved = normalize.merge_entities(session, keep_id, merged_id, reviewer, reason)
     typer.echo(f"merged #{merged_id} into #{keep_id}; {moved} claim(s) moved")
 
@@ -127,7 +114,7 @@ def split_command(
 ) -> None:
     """Undo a merge: the entity's names resolve to it again."""
     with _writing(db_url) as session:
-        merged_id = _entity(session, kind, merged, follow_merges=False)
+        merged_id = entity_id_for(session, kind, merged, follow_merges=False)
         moved = normalize.split_entity(session, merged_id, reviewer, reason)
     typer.echo(f"split #{merged_id}; {moved} claim(s) moved back")
 
@@ -143,9 +130,9 @@ def alias_command(
 ) -> None:
     """Add NAME as an alias of ENTITY."""
     with _writing(db_url) as session:
-        entity_id = _entity(session, kind, entity)
+        entity_id = entity_id_for(session, kind, entity)
         normalize.add_alias(session, entity_id, name, reviewer, reason)
-        target = session.get(Entity, entity_id).name
+        target = find_entity(session, kind, entity_id).name
     typer.echo(f"{name!r} now resolves to {target!r}")
 
 
@@ -159,7 +146,7 @@ def direction_command(
 ) -> None:
     """Set whether higher or lower is better for METRIC."""
     with _writing(db_url) as session:
-        metric_id = _entity(session, "metric", metric)
+        metric_id = entity_id_for(session, "metric", metric)
         normalize.set_metric_direction(session, metric_id, direction, reviewer, reason)
     typer.echo(f"{metric}: {direction} is better")
 
@@ -174,6 +161,6 @@ def dismiss_command(
 ) -> None:
     """Record that two entities are different, so they are not suggested again."""
     with _writing(db_url) as session:
-        a_id, b_id = _entity(session, kind, first), _entity(session, kind, second)
+        a_id, b_id = entity_id_for(session, kind, first), entity_id_for(session, kind, second)
         normalize.dismiss_suggestion(session, a_id, b_id, reviewer)
     typer.echo(f"#{a_id} and #{b_id} will not be suggested again")

@@ -19,15 +19,21 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from leaderboard import audit, db, review
+from leaderboard import audit, review
 from leaderboard.cli.common import (
-    DbOption,
     PlainTable,
     app,
     fail,
     first_line,
-    open_database,
+    open_session,
     table_console,
+)
+from leaderboard.cli.options import (
+    REVIEWER_REQUIRED,
+    DbOption,
+    ReasonOption,
+    ReviewerOption,
+    claim_field_options,
 )
 from leaderboard.review.locking import format_time, shown
 from leaderboard.terminal import printable
@@ -37,43 +43,13 @@ review_app = typer.Typer(
 )
 app.add_typer(review_app, name="review")
 
-REVIEWER_ENV_VAR = "LEADERBOARD_REVIEWER"
-REVIEWER_REQUIRED = f"a reviewer name is required: --reviewer NAME or ${REVIEWER_ENV_VAR}"
-ReviewerOption = Annotated[
-    str | None,
-    typer.Option(
-        "--reviewer",
-        "-r",
-        envvar=REVIEWER_ENV_VAR,
-        help=f"Who makes the change (required; default ${REVIEWER_ENV_VAR}).",
-        show_default=False,
-    ),
-]
-ReasonOption = Annotated[str | None, typer.Option("--reason", help="Why; kept in the audit log.")]
 ClaimIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.", show_default=False)]
-
-
-def _field_option(name: str, what: str):
-    flag = "--" + name.replace("_", "-")
-    return Annotated[str | None, typer.Option(flag, help=f"{what} ('' clears it).", show_default=False)]
-
-
-ModelOpt = _field_option("model", "The system the number belongs to")
-BenchmarkOpt = _field_option("benchmark", "Benchmark / dataset, without the split")
-MetricOpt = _field_option("metric", "The measure")
-ValueOpt = _field_option("value", "The number as reported")
-ValueHighOpt = _field_option("value_high", "Upper end of a range")
-UnitOpt = _field_option("unit", "%, x or points")
-KindOpt = _field_option("kind", "score, delta or efficiency")
-BaselineModelOpt = _field_option("baseline_model", "The system compared against")
-BaselineValueOpt = _field_option("baseline_value", "The compared-against number")
-ConditionOpt = _field_option("condition", "Split, shots, language, setting")
 
 
 @contextlib.contextmanager
 def _writing(db_url: str | None) -> Iterator[Session]:
     """A session whose changes are committed at the end, or rolled back on a refused change."""
-    with open_database(db_url) as engine, db.make_sessionmaker(engine)() as session:
+    with open_session(db_url) as session:
         try:
             yield session
             session.commit()
@@ -119,18 +95,10 @@ def reject_command(
 
 
 @review_app.command("edit")
+@claim_field_options()
 def edit_command(
     claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
-    model: ModelOpt = None,
-    benchmark: BenchmarkOpt = None,
-    metric: MetricOpt = None,
-    value: ValueOpt = None,
-    value_high: ValueHighOpt = None,
-    unit: UnitOpt = None,
-    kind: KindOpt = None,
-    baseline_model: BaselineModelOpt = None,
-    baseline_value: BaselineValueOpt = None,
-    condition: ConditionOpt = None,
+    fields: dict[str, str],
     version: Annotated[
         int | None,
         typer.Option("--version", help="The version you read (refused if the claim changed since)."),
@@ -140,41 +108,21 @@ def edit_command(
     db_url: DbOption = None,
 ) -> None:
     """Correct fields of a claim; it becomes `corrected`."""
-    given = {
-        "model": model,
-        "benchmark": benchmark,
-        "metric": metric,
-        "value": value,
-        "value_high": value_high,
-        "unit": unit,
-        "kind": kind,
-        "baseline_model": baseline_model,
-        "baseline_value": baseline_value,
-        "condition": condition,
-    }
-    changes = {name: text for name, text in given.items() if text is not None}
     name = _require(reviewer)
     with _writing(db_url) as session:
-        entries = review.edit(session, claim_id, changes, name, version, reason)
+        entries = review.edit(session, claim_id, fields, name, version, reason)
     typer.echo(f"claim {claim_id}: {len(entries)} change(s) logged {_ids(entries)}")
 
 
 @review_app.command("add")
+@claim_field_options(exclude=("value",))
 def add_command(
     paper_id: Annotated[str, typer.Argument(metavar="PAPER_ID", help="The paper the claim is in.")],
     evidence: Annotated[
         str, typer.Option("--evidence", help="The sentence the number is in (as in the abstract).")
     ],
     value: Annotated[str, typer.Option("--value", help="The number as reported.")],
-    model: ModelOpt = None,
-    benchmark: BenchmarkOpt = None,
-    metric: MetricOpt = None,
-    value_high: ValueHighOpt = None,
-    unit: UnitOpt = None,
-    kind: KindOpt = None,
-    baseline_model: BaselineModelOpt = None,
-    baseline_value: BaselineValueOpt = None,
-    condition: ConditionOpt = None,
+    fields: dict[str, str],
     value_text: Annotated[
         str | None, typer.Option("--value-text", help="The number as written, when it appears twice.")
     ] = None,
@@ -183,24 +131,11 @@ def add_command(
     db_url: DbOption = None,
 ) -> None:
     """Add a claim the extractor missed (accepted, origin 'manual')."""
-    given = {
-        "evidence": evidence,
-        "value": value,
-        "value_text": value_text,
-        "model": model,
-        "benchmark": benchmark,
-        "metric": metric,
-        "value_high": value_high,
-        "unit": unit,
-        "kind": kind,
-        "baseline_model": baseline_model,
-        "baseline_value": baseline_value,
-        "condition": condition,
-    }
-    fields = {name: text for name, text in given.items() if text is not None}
+    given = {"evidence": evidence, "value": value, "value_text": value_text, **fields}
+    claim = {field: text for field, text in given.items() if text is not None}
     name = _require(reviewer)
     with _writing(db_url) as session:
-        added = review.add_claim(session, paper_id, fields, name, reason)
+        added = review.add_claim(session, paper_id, claim, name, reason)
         claim_id, span = added.id, (added.span_start, added.span_end)
     typer.echo(f"added claim {claim_id} to paper {paper_id} at [{span[0]}, {span[1]})")
 
@@ -223,7 +158,7 @@ def queue_command(
     db_url: DbOption = None,
 ) -> None:
     """List claims to review, most doubtful (lowest confidence) first."""
-    with open_database(db_url) as engine, Session(engine) as session:
+    with open_session(db_url) as session:
         table = review.review_queue(
             session,
             status=None if status == "all" else status,
@@ -256,7 +191,7 @@ def history_command(
     claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")], db_url: DbOption = None
 ) -> None:
     """Every logged change to a claim, oldest first (use the #numbers with `leaderboard revert`)."""
-    with open_database(db_url) as engine, Session(engine) as session:
+    with open_session(db_url) as session:
         try:
             entries = review.history(session, claim_id)
         except review.ReviewError as exc:
@@ -299,7 +234,7 @@ def import_review_command(
     name = _require(reviewer)
     if not path.is_file():
         raise fail(f"{path}: no such file")
-    with open_database(db_url) as engine, Session(engine) as session:
+    with open_session(db_url) as session:
         try:
             summary = review.import_review(session, path, name)
             session.commit()
@@ -355,7 +290,7 @@ def quality_command(
     db_url: DbOption = None,
 ) -> None:
     """Extractor quality from reviewed claims: accepted unchanged, corrected (per field), rejected."""
-    with open_database(db_url) as engine, Session(engine) as session:
+    with open_session(db_url) as session:
         tables = review.quality(session)
     overall = tables["overall"]
     if overall.empty:
@@ -374,7 +309,7 @@ def export_review(db_url: str | None, output: Path | None, fmt: str = "csv", **f
     """
     if fmt != "csv":
         raise fail("the review spreadsheet is CSV only (drop --format)")
-    with open_database(db_url) as engine, Session(engine) as session:
+    with open_session(db_url) as session:
         if output is None:
             buffer = io.StringIO()
             rows = review.export_review_csv(session, buffer, **filters)

@@ -11,22 +11,26 @@ from leaderboard.db.models import (
     Paper,
     PaperSource,
 )
+from leaderboard.db.opening import DatabaseUnavailableError, display_url, open_database
 from leaderboard.db.session import make_engine, make_sessionmaker
 
 __all__ = [
     "Alias",
     "AuditEntry",
     "Base",
+    "DatabaseUnavailableError",
     "ClaimRow",
     "Entity",
     "MergeDismissal",
     "Paper",
     "PaperSource",
     "current_revision",
+    "display_url",
     "downgrade",
     "head_revision",
     "make_engine",
     "make_sessionmaker",
+    "open_database",
     "upgrade",
     "upgrade_to_head",
 ]

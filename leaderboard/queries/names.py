@@ -49,6 +49,19 @@ def find_entity(session: Session, kind: str, name_or_id: str | int) -> EntityInf
     )
 
 
+def entity_id_for(session: Session, kind: str, text: str, follow_merges: bool = True) -> int:
+    """An entity id from '#ID', a name or an alias; with `follow_merges` off, the merged one itself
+    (what a split needs)."""
+    if text.startswith("#") and text[1:].isdigit():
+        return int(text[1:])
+    if follow_merges:
+        return find_entity(session, kind, text).id
+    found = session.scalar(select(Alias.entity_id).where(Alias.kind == kind, Alias.key == fold(text)))
+    if found is None:
+        raise UnknownEntityError(f"no {kind} named {text!r}")
+    return found
+
+
 def _as_id(name_or_id: str | int) -> int | None:
     # numbers.Integral takes numpy integers too: ids often come out of a DataFrame.
     if isinstance(name_or_id, numbers.Integral) and not isinstance(name_or_id, bool):

@@ -1,0 +1,97 @@
+"""Options several commands share, defined once: the database, the reviewer, the reason, and one
+option per claim field (built from `records.CLAIM_FIELDS`, so a new field gets its option)."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar, get_type_hints
+
+import typer
+
+from leaderboard.records import CLAIM_FIELDS
+from leaderboard.settings import DB_ENV_VAR, DEFAULT_DB_URL
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help=f"Database URL (default: ${DB_ENV_VAR}, else {DEFAULT_DB_URL}).", show_default=False
+    ),
+]
+
+REVIEWER_ENV_VAR = "LEADERBOARD_REVIEWER"
+REVIEWER_REQUIRED = f"a reviewer name is required: --reviewer NAME or ${REVIEWER_ENV_VAR}"
+ReviewerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--reviewer",
+        "-r",
+        envvar=REVIEWER_ENV_VAR,
+        help=f"Who makes the change (required; default ${REVIEWER_ENV_VAR}).",
+        show_default=False,
+    ),
+]
+ReasonOption = Annotated[str | None, typer.Option("--reason", help="Why; kept in the audit log.")]
+
+# What each claim field holds, for --help; keyed by the names in records.CLAIM_FIELDS.
+FIELD_HELP = {
+    "model": "The system the number belongs to",
+    "benchmark": "Benchmark / dataset, without the split",
+    "metric": "The measure",
+    "value": "The number as reported",
+    "value_high": "Upper end of a range",
+    "unit": "%, x or points",
+    "kind": "score, delta or efficiency",
+    "baseline_model": "The system compared against",
+    "baseline_value": "The compared-against number",
+    "condition": "Split, shots, language, setting",
+}
+
+F = TypeVar("F", bound=Callable[..., Any])
+KEYWORD_ONLY = inspect.Parameter.KEYWORD_ONLY
+
+
+def field_option(name: str) -> Any:
+    """The `--name` option of one claim field: text, '' clears the field."""
+    flag = "--" + name.replace("_", "-")
+    what = FIELD_HELP.get(name, name.replace("_", " ").capitalize())
+    return Annotated[str | None, typer.Option(flag, help=f"{what} ('' clears it).", show_default=False)]
+
+
+def claim_field_options(*, exclude: tuple[str, ...] = ()) -> Callable[[F], F]:
+    """Give a command one option per claim field (but `exclude`), in place of its `fields`
+    parameter, which receives the fields given on the command line as a dict."""
+
+    def decorate(command: F) -> F:
+        signature = inspect.signature(command)
+        hints = get_type_hints(command, include_extras=True)
+        names = [name for name in CLAIM_FIELDS if name not in exclude]
+        parameters: list[inspect.Parameter] = []
+        keyword_only = False
+        for parameter in signature.parameters.values():
+            if parameter.name == "fields":
+                keyword_only = True
+                parameters += [
+                    inspect.Parameter(
+                        name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=field_option(name)
+                    )
+                    for name in names
+                ]
+                continue
+            kind = inspect.Parameter.KEYWORD_ONLY if keyword_only else parameter.kind
+            parameters.append(
+                parameter.replace(kind=kind, annotation=hints.get(parameter.name, parameter.annotation))
+            )
+
+        @functools.wraps(command)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            given = {name: kwargs.pop(name) for name in names}
+            fields = {name: text for name, text in given.items() if text is not None}
+            return command(*args, fields=fields, **kwargs)
+
+        run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in parameters} | {"return": hints.get("return")}
+        return run  # type: ignore[return-value]
+
+    return decorate

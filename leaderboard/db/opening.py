@@ -1,0 +1,66 @@
+"""Opening a database the way every caller should: migrated to the newest schema, with the shipped
+entity registry loaded. The CLI, the dashboard and the tests all come through here, so the
+dashboard never sees a database the CLI would have prepared differently.
+"""
+
+from __future__ import annotations
+
+from alembic.util import CommandError
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from leaderboard.db.migrate import MigrationsNotFoundError, upgrade_to_head
+from leaderboard.db.session import make_engine
+from leaderboard.errors import LeaderboardError
+from leaderboard.settings import resolve_db_url
+
+# What opening or migrating a database raises when the URL, the server or the schema is at fault.
+DATABASE_ERRORS = (SQLAlchemyError, CommandError, ImportError, MigrationsNotFoundError)
+
+
+class DatabaseUnavailableError(LeaderboardError):
+    """The database cannot be opened or migrated; the message names it without its password."""
+
+
+def display_url(url: str) -> str:
+    """`url` with its password hidden, for messages and pages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except SQLAlchemyError:
+        return url
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an error's message, for a one-line report."""
+    # DBAPI errors carry the SQL and a help link after the driver's message; keep the message.
+    cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    text = str(cause).strip() or type(cause).__name__
+    return text.splitlines()[0]
+
+
+def unavailable(url: str, exc: BaseException) -> DatabaseUnavailableError:
+    return DatabaseUnavailableError(f"database {display_url(url)}: {first_line(exc)}")
+
+
+def open_database(url: str | None = None, migrate: bool = True) -> Engine:
+    """An engine for `url` (resolved through settings), brought to the newest schema and the
+    shipped entity registry unless `migrate` is off; both steps are cheap when already current.
+
+    Raises `DatabaseUnavailableError` (one line, password hidden) when that fails."""
+    # The registry loader imports the normalize package, which imports db: import it late.
+    from leaderboard.normalize.registry import load_shipped_registry
+
+    resolved = resolve_db_url(url)
+    try:
+        engine = make_engine(resolved)
+    except DATABASE_ERRORS as exc:
+        raise unavailable(resolved, exc) from None
+    try:
+        if migrate:
+            upgrade_to_head(engine)
+            load_shipped_registry(engine)
+    except DATABASE_ERRORS as exc:
+        engine.dispose()
+        raise unavailable(resolved, exc) from None
+    return engine
