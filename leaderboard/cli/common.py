@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from leaderboard import db
 from leaderboard.db.opening import DATABASE_ERRORS, display_url, first_line, unavailable
+from leaderboard.errors import LeaderboardError
 from leaderboard.settings import resolve_db_url
 from leaderboard.terminal import printable
 
@@ -67,9 +68,13 @@ def open_database(db_option: str | None, migrate: bool = True) -> Iterator[Engin
 @contextlib.contextmanager
 def open_session(db_option: str | None) -> Iterator[Session]:
     """A session on the opened database (objects stay readable after commit); the caller
-    decides where transactions begin and end."""
+    decides where transactions begin and end. A user's error (an unknown name...) that the
+    command did not handle itself becomes one `error:` line."""
     with open_database(db_option) as engine, db.make_sessionmaker(engine)() as session:
-        yield session
+        try:
+            yield session
+        except LeaderboardError as exc:
+            raise fail(str(exc)) from None
 
 
 class PlainTable(Table):
