@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import data, ui
 from leaderboard import review
-from leaderboard.db.models import CLAIM_KINDS, CLAIM_STATUSES
+from leaderboard.db.models import CLAIM_KINDS, CLAIM_STATUSES, ClaimStatus
 from leaderboard.queries import review_table
 from leaderboard.review.field_values import UNITS
 
@@ -141,7 +141,9 @@ def bulk_table() -> None:
         key=f"rv_editor_{generation}",
         disabled=["id", "version", "paper_id", "evidence", "rule", "confidence"],
         column_config={
-            "status": st.column_config.SelectboxColumn(options=list(review.PERSON_STATUSES) + ["extracted"]),
+            "status": st.column_config.SelectboxColumn(
+                options=[*review.PERSON_STATUSES, ClaimStatus.EXTRACTED]
+            ),
             "kind": st.column_config.SelectboxColumn(options=list(CLAIM_KINDS)),
             "unit": st.column_config.SelectboxColumn(options=list(UNITS)),
             "confidence": st.column_config.NumberColumn(format="%.2f"),

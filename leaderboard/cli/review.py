@@ -35,6 +35,7 @@ from leaderboard.cli.options import (
     ReviewerOption,
     claim_field_options,
 )
+from leaderboard.db.models import ClaimStatus
 from leaderboard.review.locking import format_time, shown
 from leaderboard.terminal import printable
 
@@ -144,7 +145,7 @@ def add_command(
 def queue_command(
     status: Annotated[
         str, typer.Option("--status", help="Status to list ('all' for every one).")
-    ] = "extracted",
+    ] = ClaimStatus.EXTRACTED.value,
     rule: Annotated[str | None, typer.Option("--rule", help="Only claims of this extractor rule.")] = None,
     benchmark: Annotated[str | None, typer.Option("--benchmark", help="Benchmark name or alias.")] = None,
     paper: Annotated[str | None, typer.Option("--paper", help="Paper id.")] = None,

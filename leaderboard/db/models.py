@@ -8,6 +8,7 @@ models and the migrated schema differ.
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from sqlalchemy import (
     CheckConstraint,
@@ -35,12 +36,24 @@ NAMING_CONVENTION = {
 }
 
 CLAIM_KINDS = ("score", "delta", "efficiency")
+
+
 # 'extracted' is what the extractor wrote; 'retired' is an unreviewed claim a
 # newer extractor no longer produces (kept, never counted). Anything else means
 # a person looked at the claim, so re-extraction must leave it alone.
-CLAIM_STATUSES = ("extracted", "accepted", "rejected", "corrected", "retired")
-UNREVIEWED = "extracted"
-RETIRED = "retired"
+class ClaimStatus(StrEnum):
+    """Where a claim stands in review; the values are what the `status` column holds."""
+
+    EXTRACTED = "extracted"  # from the extractor, not yet looked at
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    CORRECTED = "corrected"  # a person changed a field
+    RETIRED = "retired"  # a newer extractor no longer finds it
+
+
+CLAIM_STATUSES = tuple(status.value for status in ClaimStatus)
+UNREVIEWED = ClaimStatus.EXTRACTED.value
+RETIRED = ClaimStatus.RETIRED.value
 # Who wrote a claim: the extractor, or a person who added one it missed.
 CLAIM_ORIGINS = ("extractor", "manual")
 ENTITY_KINDS = ("benchmark", "metric", "model")

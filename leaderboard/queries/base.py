@@ -8,12 +8,12 @@ import pandas as pd
 from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session, aliased
 
-from leaderboard.db.models import ClaimRow, Entity, Paper
+from leaderboard.db.models import ClaimRow, ClaimStatus, Entity, Paper
 
 # Statuses that never count anywhere: turned down by a person, or dropped by a newer extractor.
-NOT_COUNTED = ("rejected", "retired")
+NOT_COUNTED = (ClaimStatus.REJECTED, ClaimStatus.RETIRED)
 # What "only human-accepted claims" keeps: accepted as written, or corrected by a person.
-HUMAN_ACCEPTED = ("accepted", "corrected")
+HUMAN_ACCEPTED = (ClaimStatus.ACCEPTED, ClaimStatus.CORRECTED)
 ARXIV_ABS = "https://arxiv.org/abs/"
 
 BenchmarkEntity = aliased(Entity, name="benchmark_entity")

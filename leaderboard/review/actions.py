@@ -15,7 +15,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from leaderboard import audit
-from leaderboard.db.models import AuditEntry, ClaimRow, Paper
+from leaderboard.db.models import AuditEntry, ClaimRow, ClaimStatus, Paper
 from leaderboard.review.errors import ReviewError
 from leaderboard.review.field_values import EDITABLE_FIELDS, parse_changes, same_value
 from leaderboard.review.locking import load_claim, resolve_row, write_claim
@@ -53,7 +53,7 @@ def accept(
     versions: Mapping[int, int] | None = None,
 ) -> list[AuditEntry]:
     """Mark claims accepted; `versions` (claim id -> version read) refuses a claim changed since."""
-    return _set_status(session, claim_ids, "accepted", reviewer, reason, versions)
+    return _set_status(session, claim_ids, ClaimStatus.ACCEPTED, reviewer, reason, versions)
 
 
 def reject(
@@ -64,7 +64,7 @@ def reject(
     versions: Mapping[int, int] | None = None,
 ) -> list[AuditEntry]:
     """Mark claims rejected: they stay in the database, out of every leaderboard, and never come back."""
-    return _set_status(session, claim_ids, "rejected", reviewer, reason, versions)
+    return _set_status(session, claim_ids, ClaimStatus.REJECTED, reviewer, reason, versions)
 
 
 def edit(
@@ -86,7 +86,7 @@ def edit(
     parsed = parse_changes(changes)
     claim = load_claim(session, claim_id)
     changed = any(not same_value(getattr(claim, name), value) for name, value in parsed.items())
-    status = "corrected" if changed else None
+    status = ClaimStatus.CORRECTED if changed else None
     return write_claim(
         session,
         claim_id,
@@ -163,7 +163,7 @@ def add_claim(
         "rule": MANUAL_RULE,
         "confidence": 1.0,
         "extractor_version": MANUAL_VERSION,
-        "status": "accepted",
+        "status": ClaimStatus.ACCEPTED,
         "origin": "manual",
     }
     resolve_row(session, row)
@@ -183,7 +183,7 @@ def _refuse_duplicate(session: Session, paper_id: str, span: tuple[int, int], ki
             ClaimRow.span_start < span[1],
             ClaimRow.span_end > span[0],
             ClaimRow.kind == kind,
-            ClaimRow.status.not_in(("rejected", "retired")),
+            ClaimRow.status.not_in((ClaimStatus.REJECTED, ClaimStatus.RETIRED)),
         )
     )
     if existing is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from leaderboard.db.models import CLAIM_KINDS
+from leaderboard.db.models import CLAIM_KINDS, ClaimStatus
 from leaderboard.records import CLAIM_FIELDS
 from leaderboard.review.errors import ReviewError
 
@@ -20,7 +20,7 @@ EDITABLE_FIELDS = CLAIM_FIELDS
 # The units claims-spec.md allows (None: no unit).
 UNITS = ("%", "x", "points")
 # Statuses a person sets; 'extracted' and 'retired' belong to the extractor.
-PERSON_STATUSES = ("accepted", "rejected", "corrected")
+PERSON_STATUSES = (ClaimStatus.ACCEPTED, ClaimStatus.REJECTED, ClaimStatus.CORRECTED)
 # Fields whose change moves the claim to other entities, another canonical value or comparison group.
 RESOLVED_FIELDS = frozenset(
     {"model", "benchmark", "metric", "value", "unit", "kind", "baseline_model", "condition"}

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leaderboard import audit
-from leaderboard.db.models import AuditEntry, ClaimRow
+from leaderboard.db.models import AuditEntry, ClaimRow, ClaimStatus
 from leaderboard.review.entity_revert import revert_entity_change
 from leaderboard.review.errors import ReviewError
 from leaderboard.review.field_values import EDITABLE_FIELDS, same_value
@@ -82,13 +82,13 @@ def _later_change(session: Session, entry: AuditEntry) -> str:
 
 def _revert_add(session: Session, entry: AuditEntry, reviewer: str, reason: str) -> list[AuditEntry]:
     claim = load_claim(session, entry.target_id)
-    if claim.status == "rejected":
+    if claim.status == ClaimStatus.REJECTED:
         raise ReviewError(f"claim {claim.id} is already rejected")
     return write_claim(
         session,
         claim.id,
         reviewer=reviewer,
-        status="rejected",
+        status=ClaimStatus.REJECTED,
         action="revert",
         reason=reason,
         reverts_id=entry.id,

@@ -22,10 +22,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leaderboard import audit
-from leaderboard.db.models import AuditEntry, ClaimRow
+from leaderboard.db.models import AuditEntry, ClaimRow, ClaimStatus
 from leaderboard.review.field_values import EDITABLE_FIELDS, PERSON_STATUSES, same_value
 
-OUTCOMES = ("accepted", "corrected", "rejected")
+OUTCOMES = (ClaimStatus.ACCEPTED, ClaimStatus.CORRECTED, ClaimStatus.REJECTED)
 # Columns of the `by_rule` and `by_benchmark` tables (the first is the group's name).
 SUMMARY_COLUMNS = [
     "reviewed",
@@ -65,7 +65,13 @@ def _reviewed(session: Session) -> pd.DataFrame:
             if (claim_id, f) in first_old and not same_value(first_old[claim_id, f], claim[f])
         ]
         original = first_old.get((claim_id, "benchmark"), claim["benchmark"])
-        outcome = "rejected" if claim["status"] == "rejected" else "corrected" if fields else "accepted"
+        outcome = (
+            ClaimStatus.REJECTED
+            if claim["status"] == ClaimStatus.REJECTED
+            else ClaimStatus.CORRECTED
+            if fields
+            else ClaimStatus.ACCEPTED
+        )
         rows.append(
             {
                 "rule": claim["rule"] or "(none)",

@@ -6,7 +6,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from leaderboard.db.models import ClaimRow
+from leaderboard.db.models import ClaimRow, ClaimStatus
 from leaderboard.queries.claims import ClaimFilter
 from leaderboard.review.field_values import EDITABLE_FIELDS
 
@@ -16,7 +16,7 @@ REVIEW_COLUMNS = ("id", "version", "paper_id", "status", *EDITABLE_FIELDS, "evid
 
 def review_queue(
     session: Session,
-    status: str | None = "extracted",
+    status: str | None = ClaimStatus.EXTRACTED,
     min_confidence: float | None = None,
     max_confidence: float | None = None,
     rule: str | None = None,

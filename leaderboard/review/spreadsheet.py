@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leaderboard import audit
-from leaderboard.db.models import ClaimRow
+from leaderboard.db.models import ClaimRow, ClaimStatus
 from leaderboard.export.tables import FORMULA_STARTS, neutralise_formulas
 from leaderboard.review.errors import ReviewError
 from leaderboard.review.field_values import (
@@ -136,8 +136,8 @@ def _plan_row(number: int, cells: dict[str, str], claim: ClaimRow | None, sessio
     if problems:
         raise ReviewError("; ".join(problems))
     if changes:
-        status = "rejected" if status == "rejected" else "corrected"
-    elif status == "corrected":
+        status = ClaimStatus.REJECTED if status == ClaimStatus.REJECTED else ClaimStatus.CORRECTED
+    elif status == ClaimStatus.CORRECTED:
         raise ReviewError("status corrected needs a changed field (or use accepted)")
     reason = (cells.get(REASON_COLUMN) or "").strip() or None
     return _Planned(number, claim.id, version, changes, status, reason)
@@ -220,6 +220,6 @@ def import_review(session: Session, path: str | Path, reviewer: str) -> ImportSu
         )
         summary.changes_logged += len(entries)
         summary.claim_ids.append(item.claim_id)
-        final = item.status or "corrected"
+        final = item.status or ClaimStatus.CORRECTED
         setattr(summary, final, getattr(summary, final) + 1)
     return summary

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import exists, insert, select, update
 from sqlalchemy.orm import Session
 
-from leaderboard.db.models import RETIRED, UNREVIEWED, AuditEntry, ClaimRow, utcnow
+from leaderboard.db.models import RETIRED, UNREVIEWED, AuditEntry, ClaimRow, ClaimStatus, utcnow
 from leaderboard.normalize import resolve_claim_rows
 from leaderboard.records import CLAIM_FIELDS
 
@@ -39,7 +39,7 @@ EXTRACTED_FIELDS = (
     "confidence",
 )
 # Statuses only a person sets (keep in sync with leaderboard.review.field_values.PERSON_STATUSES).
-REVIEWED_STATUSES = ("accepted", "rejected", "corrected")
+REVIEWED_STATUSES = (ClaimStatus.ACCEPTED, ClaimStatus.REJECTED, ClaimStatus.CORRECTED)
 
 
 @dataclass(slots=True)
