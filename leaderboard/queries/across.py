@@ -8,6 +8,8 @@ of only the groups it reports, by model and benchmark id.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -143,19 +145,20 @@ def disagreements(session: Session, limit: int = 50, order: str = "gap") -> pd.D
     if not groups:
         return pd.DataFrame(columns=DISAGREEMENT_COLUMNS)
     ends = _low_and_high_papers(session, groups)
-    names = _entity_names(session, {g[i] for g in groups for i in (0, 1, 2)})
+    names = _entity_names(session, {i for g in groups for i in (g.model_id, g.benchmark_id, g.metric_id)})
     rows = []
-    for model_id, benchmark_id, metric_id, condition, direction, n_papers, low, high in groups:
-        low_paper, high_paper = ends.get((model_id, benchmark_id, metric_id, condition), ((None, None),) * 2)
+    for g in groups:
+        model_id, benchmark_id, metric_id, low, high = g.model_id, g.benchmark_id, g.metric_id, g.low, g.high
+        low_paper, high_paper = ends.get(g.key, ((None, None),) * 2)
         gap = high - low
         rows.append(
             {
                 "model": names[model_id],
                 "benchmark": names[benchmark_id],
                 "metric": names[metric_id],
-                "condition": condition,
-                "direction": direction or "higher",
-                "n_papers": n_papers,
+                "condition": g.condition_key,
+                "direction": g.direction or "higher",
+                "n_papers": g.n_papers,
                 "low": low,
                 "high": high,
                 "gap": round(gap, 10),
@@ -172,7 +175,24 @@ def disagreements(session: Session, limit: int = 50, order: str = "gap") -> pd.D
     return pd.DataFrame(rows, columns=DISAGREEMENT_COLUMNS)
 
 
-def _disagreeing_groups(session: Session, limit: int, order: str) -> list[tuple]:
+class _Group(NamedTuple):
+    """One (model, benchmark, metric, condition) whose papers disagree, as the query returns it."""
+
+    model_id: int
+    benchmark_id: int
+    metric_id: int
+    condition_key: str | None
+    direction: str | None
+    n_papers: int
+    low: float
+    high: float
+
+    @property
+    def key(self) -> tuple[int, int, int, str | None]:
+        return (self.model_id, self.benchmark_id, self.metric_id, self.condition_key)
+
+
+def _disagreeing_groups(session: Session, limit: int, order: str) -> list[_Group]:
     keys = (ClaimRow.model_id, ClaimRow.benchmark_id, ClaimRow.metric_id, ClaimRow.condition_key)
     counted_scores = and_(rankable(), ClaimRow.benchmark_id.is_not(None), ClaimRow.metric_id.is_not(None))
     # First pass, one hash aggregate with no DISTINCT (which would sort the whole table):
@@ -232,14 +252,14 @@ def _disagreeing_groups(session: Session, limit: int, order: str) -> list[tuple]
         .order_by((relative if order == "relative" else gap).desc(), per_paper.c.model_id)
         .limit(limit)
     )
-    return [tuple(row) for row in session.execute(query)]
+    return [_Group(*row) for row in session.execute(query)]
 
 
-def _low_and_high_papers(session: Session, groups: list[tuple]) -> dict[tuple, tuple]:
+def _low_and_high_papers(session: Session, groups: list[_Group]) -> dict[tuple, tuple]:
     """For each group, the (paper id, title) that gave its lowest and its highest value
     (the earliest claim when several did)."""
-    wanted = {(g[0], g[1], g[2], g[3]): (g[6], g[7]) for g in groups}
-    pairs = sorted({(g[0], g[1]) for g in groups})
+    wanted = {g.key: (g.low, g.high) for g in groups}
+    pairs = sorted({(g.model_id, g.benchmark_id) for g in groups})
     # An OR of (model, benchmark) pairs: each one a lookup on ix_claims_model_id_benchmark_id.
     # Only the columns the choice needs: a big board's pair holds thousands of claims, and
     # reading their sentences and paper rows made this the report's slowest step.

@@ -36,6 +36,8 @@ Item = tuple[PaperRecord, Sequence[Claim]]
 # Papers per lookup query; keeps each query's bound parameters well under
 # SQLite's limit (3 lists of ids + 1 of sources).
 BATCH_SIZE = 200
+# Tries at storing a batch whose new papers another ingest keeps inserting first.
+STORE_ATTEMPTS = 4
 
 
 @dataclass(slots=True)
@@ -176,9 +178,25 @@ def needs_extraction(
     return flags
 
 
-def _store_batch(
-    session: Session, items: Sequence[Item], version: str, stats: StoreStats, attempt: int = 0
-) -> list[Outcome]:
+def _store_batch(session: Session, items: Sequence[Item], version: str, stats: StoreStats) -> list[Outcome]:
+    """Store `items`; papers another ingest inserted between our lookup and our write are stored
+    again as seen, up to STORE_ATTEMPTS times."""
+    outcomes: list[Outcome | None] = [None] * len(items)
+    pending = list(range(len(items)))
+    for _ in range(STORE_ATTEMPTS):
+        done, lost = _store_batch_once(session, [items[i] for i in pending], version, stats)
+        for position, outcome in zip(pending, done, strict=True):
+            outcomes[position] = outcome
+        pending = [pending[i] for i in lost]
+        if not pending:
+            return outcomes  # type: ignore[return-value]
+    raise RuntimeError("papers keep conflicting with rows this session cannot see")
+
+
+def _store_batch_once(
+    session: Session, items: Sequence[Item], version: str, stats: StoreStats
+) -> tuple[list[Outcome | None], list[int]]:
+    """One try: the outcome of each item (None when lost to another ingest) and the lost positions."""
     batch = _load_known(session, [paper for paper, _ in items])
     new_papers: list[dict] = []
     placed: list[tuple[PaperRecord, Sequence[Claim], _Known, Outcome]] = []
@@ -202,10 +220,10 @@ def _store_batch(
     new_sources: list[dict] = []
     new_claims: list[dict] = []
     outcomes: list[Outcome | None] = []
-    retry: list[tuple[int, Item]] = []
+    lost_positions: list[int] = []
     for paper, claims, known, outcome in placed:
         if known.pending is not None and known.id in lost:
-            retry.append((len(outcomes), (paper, claims)))
+            lost_positions.append(len(outcomes))
             outcomes.append(None)
             continue
         outcomes.append(outcome)
@@ -226,13 +244,7 @@ def _store_batch(
     stats.papers_seen += outcomes.count("seen")
     stats.sources_added += len(new_sources)
     stats.claims_stored += len(new_claims)
-    if retry:
-        if attempt >= 3:
-            raise RuntimeError("papers keep conflicting with rows this session cannot see")
-        again = _store_batch(session, [item for _, item in retry], version, stats, attempt + 1)
-        for (position, _), outcome in zip(retry, again, strict=True):
-            outcomes[position] = outcome
-    return outcomes  # type: ignore[return-value]
+    return outcomes, lost_positions
 
 
 def _insert_ignoring_duplicates(session: Session, model: type):
