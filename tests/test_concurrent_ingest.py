@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import threading
 
+import pytest
 from robust_support import canonical_dump, start_cli, write_corpus
 
 from leaderboard.cli import app
@@ -38,6 +39,7 @@ def reference(runner, tmp_path, corpus) -> dict:
     return canonical_dump(url)
 
 
+@pytest.mark.slow
 def test_two_threads_with_their_own_engines_store_each_paper_once(runner, db_url, tmp_path):
     corpus = tmp_path / "corpus"
     a, b, c = write_corpus(corpus, FILES, PER_FILE)
@@ -75,6 +77,7 @@ def test_two_threads_with_their_own_engines_store_each_paper_once(runner, db_url
     assert canonical_dump(db_url) == complete
 
 
+@pytest.mark.slow
 def test_two_cli_processes_store_each_paper_once(runner, db_url, tmp_path):
     corpus = tmp_path / "corpus"
     a, b, c = write_corpus(corpus, FILES, PER_FILE)

@@ -12,7 +12,8 @@ from board_support import paper, score, store
 from sqlalchemy.orm import Session
 
 from leaderboard import queries
-from leaderboard.export.tables import to_csv_bytes, write_table
+from leaderboard.errors import LeaderboardError
+from leaderboard.export.tables import to_bytes, to_csv_bytes, write_table
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -107,3 +108,23 @@ def test_exports_round_trip_with_the_documented_columns(session, tmp_path, expor
             "https://arxiv.org/abs/2601.00001",
             "https://arxiv.org/abs/2601.00002",
         ]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "parquet"])
+def test_every_writer_gives_back_the_table_it_wrote(fmt):
+    df = pd.DataFrame({"model": ["A=1", "B\u00e9"], "score": [80.5, -1.25], "rank": [1, 2]})
+    data = to_bytes(df, fmt)
+    if fmt == "parquet":
+        read = pd.read_parquet(io.BytesIO(data))
+    else:
+        read = pd.read_json(io.BytesIO(data), orient="records", lines=fmt == "jsonl")
+    pd.testing.assert_frame_equal(read, df)
+    if fmt == "jsonl":
+        assert len(data.decode("utf-8").splitlines()) == len(df)
+
+
+def test_an_unknown_format_is_a_leaderboard_error_naming_the_choices():
+    with pytest.raises(
+        LeaderboardError, match="unknown export format 'xlsx'; expected one of csv, json, jsonl"
+    ):
+        to_bytes(pd.DataFrame({"a": [1]}), "xlsx")

@@ -90,6 +90,7 @@ def assert_consistent(partial: dict, complete: dict, whole_files: bool) -> None:
     assert set(partial["entities"]) <= set(complete["entities"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_sigkill_mid_ingest_then_rerun_matches_an_uninterrupted_run(
     runner, db_url, tmp_path, request, layout

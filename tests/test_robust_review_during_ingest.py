@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from robust_support import start_cli, write_corpus
 from sqlalchemy import select, update
 
@@ -83,6 +84,7 @@ def test_an_edit_between_reextractions_read_and_write_is_kept(runner, db_url, tm
     assert edited_state(db_url, [target]) == {target: (12.5, "corrected", True)}
 
 
+@pytest.mark.slow
 def test_edits_during_a_reextracting_ingest_subprocess_are_kept(db_url, tmp_path):
     """A real ingest process and a reviewer at once, in whatever order the machine runs them."""
     edits = 16

@@ -52,6 +52,8 @@ class ClaimStatus(StrEnum):
 
 
 CLAIM_STATUSES = tuple(status.value for status in ClaimStatus)
+# Statuses only a person sets: re-extraction leaves such a claim alone.
+PERSON_STATUSES = (ClaimStatus.ACCEPTED, ClaimStatus.REJECTED, ClaimStatus.CORRECTED)
 UNREVIEWED = ClaimStatus.EXTRACTED.value
 RETIRED = ClaimStatus.RETIRED.value
 # Who wrote a claim: the extractor, or a person who added one it missed.

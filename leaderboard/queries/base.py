@@ -9,6 +9,7 @@ from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session, aliased
 
 from leaderboard.db.models import ClaimRow, ClaimStatus, Entity, Paper
+from leaderboard.records import CLAIM_FIELDS
 
 # Statuses that never count anywhere: turned down by a person, or dropped by a newer extractor.
 NOT_COUNTED = (ClaimStatus.REJECTED, ClaimStatus.RETIRED)
@@ -22,25 +23,15 @@ ModelEntity = aliased(Entity, name="model_entity")
 BaselineEntity = aliased(Entity, name="baseline_entity")
 
 # Keep in sync with the README table "Export columns" (claims).
+# Columns shown right after a claim field: what resolution derived from it.
+_DERIVED_AFTER = {"unit": ("value_canonical", "value_flag"), "condition": ("condition_key",)}
 CLAIM_COLUMNS = [
     "claim_id",
     "paper_id",
     "paper_title",
     "paper_date",
     "arxiv_url",
-    "model",
-    "benchmark",
-    "metric",
-    "value",
-    "value_high",
-    "unit",
-    "value_canonical",
-    "value_flag",
-    "kind",
-    "baseline_model",
-    "baseline_value",
-    "condition",
-    "condition_key",
+    *(column for name in CLAIM_FIELDS for column in (name, *_DERIVED_AFTER.get(name, ()))),
     "status",
     "origin",
     "rule",

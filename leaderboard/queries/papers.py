@@ -13,15 +13,21 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from leaderboard.db.models import ClaimRow, Paper
+from leaderboard.records import CLAIM_FIELDS
 
 PAPER_COLUMNS = ["paper_id", "arxiv_id", "title", "date", "claims", "opening"]
 # How much of an abstract stands in for a missing title in lists.
 OPENING_CHARS = 100
 CLAIM_COLUMNS = [
-    "claim_id", "model", "benchmark", "metric", "value", "value_high", "unit", "kind",
-    "baseline_model", "baseline_value", "condition", "status", "confidence", "rule",
-    "span_start", "span_end", "evidence",
-]  # fmt: skip
+    "claim_id",
+    *CLAIM_FIELDS,
+    "status",
+    "confidence",
+    "rule",
+    "span_start",
+    "span_end",
+    "evidence",
+]
 
 
 def _like_pattern(text: str) -> str:

@@ -7,8 +7,6 @@ checks, version by version, and all rows or none.
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -16,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from leaderboard import audit, review
 from leaderboard.db.models import ClaimRow, Paper
-from leaderboard.export.tables import neutralise_formulas
 from leaderboard.queries.papers import evidence_spans
 
 HISTORY_COLUMNS = ["change_id", "at", "reviewer", "action", "field", "old", "new", "reason", "reverts"]
@@ -73,12 +70,16 @@ def apply_table_edits(session: Session, rows: pd.DataFrame, reviewer: str) -> re
     Raises review.ImportProblems (row numbers count the header as row 1) or ReviewError.
     """
     audit.require_reviewer(reviewer)
-    # Written as the review export writes (formula cells neutralised), so the import reads it back unchanged.
-    table = neutralise_formulas(rows.reindex(columns=TABLE_EDIT_COLUMNS))
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "edits.csv"
-        table.to_csv(path, index=False, encoding="utf-8")
-        return review.import_review(session, path, reviewer)
+    table = rows.reindex(columns=TABLE_EDIT_COLUMNS)
+    cells = [{column: _as_text(value) for column, value in row.items()} for row in table.to_dict("records")]
+    return review.apply_review_rows(session, cells, reviewer)
+
+
+def _as_text(value: Any) -> str:
+    # A cell as a review file holds it: empty for a missing value, else the value as written.
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)
 
 
 def changed_rows(original: pd.DataFrame, edited: pd.DataFrame) -> pd.DataFrame:

@@ -13,7 +13,13 @@ from leaderboard.review.field_values import EDITABLE_FIELDS, PERSON_STATUSES
 from leaderboard.review.history import history, revert
 from leaderboard.review.quality import quality
 from leaderboard.review.queue import REVIEW_COLUMNS, review_queue
-from leaderboard.review.spreadsheet import ImportProblems, ImportSummary, export_review_csv, import_review
+from leaderboard.review.spreadsheet import (
+    ImportProblems,
+    ImportSummary,
+    apply_review_rows,
+    export_review_csv,
+    import_review,
+)
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -26,6 +32,7 @@ __all__ = [
     "StaleVersionError",
     "accept",
     "add_claim",
+    "apply_review_rows",
     "claims_as_of",
     "edit",
     "export_review_csv",

@@ -30,7 +30,7 @@ from leaderboard.queries import HUMAN_ACCEPTED, LEADERBOARD_COLUMNS, NOT_COUNTED
 from leaderboard.queries.boards import pick_metric
 from leaderboard.records import CLAIM_FIELDS
 from leaderboard.review.errors import ReviewError
-from leaderboard.review.field_values import RESOLVED_FIELDS
+from leaderboard.review.field_values import FIELDS_NEEDING_RESOLUTION
 
 _CLAIM_FIELDS = (
     "id",
@@ -112,7 +112,7 @@ def _rebuild(row: dict[str, Any], changes: list[AuditEntry], cutoff: dt.datetime
         if entry.field is not None:
             row[entry.field] = audit.decode(entry.old_value)
             changed.add(entry.field)
-    row["_resolve"] = bool(changed & RESOLVED_FIELDS)
+    row["_resolve"] = bool(changed & FIELDS_NEEDING_RESOLUTION)
     return row
 
 

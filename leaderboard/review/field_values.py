@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from leaderboard.db.models import CLAIM_KINDS, ClaimStatus
+from leaderboard.db.models import CLAIM_KINDS, PERSON_STATUSES
 from leaderboard.records import CLAIM_FIELDS
 from leaderboard.review.errors import ReviewError
 
@@ -19,10 +19,8 @@ NUMBER_FIELDS = ("value", "value_high", "baseline_value")
 EDITABLE_FIELDS = CLAIM_FIELDS
 # The units claims-spec.md allows (None: no unit).
 UNITS = ("%", "x", "points")
-# Statuses a person sets; 'extracted' and 'retired' belong to the extractor.
-PERSON_STATUSES = (ClaimStatus.ACCEPTED, ClaimStatus.REJECTED, ClaimStatus.CORRECTED)
 # Fields whose change moves the claim to other entities, another canonical value or comparison group.
-RESOLVED_FIELDS = frozenset(
+FIELDS_NEEDING_RESOLUTION = frozenset(
     {"model", "benchmark", "metric", "value", "unit", "kind", "baseline_model", "condition"}
 )
 

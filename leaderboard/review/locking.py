@@ -18,7 +18,7 @@ from leaderboard.db.models import AuditEntry, ClaimRow, utcnow
 from leaderboard.normalize import resolve_claim_rows
 from leaderboard.records import CLAIM_FIELDS
 from leaderboard.review.errors import ReviewError, StaleVersionError
-from leaderboard.review.field_values import EDITABLE_FIELDS, RESOLVED_FIELDS, same_value
+from leaderboard.review.field_values import EDITABLE_FIELDS, FIELDS_NEEDING_RESOLUTION, same_value
 
 RESOLUTION_COLUMNS = (
     "benchmark_id",
@@ -156,7 +156,7 @@ def write_claim(
     if not diffs and new_status is None:
         return []
     values: dict[str, Any] = dict(diffs)
-    if RESOLVED_FIELDS & diffs.keys():
+    if FIELDS_NEEDING_RESOLUTION & diffs.keys():
         row = resolved
         if row is None:
             row = edited_row(claim, diffs)

@@ -23,7 +23,7 @@ from leaderboard.export.tables import FORMULA_STARTS, neutralise_formulas
 from leaderboard.review.errors import ReviewError
 from leaderboard.review.field_values import (
     EDITABLE_FIELDS,
-    RESOLVED_FIELDS,
+    FIELDS_NEEDING_RESOLUTION,
     parse_status,
     parse_value,
     same_value,
@@ -159,12 +159,11 @@ def _load_claims(session: Session, ids: list[int], chunk: int = 500) -> dict[int
     return claims
 
 
-def plan_import(session: Session, path: str | Path) -> tuple[list[_Planned], dict[int, ClaimRow]]:
-    """Check every row of the review file; raise ImportProblems listing each bad row.
+def plan_import(session: Session, rows: list[dict[str, str]]) -> tuple[list[_Planned], dict[int, ClaimRow]]:
+    """Check every row (cells as text, keyed by column); raise ImportProblems listing each bad row.
 
     Returns what each row asks for, and the claims it names (loaded in this transaction).
     """
-    rows = _read_rows(path)
     ids = {claim_id for cells in rows if (claim_id := _claim_id(cells.get("id"))) is not None}
     claims = _load_claims(session, sorted(ids))
     problems: list[tuple[int | None, str]] = []
@@ -194,12 +193,19 @@ def plan_import(session: Session, path: str | Path) -> tuple[list[_Planned], dic
 def import_review(session: Session, path: str | Path, reviewer: str) -> ImportSummary:
     """Apply an edited review file, all rows or none (the caller commits); every change is logged."""
     reviewer = audit.require_reviewer(reviewer)
-    plan, claims = plan_import(session, path)
+    return apply_review_rows(session, _read_rows(path), reviewer)
+
+
+def apply_review_rows(session: Session, rows: list[dict[str, str]], reviewer: str) -> ImportSummary:
+    """Apply review rows from any table (a file's, a dashboard grid's), all or none, as
+    `import_review` does; rows are numbered as in a file, the header being row 1."""
+    reviewer = audit.require_reviewer(reviewer)
+    plan, claims = plan_import(session, rows)
     # Entity resolution for every edited row at once: one lookup per entity kind, not per row.
     edited = {
         item.claim_id: edited_row(claims[item.claim_id], item.changes)
         for item in plan
-        if RESOLVED_FIELDS & item.changes.keys()
+        if FIELDS_NEEDING_RESOLUTION & item.changes.keys()
     }
     resolve_rows(session, list(edited.values()))
     summary = ImportSummary(rows=len(plan))

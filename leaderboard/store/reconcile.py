@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import exists, insert, select, update
 from sqlalchemy.orm import Session
 
-from leaderboard.db.models import RETIRED, UNREVIEWED, AuditEntry, ClaimRow, ClaimStatus, utcnow
+from leaderboard.db.models import PERSON_STATUSES, RETIRED, UNREVIEWED, AuditEntry, ClaimRow, utcnow
 from leaderboard.normalize import resolve_claim_rows
 from leaderboard.records import CLAIM_FIELDS
 
@@ -38,8 +38,7 @@ EXTRACTED_FIELDS = (
     "rule",
     "confidence",
 )
-# Statuses only a person sets (keep in sync with leaderboard.review.field_values.PERSON_STATUSES).
-REVIEWED_STATUSES = (ClaimStatus.ACCEPTED, ClaimStatus.REJECTED, ClaimStatus.CORRECTED)
+REVIEWED_STATUSES = PERSON_STATUSES
 
 
 @dataclass(slots=True)
