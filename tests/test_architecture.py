@@ -81,3 +81,15 @@ def test_the_cli_builds_no_queries_and_runs_no_sql():
                 if isinstance(target, ast.Name) and target.id == "session" and node.func.attr in RUNS_SQL:
                     offending.append(f"{where}:{node.lineno}: session.{node.func.attr}()")
     assert offending == []
+
+
+def test_cli_modules_share_options_through_options_py_not_each_other():
+    shared = {"leaderboard.cli.common", "leaderboard.cli.options"}
+    offending = [
+        f"{path.name}: {module}"
+        for path in sorted((ROOT / "leaderboard" / "cli").glob("*.py"))
+        if path.name != "__init__.py"
+        for module, _ in _imports(path)
+        if module.startswith("leaderboard.cli") and module not in shared
+    ]
+    assert offending == []

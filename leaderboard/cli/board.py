@@ -18,8 +18,7 @@ import typer
 from rich.console import Console
 from sqlalchemy.orm import Session
 
-from leaderboard import queries
-from leaderboard.cli import review as review_cli
+from leaderboard import queries, review
 from leaderboard.cli.common import PlainTable, app, fail, open_session, table_console
 from leaderboard.cli.options import DbOption
 from leaderboard.export.tables import FORMATS, write_table
@@ -124,8 +123,8 @@ def show_command(
     """Print the leaderboard of a benchmark: each model's best score, one table per condition."""
     with _session(db_url) as session:
         if as_of:  # leaderboard.review rebuilds the claims of that date
-            df = review_cli.leaderboard_as_of(
-                session, as_of, _id_or_name(benchmark), metric, condition, accepted_only
+            df = review.leaderboard_as_of(
+                session, _id_or_name(benchmark), metric, as_of, condition, accepted_only
             )
         else:
             df = queries.leaderboard(
@@ -316,10 +315,10 @@ def export_command(
 ) -> None:
     """Write a leaderboard (--benchmark B), claims (--claims, filtered by --benchmark, --metric,
     --model and the rest) or the disagreements report (--disagreements) as CSV, JSON or Parquet."""
-    if review_sheet:  # leaderboard.cli.review; filters as for `review queue`
+    if review_sheet:  # filters as for `review queue`
         filters = {"status": status, "paper": paper, "rule": rule, "benchmark": benchmark}
         filters |= {"min_confidence": min_confidence, "max_confidence": max_confidence, "limit": limit}
-        return review_cli.export_review(db_url, output, fmt, **filters)
+        return _export_review_sheet(db_url, output, fmt, **filters)
     if claims and disagreements:
         raise fail("choose what to export: --benchmark B (a leaderboard), --claims or --disagreements")
     if not (benchmark or claims or disagreements):
@@ -368,3 +367,23 @@ def _write(df: pd.DataFrame, output: Path | None, fmt: str) -> None:
 def _id_or_name(text: str) -> str | int:
     """'#12' names entity 12; anything else is a name or alias."""
     return int(text[1:]) if text.startswith("#") and text[1:].isdigit() else text
+
+
+def _export_review_sheet(db_url: str | None, output: Path | None, fmt: str = "csv", **filters) -> None:
+    """`leaderboard export --review`: the review spreadsheet (CSV) to a file, or stdout without one.
+
+    `filters` as for `leaderboard.review.review_queue` (status, paper, rule, benchmark, confidences).
+    """
+    if fmt != "csv":
+        raise fail("the review spreadsheet is CSV only (drop --format)")
+    with open_session(db_url) as session:
+        if output is None:
+            buffer = io.StringIO()
+            rows = review.export_review_csv(session, buffer, **filters)
+            typer.echo(buffer.getvalue(), nl=False)
+            return
+        try:
+            rows = review.export_review_csv(session, output, **filters)
+        except OSError as exc:
+            raise fail(f"{output}: {exc.strerror or exc}") from None
+    typer.echo(f"wrote {rows} claim(s) to {output}", err=True)

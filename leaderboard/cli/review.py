@@ -9,7 +9,6 @@ A command's changes are one transaction: all of them, or none.
 from __future__ import annotations
 
 import contextlib
-import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -301,31 +300,3 @@ def quality_command(
     console.print(_quality_table("All reviewed claims", overall, "scope", None))
     console.print(_quality_table("By rule", tables["by_rule"], "rule", limit))
     console.print(_quality_table("By benchmark (as extracted)", tables["by_benchmark"], "benchmark", limit))
-
-
-def export_review(db_url: str | None, output: Path | None, fmt: str = "csv", **filters) -> None:
-    """`leaderboard export --review`: the review spreadsheet (CSV) to a file, or stdout without one.
-
-    `filters` as for `leaderboard.review.review_queue` (status, paper, rule, benchmark, confidences).
-    """
-    if fmt != "csv":
-        raise fail("the review spreadsheet is CSV only (drop --format)")
-    with open_session(db_url) as session:
-        if output is None:
-            buffer = io.StringIO()
-            rows = review.export_review_csv(session, buffer, **filters)
-            typer.echo(buffer.getvalue(), nl=False)
-            return
-        try:
-            rows = review.export_review_csv(session, output, **filters)
-        except OSError as exc:
-            raise fail(f"{output}: {exc.strerror or exc}") from None
-    typer.echo(f"wrote {rows} claim(s) to {output}", err=True)
-
-
-def leaderboard_as_of(session: Session, as_of: str, benchmark, metric, condition, accepted_only: bool):
-    """`leaderboard show --as-of DATE`: the board as it stood then; a bad date is one error line."""
-    try:
-        return review.leaderboard_as_of(session, benchmark, metric, as_of, condition, accepted_only)
-    except review.ReviewError as exc:
-        raise fail(str(exc)) from None
