@@ -52,7 +52,7 @@ def test_lower_is_better_metrics_rank_ascending(session):
             ],
         ),
     )
-    board = queries.leaderboard(session, "test-clean", "WER")
+    board = queries.leaderboard(session, "LibriSpeech", "WER")
     assert board.attrs["direction"] == "lower"
     assert list(zip(board["rank"], board["model"], board["score"], strict=True)) == [
         (1, "Conformer", 1.9),

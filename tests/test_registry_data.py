@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
 
+from leaderboard.db.migrate import PROJECT_ROOT
 from leaderboard.db.models import METRIC_DIRECTIONS, METRIC_SCALES
-from leaderboard.normalize.registry import default_files, read_registry
+from leaderboard.normalize import read_benchmark_name
+from leaderboard.normalize.registry import SEED_REGISTRY, default_files, read_registry
+
+VOCAB = PROJECT_ROOT.parent / "shared" / "vocab"
 
 ROWS = read_registry(default_files())  # raises on any bad row or repeated name
 BY_NAME = {(row.kind, row.name): row for row in ROWS}
@@ -21,8 +28,38 @@ HIGHER_IS_BETTER = ["accuracy", "top-1 accuracy", "F1", "BLEU", "AUC", "mIoU", "
 
 def test_registry_has_enough_metrics_and_benchmarks():
     counts = Counter(row.kind for row in ROWS)
-    assert counts["metric"] >= 80
-    assert counts["benchmark"] >= 150
+    assert counts["metric"] >= 500
+    assert counts["benchmark"] >= 2000
+    assert sum(1 for row in ROWS if row.kind == "benchmark" and len(row.aliases) > 1) >= 250
+
+
+def test_no_registry_name_carries_a_split_or_language_pair():
+    # Such a name would be read as its benchmark plus a condition, and never resolve as itself.
+    carrying = [
+        alias
+        for row in ROWS
+        if row.kind == "benchmark"
+        for alias in row.aliases.values()
+        if read_benchmark_name(alias).settings
+    ]
+    assert carrying == []
+
+
+def test_hub_dataset_ids_look_like_hub_ids():
+    ids = {row.name: row.hub_dataset_id for row in ROWS if row.hub_dataset_id}
+    assert ids["SQuAD v1.1"] == "rajpurkar/squad"
+    assert all(re.fullmatch(r"[\w.-]+/[\w.-]+", hub_id) for hub_id in ids.values())
+
+
+@pytest.mark.skipif(not VOCAB.is_dir(), reason="../shared/vocab is not here")
+def test_the_shipped_files_are_what_build_py_makes(tmp_path):
+    build = SEED_REGISTRY / "build.py"
+    command = [sys.executable, str(build), "--vocab", str(VOCAB), "--out", str(tmp_path)]
+    subprocess.run(command, check=True, capture_output=True)
+    for name in ("benchmarks.csv", "metrics.csv", "models.csv", "tasks.txt"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == (SEED_REGISTRY / name).read_text(
+            encoding="utf-8"
+        )
 
 
 def test_every_metric_has_a_valid_direction_and_scale():

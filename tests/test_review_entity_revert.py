@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from review_helpers import store
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from leaderboard import review
@@ -69,6 +69,8 @@ def test_revert_alias_removes_it_and_claims_resolve_anew(session):
 def test_revert_metric_direction(session):
     store(session)
     accuracy = entity_id(session, "metric", "accuracy")
+    # As a metric no name rule knows: reverting the first change must unset the direction again.
+    session.execute(update(Entity).where(Entity.id == accuracy).values(direction=None))
     set_metric_direction(session, accuracy, "lower", "ann")
     set_metric_direction(session, accuracy, "higher", "ann")
     session.commit()

@@ -237,6 +237,12 @@ class Entity(Base):
     direction: Mapped[str | None] = mapped_column(String(8))
     scale: Mapped[str | None] = mapped_column(String(16))
     unit: Mapped[str | None] = mapped_column(String(32))
+    # Benchmarks: the Hugging Face Hub dataset id ('rajpurkar/squad') where the registry knows it.
+    hub_dataset_id: Mapped[str | None] = mapped_column(Text)
+    # Why this is no real benchmark or model (leaderboard.normalize.junk: 'count', 'setting',
+    # 'dataset', 'library'..., or 'manual' when a person said so); NULL for a real one. Its claims
+    # are kept but make no board and no ranked row.
+    not_entity: Mapped[str | None] = mapped_column(String(32))
     # Set when a person merged this entity into another; kept so a merge can be undone.
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
     created_at: Mapped[dt.datetime] = _created_at()
@@ -259,6 +265,16 @@ class Alias(Base):
     created_at: Mapped[dt.datetime] = _created_at()
 
     entity: Mapped[Entity] = relationship(back_populates="aliases", foreign_keys=[entity_id])
+
+
+class RegistryLoad(Base):
+    """The shipped registry files a database holds, by fingerprint, so opening it again skips them."""
+
+    __tablename__ = "registry_loads"
+
+    # leaderboard.normalize.registry.registry_fingerprint: a sha256 of the files.
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    loaded_at: Mapped[dt.datetime] = _created_at()
 
 
 class MergeDismissal(Base):

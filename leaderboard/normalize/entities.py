@@ -1,4 +1,5 @@
-"""What a person does to entities: merge, undo a merge, add an alias, set a metric's direction.
+"""What a person does to entities: merge, undo a merge, add an alias, set a metric's direction,
+say a name is no real benchmark or model.
 
 Each change is audited (leaderboard.audit.record) in the caller's
 transaction, needs a reviewer's name, and re-resolves the claims it affects,
@@ -15,6 +16,7 @@ from leaderboard.audit import record, require_reviewer
 from leaderboard.db.models import METRIC_DIRECTIONS, Alias, Entity
 from leaderboard.errors import LeaderboardError
 from leaderboard.normalize.fold import fold
+from leaderboard.normalize.junk import MANUAL
 from leaderboard.normalize.reresolve import reresolve_claims
 from leaderboard.normalize.resolve import ENTITIES_WRITTEN
 
@@ -151,3 +153,38 @@ def set_metric_direction(
     session.flush()
     # Whether a negative value is possible depends on the direction (scale.canonical_value).
     reresolve_claims(session, {metric.id})
+
+
+def mark_not_entity(
+    session: Session, entity_id: int, not_entity: bool, reviewer: str, reason: str | None = None
+) -> None:
+    """Say that a benchmark or model name is no real one (its claims stay, it makes no board and
+    no ranked row), or that it is one after all: `entities.not_entity` becomes 'manual' or NULL."""
+    set_not_entity(session, entity_id, MANUAL if not_entity else None, reviewer, reason)
+
+
+def set_not_entity(
+    session: Session, entity_id: int, value: str | None, reviewer: str, reason: str | None = None
+) -> None:
+    """Set `entities.not_entity` to `value` (a junk reason, 'manual' or None), logged; reverting a
+    change restores the value before it, a rule's reason included."""
+    reviewer = require_reviewer(reviewer)
+    entity = _canonical(session, entity_id)
+    if entity.kind not in ("benchmark", "model"):
+        raise EntityError(f"{entity.name!r} is a {entity.kind}: only benchmarks and models can be no entity")
+    if entity.not_entity == value:
+        return
+    record(
+        session,
+        target="entity",
+        target_id=entity.id,
+        action="edit",
+        field="not_entity",
+        old=entity.not_entity,
+        new=value,
+        reviewer=reviewer,
+        reason=reason,
+    )
+    entity.not_entity = value
+    session.info[ENTITIES_WRITTEN] = True
+    session.flush()

@@ -18,6 +18,7 @@ entity is a conflict: an error for a user's file, skipped for the shipped one
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,7 @@ from leaderboard.db.models import (
     Alias,
     AuditEntry,
     Entity,
+    RegistryLoad,
 )
 from leaderboard.errors import LeaderboardError
 from leaderboard.normalize.fold import fold
@@ -42,10 +44,10 @@ from leaderboard.resources import SEED_REGISTRY_DIR
 
 SEED_REGISTRY = SEED_REGISTRY_DIR
 # Keep in sync with seed/registry/README.md.
-COLUMNS = ("kind", "name", "aliases", "task", "direction", "scale", "unit")
+COLUMNS = ("kind", "name", "aliases", "task", "direction", "scale", "unit", "hub_dataset_id")
 REQUIRED_COLUMNS = ("kind", "name")
 ALIAS_SEPARATOR = "|"
-ATTRIBUTES = ("task", "direction", "scale", "unit")
+ATTRIBUTES = ("task", "direction", "scale", "unit", "hub_dataset_id")
 # Any number will do as long as every loader uses the same one: it serialises
 # concurrent loads on PostgreSQL (two CLI commands opening a fresh database at once).
 ADVISORY_LOCK = 4_004_004
@@ -65,6 +67,7 @@ class RegistryRow:
     direction: str | None
     scale: str | None
     unit: str | None
+    hub_dataset_id: str | None  # benchmarks: the Hugging Face Hub dataset id, where known
     where: str  # "file:line", for messages
 
     def attributes(self) -> dict[str, str | None]:
@@ -148,6 +151,8 @@ def _parse_row(record: dict[str, str | None], where: str) -> RegistryRow:
             )
     elif value["direction"] or value["scale"]:
         raise RegistryError(f"{where}: only metrics have a direction and a scale")
+    if value["hub_dataset_id"] and kind != "benchmark":
+        raise RegistryError(f"{where}: only benchmarks have a hub_dataset_id")
     aliases = {fold(name): name}
     for alias in (value["aliases"] or "").split(ALIAS_SEPARATOR):
         alias = alias.strip()
@@ -162,6 +167,7 @@ def _parse_row(record: dict[str, str | None], where: str) -> RegistryRow:
         direction=value["direction"],
         scale=value["scale"],
         unit=value["unit"] if kind == "metric" else None,
+        hub_dataset_id=value["hub_dataset_id"] if kind == "benchmark" else None,
         where=where,
     )
 
@@ -193,6 +199,7 @@ class _EntityState:
     direction: str | None
     scale: str | None
     unit: str | None
+    hub_dataset_id: str | None
 
 
 class _Loader:
@@ -276,7 +283,8 @@ class _Loader:
                 continue
             values = row.attributes()
             if entity.source == "extracted":
-                values |= {"source": self.source, "name": row.name}
+                # A curated name is a real entity whatever the junk rules said of it.
+                values |= {"source": self.source, "name": row.name, "not_entity": None}
             self.session.execute(update(Entity).where(Entity.id == entity.id).values(**values))
             self.session.info[ENTITIES_WRITTEN] = True
             for name, value in values.items():
@@ -342,6 +350,7 @@ _STATE_COLUMNS = (
     Entity.direction,
     Entity.scale,
     Entity.unit,
+    Entity.hub_dataset_id,
 )
 
 
@@ -355,12 +364,33 @@ def _by_kind(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
 def load_shipped_registry(engine: Engine) -> RegistryStats:
     """Load seed/registry into the database behind `engine`, in a transaction of its own.
 
-    The first load into a database (entities added) also resolves claims stored
-    before entities existed, e.g. by an older version: a one-off scan, never
-    repeated once the registry is in.
+    Every CLI command calls it, so a database that already holds these very
+    files (their fingerprint is in `registry_loads`) costs one query and no
+    parsing. The first load into a database (entities added) also resolves
+    claims stored before entities existed, e.g. by an older version: a one-off
+    scan, never repeated once the registry is in.
     """
+    files = default_files()
+    fingerprint = registry_fingerprint(files)
     with Session(engine) as session, session.begin():
+        if session.get(RegistryLoad, fingerprint) is not None:
+            return RegistryStats()
         stats = load_registry(session)
         if stats.entities_added:
             stats.claims_updated += reresolve_unresolved(session)
+        insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+        # Two commands opening a fresh database at once both load (the second finds nothing to do).
+        session.execute(insert(RegistryLoad).values(fingerprint=fingerprint).on_conflict_do_nothing())
         return stats
+
+
+# Part of the fingerprint: bump it when loading the same files would write something else.
+LOADER_VERSION = b"2"
+
+
+def registry_fingerprint(paths: Iterable[Path]) -> str:
+    """A digest of the registry files' names and bytes (and of how they are loaded)."""
+    digest = hashlib.sha256(LOADER_VERSION)
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

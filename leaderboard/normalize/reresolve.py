@@ -27,6 +27,7 @@ INPUT_FIELDS = (
     "kind",
     "condition",
     "evidence",
+    "value_text",
 )
 ID_COLUMNS = (ClaimRow.benchmark_id, ClaimRow.metric_id, ClaimRow.model_id, ClaimRow.baseline_model_id)
 

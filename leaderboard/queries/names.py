@@ -5,7 +5,7 @@ from __future__ import annotations
 import numbers
 from dataclasses import dataclass
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -71,6 +71,8 @@ def _as_id(name_or_id: str | int) -> int | None:
 
 def _unknown_message(session: Session, kind: str, name: str | int) -> str:
     names = session.scalars(select(Alias.name).where(Alias.kind == kind)).all()
-    close = process.extract(str(name), names, limit=SUGGESTED_NAMES, score_cutoff=60)
+    # Plain edit-distance similarity: with thousands of registry names, the default (WRatio) ranks
+    # every longer name containing a close word ('SVHN-to-MNIST') above the close name itself.
+    close = process.extract(str(name), names, scorer=fuzz.ratio, limit=SUGGESTED_NAMES, score_cutoff=60)
     hint = f" (did you mean: {', '.join(repr(n) for n, _, _ in close)}?)" if close else ""
     return f"no {kind} named {str(name)!r}{hint}"

@@ -24,8 +24,7 @@ from sqlalchemy.orm import Session
 from leaderboard import audit
 from leaderboard.db.models import RETIRED, UNREVIEWED, AuditEntry, ClaimRow, Entity, Paper
 from leaderboard.normalize.conditions import parse_condition_option
-from leaderboard.normalize.fold import fold
-from leaderboard.normalize.resolve import NAME_FIELDS, fill_row, lookup
+from leaderboard.normalize.resolve import fill_row, lookup, lookup_keys
 from leaderboard.queries import HUMAN_ACCEPTED, LEADERBOARD_COLUMNS, NOT_COUNTED, find_entity, rank_claims
 from leaderboard.queries.boards import pick_metric
 from leaderboard.records import CLAIM_FIELDS
@@ -117,8 +116,7 @@ def _rebuild(row: dict[str, Any], changes: list[AuditEntry], cutoff: dt.datetime
 
 
 def _resolve_read_only(session: Session, rows: list[dict[str, Any]]) -> None:
-    keys = {(kind, fold(row.get(name))) for row in rows for name, _, kind in NAME_FIELDS if row.get(name)}
-    refs = lookup(session, keys)
+    refs = lookup(session, lookup_keys(rows))
     for row in rows:
         fill_row(row, refs)
 

@@ -1,7 +1,7 @@
 """Undoing a logged entity change through leaderboard.normalize's own operations.
 
-A merge is undone by a split and a split by a merge, a metric direction goes
-back to the old one; each is logged by the function that does it, pointing
+A merge is undone by a split and a split by a merge, a metric direction or a
+"not an entity" mark goes back to the old one; each is logged by the function that does it, pointing
 at the undone change (`reverts_id`). An alias a person added, or a dismissed
 merge suggestion, is removed, and that is logged here. Every undo is refused
 while a later change has moved the entity on: undo that one first.
@@ -22,6 +22,7 @@ from leaderboard.normalize import (
     merge_entities,
     reresolve_claims,
     set_metric_direction,
+    set_not_entity,
     split_entity,
 )
 from leaderboard.review.errors import ReviewError
@@ -70,6 +71,13 @@ def _dispatch(session: Session, entry: AuditEntry, reviewer: str, reason: str) -
             set_metric_direction(session, metric.id, old, reviewer, reason)
         else:
             _unset_direction(session, metric, reviewer, reason)
+    elif entry.target == "entity" and entry.field == "not_entity":
+        entity = _entity(session, entry)
+        if entity.not_entity != new:
+            raise ReviewError(
+                f"cannot revert change #{entry.id}: {entity.name!r} is now {entity.not_entity!r}"
+            )
+        set_not_entity(session, entity.id, old, reviewer, reason)
     elif entry.target == "alias" and entry.action == "alias":
         alias = session.get(Alias, entry.target_id)
         # Ids of removed rows can be reused (SQLite): the row must still be the one logged.
