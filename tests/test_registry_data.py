@@ -9,10 +9,10 @@ from collections import Counter
 
 import pytest
 
-from leaderboard.db.migrate import PROJECT_ROOT
 from leaderboard.db.models import METRIC_DIRECTIONS, METRIC_SCALES
 from leaderboard.normalize import read_benchmark_name
 from leaderboard.normalize.registry import SEED_REGISTRY, default_files, read_registry
+from leaderboard.resources import PROJECT_ROOT
 
 VOCAB = PROJECT_ROOT.parent / "shared" / "vocab"
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from leaderboard.ingest.fields import MONTH_NUMBERS, iso_date
+from leaderboard.ingest.cleaning import MONTH_NUMBERS, iso_date
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,

@@ -165,7 +165,7 @@ def _shots(text: str, strict: bool) -> list[Mention]:
 
 def _protocol(text: str, strict: bool) -> list[Mention]:
     names = {"linear": "linear probe", "knn": "kNN", "fine": "fine-tuned"}
-    return [(match.start(), names[match.lastgroup]) for match in PROTOCOL.finditer(text)]
+    return [(match.start(), names[match.lastgroup or ""]) for match in PROTOCOL.finditer(text)]
 
 
 def _data(text: str, strict: bool) -> list[Mention]:
@@ -194,7 +194,7 @@ def _labels(text: str, strict: bool) -> list[Mention]:
 
 
 def _attack(text: str, strict: bool) -> list[Mention]:
-    return [(match.start(), match.lastgroup) for match in ATTACK.finditer(text)]
+    return [(match.start(), match.lastgroup or "") for match in ATTACK.finditer(text)]
 
 
 def _system(text: str, strict: bool) -> list[Mention]:

@@ -15,12 +15,12 @@ from __future__ import annotations
 import functools
 import re
 
-from leaderboard.db.migrate import PROJECT_ROOT
 from leaderboard.normalize.benchmark_name import SPLIT_WORD
 from leaderboard.normalize.fold import fold
+from leaderboard.resources import SEED_REGISTRY_DIR
 
 # Task names of public leaderboards (seed/registry/tasks.txt, see its header).
-TASKS_FILE = PROJECT_ROOT / "seed" / "registry" / "tasks.txt"
+TASKS_FILE = SEED_REGISTRY_DIR / "tasks.txt"
 
 # Reasons, as stored in entities.not_entity. Keep in sync with the README section "Junk entities".
 COUNT, SETTING, SPLIT, TASK, ANAPHOR, FRAGMENT, GENERIC = (
