@@ -69,15 +69,15 @@ def test_conditions_separate_rows_and_filter(session):
             [
                 score("LM", "MMLU", "accuracy", 70.0, condition="zero-shot"),
                 score("LM", "MMLU", "accuracy", 78.0, condition="5-shot"),
-                score("Other", "MMLU", "accuracy", 74.0, condition="0-shot"),
+                score("Rival", "MMLU", "accuracy", 74.0, condition="0-shot"),
             ],
         ),
     )
     board = queries.leaderboard(session, "MMLU")
     rows = list(zip(board["condition"], board["rank"], board["model"], board["score"], strict=True))
-    assert rows == [("5-shot", 1, "LM", 78.0), ("zero-shot", 1, "Other", 74.0), ("zero-shot", 2, "LM", 70.0)]
+    assert rows == [("5-shot", 1, "LM", 78.0), ("zero-shot", 1, "Rival", 74.0), ("zero-shot", 2, "LM", 70.0)]
     zero_shot = queries.leaderboard(session, "MMLU", condition="zero shot")
-    assert list(zero_shot["model"]) == ["Other", "LM"]
+    assert list(zero_shot["model"]) == ["Rival", "LM"]
     assert list(queries.conditions_for(session, "MMLU", "accuracy")["condition"]) == ["zero-shot", "5-shot"]
 
 

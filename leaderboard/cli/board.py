@@ -77,7 +77,7 @@ def _table(title: str, *columns: str) -> PlainTable:
 
 
 def _cell(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float):
         return f"{value:g}"
@@ -100,12 +100,24 @@ def benchmarks_command(
     """List benchmarks with their claim counts, most claims first (#id works wherever a name does)."""
     with _session(db_url) as session:
         df = queries.benchmarks(session, include_empty=all_)
+    real, junk = df[df["not_entity"].isna()], df[df["not_entity"].notna()]
     table = _table("Benchmarks", "id", "<benchmark", "<task", "claims")
-    for row in df.head(limit).itertuples(index=False):
+    for row in real.head(limit).itertuples(index=False):
         table.add_row(f"#{row.benchmark_id}", row.benchmark, _cell(row.task), str(row.claims))
-    _console().print(table)
-    if len(df) > limit:
-        typer.echo(f"... {len(df) - limit} more (--limit)")
+    console = _console()
+    console.print(table)
+    if len(real) > limit:
+        typer.echo(f"... {len(real) - limit} more (--limit)")
+    if not junk.empty:
+        # Phrases the extractor took for benchmarks ("11 datasets", "1-shot"): no board, claims kept.
+        apart = _table(
+            "Not benchmarks (no board; claims kept for review and export)", "id", "<name", "why", "claims"
+        )
+        for row in junk.head(limit).itertuples(index=False):
+            apart.add_row(f"#{row.benchmark_id}", row.benchmark, row.not_entity, str(row.claims))
+        console.print(apart)
+        if len(junk) > limit:
+            typer.echo(f"... {len(junk) - limit} more (--limit)")
 
 
 @app.command("show")
@@ -131,8 +143,7 @@ def show_command(
                 session, _id_or_name(benchmark), metric, condition=condition, accepted_only=accepted_only
             )
     attrs = df.attrs
-    better = "lower" if attrs["direction"] == "lower" else "higher"
-    heading = f"{attrs['benchmark']} · {attrs['metric']} ({better} is better)"
+    heading = f"{attrs['benchmark']} · {attrs['metric']} ({_better(attrs['direction'])})"
     if df.empty:
         typer.echo(f"{heading}: no ranked scores")
         return
@@ -157,7 +168,7 @@ def show_command(
         for row in rows.head(limit).itertuples(index=False):
             written = f"{_cell(row.value)}{row.unit if isinstance(row.unit, str) else ''}"
             cells = [
-                str(row.rank),
+                _cell(row.rank) or "-",
                 _cut(row.model, 32),
                 _cell(row.score),
                 written,
@@ -170,6 +181,13 @@ def show_command(
             ]
             table.add_row(*cells, *([_cut(row.evidence, WIDE_COLUMN)] if evidence else []))
         console.print(table)
+
+
+def _better(direction: str) -> str:
+    if direction in ("higher", "lower"):
+        return f"{direction} is better"
+    # Never guessed: a person sets it (`leaderboard registry direction METRIC higher|lower`).
+    return "direction unknown: unranked; set it with `leaderboard registry direction`"
 
 
 @app.command("compare")
@@ -263,6 +281,12 @@ def sota_command(
     with _session(db_url) as session:
         df = queries.sota_over_time(session, _id_or_name(benchmark), metric, condition)
     heading = f"{df.attrs['benchmark']} · {df.attrs['metric']}: state of the art by paper date"
+    if df.attrs["direction"] not in ("higher", "lower"):
+        typer.echo(
+            f"{heading}: direction unknown, so no score beats another; "
+            "set it with `leaderboard registry direction`"
+        )
+        return
     if df.empty:
         typer.echo(f"{heading}: no dated scores")
         return

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 import typer
 from sqlalchemy.orm import Session
 
-from leaderboard import normalize
+from leaderboard import normalize, queries
 from leaderboard.audit import ReviewerRequiredError
 from leaderboard.cli.common import PlainTable, app, fail, open_session, table_console
 from leaderboard.cli.options import REVIEWER_REQUIRED, DbOption, ReasonOption, ReviewerOption
@@ -23,10 +23,35 @@ from leaderboard.queries import UnknownEntityError
 from leaderboard.queries.names import entity_id_for, find_entity
 
 registry_app = typer.Typer(
-    help="The entity registry: load registry files, list merge suggestions, merge, split, add aliases.",
-    no_args_is_help=True,
+    help="The entity registry: load registry files, list merge suggestions, merge, split, add aliases. "
+    "Alone: the metrics whose direction is unknown, most scores first.",
 )
 app.add_typer(registry_app, name="registry")
+
+
+@registry_app.callback(invoke_without_command=True)
+def registry_overview(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Metrics to show at most.")] = 50,
+    db_url: DbOption = None,
+) -> None:
+    """List the metrics whose direction is unknown (their boards are unranked), most scores first."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_session(db_url) as session:
+        df = queries.metrics_without_direction(session)
+    if df.empty:
+        typer.echo("every metric with scores has a direction")
+        return
+    table = PlainTable(
+        "id", "metric", "scores", title="Metrics with no direction: unranked until set (registry direction)"
+    )
+    for row in df.head(limit).itertuples(index=False):
+        table.add_row(f"#{row.metric_id}", row.metric, str(row.claims))
+    table_console().print(table)
+    if len(df) > limit:
+        typer.echo(f"... {len(df) - limit} more (--limit)")
+
 
 Kind = Literal[ENTITY_KINDS]  # type: ignore[valid-type]
 KindArgument = Annotated[Kind, typer.Argument(help="benchmark, metric or model.")]
@@ -149,6 +174,23 @@ def direction_command(
         metric_id = entity_id_for(session, "metric", metric)
         normalize.set_metric_direction(session, metric_id, direction, reviewer, reason)
     typer.echo(f"{metric}: {direction} is better")
+
+
+@registry_app.command("not-entity")
+def not_entity_command(
+    kind: Annotated[Literal["benchmark", "model"], typer.Argument(help="benchmark or model.")],
+    name: Annotated[str, typer.Argument(help="The name (alias or #id).")],
+    undo: Annotated[bool, typer.Option("--undo", help="It is a real one after all: clear the mark.")] = False,
+    reviewer: ReviewerOption = None,
+    reason: ReasonOption = None,
+    db_url: DbOption = None,
+) -> None:
+    """Say that NAME is no real benchmark or model: it makes no board and no ranked row (its claims
+    are kept). Logged; `leaderboard revert` undoes it."""
+    with _writing(db_url) as session:
+        entity_id = entity_id_for(session, kind, name)
+        normalize.mark_not_entity(session, entity_id, not undo, reviewer, reason)
+    typer.echo(f"{name}: {'a real ' + kind if undo else 'not a ' + kind}")
 
 
 @registry_app.command("dismiss")

@@ -11,6 +11,7 @@ from leaderboard.queries.boards import (
     BENCHMARK_COLUMNS,
     LEADERBOARD_COLUMNS,
     SOTA_COLUMNS,
+    NotABenchmarkError,
     benchmarks,
     conditions_for,
     leaderboard,
@@ -19,6 +20,7 @@ from leaderboard.queries.boards import (
     sota_over_time,
 )
 from leaderboard.queries.claims import claims
+from leaderboard.queries.entities import metrics_without_direction
 from leaderboard.queries.names import EntityInfo, UnknownEntityError, find_entity
 from leaderboard.queries.ranking import rank_claims
 
@@ -32,6 +34,7 @@ __all__ = [
     "BENCHMARK_COLUMNS",
     "SOTA_COLUMNS",
     "EntityInfo",
+    "NotABenchmarkError",
     "UnknownEntityError",
     "benchmarks",
     "claims",
@@ -41,6 +44,7 @@ __all__ = [
     "find_entity",
     "leaderboard",
     "metrics_for",
+    "metrics_without_direction",
     "model_paper_grid",
     "rank_claims",
     "sota_over_time",

@@ -87,15 +87,23 @@ def compare(
     results = claims_frame(session, own).assign(role=RESULT, reported_with=None)
     results = results.rename(columns={"value_canonical": "score"})
     baselines = _as_baselines(session, claims_frame(session, quoted))
-    rows = pd.concat([df for df in (results, baselines) if not df.empty], ignore_index=True)
-    if rows.empty:
-        rows = pd.DataFrame(columns=COMPARE_COLUMNS)
+    found = [df for df in (results, baselines) if not df.empty]
+    # No value at all is an answer too (an empty table), not pandas' "No objects to concatenate".
+    if not found:
+        return _empty_compare(mod.name, bench.name)
+    rows = pd.concat(found, ignore_index=True)
     rows = _drop_repeated_baselines(rows)
     rows = rows.drop(columns="condition").rename(columns={"condition_key": "condition"})
     rows["model"], rows["benchmark"] = mod.name, bench.name
     order = ["metric", "condition", "paper_date", "claim_id"]
     rows = rows.sort_values(order, na_position="last", kind="stable")
     return rows.reindex(columns=COMPARE_COLUMNS).reset_index(drop=True)
+
+
+def _empty_compare(model: str, benchmark: str) -> pd.DataFrame:
+    table = pd.DataFrame(columns=COMPARE_COLUMNS)
+    table.attrs.update(model=model, benchmark=benchmark)
+    return table
 
 
 def _as_baselines(session: Session, claims: pd.DataFrame) -> pd.DataFrame:

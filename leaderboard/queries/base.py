@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Select, and_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from leaderboard.db.models import ClaimRow, ClaimStatus, Entity, Paper
@@ -105,14 +105,22 @@ def counted(accepted_only: bool = False):
 
 
 def rankable(accepted_only: bool = False):
-    """Scores that can rank: counted, with a model and a possible value on the canonical scale."""
+    """Scores that can rank: counted, with a real model (not a name the junk rules or a person
+    set aside, `entities.not_entity`) on a real benchmark, and a possible canonical value."""
     return and_(
         counted(accepted_only),
         ClaimRow.kind == "score",
         ClaimRow.model_id.is_not(None),
         ClaimRow.value_canonical.is_not(None),
         ClaimRow.value_flag.is_(None),
+        ClaimRow.model_id.not_in(not_entities()),
+        or_(ClaimRow.benchmark_id.is_(None), ClaimRow.benchmark_id.not_in(not_entities())),
     )
+
+
+def not_entities() -> Select:
+    """Ids of the names that are no real benchmark or model (few: a small IN list to exclude)."""
+    return select(Entity.id).where(Entity.not_entity.is_not(None))
 
 
 def claims_frame(session: Session, query: Select) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from leaderboard.db.models import ClaimRow, Entity
 from leaderboard.normalize.conditions import parse_condition_option
 from leaderboard.queries.base import claim_select, claims_frame, counted, rankable
 from leaderboard.queries.names import EntityInfo, UnknownEntityError, find_entity
-from leaderboard.queries.ranking import LOWER, rank_claims
+from leaderboard.queries.ranking import LOWER, UNKNOWN, rank_claims
 
 # Keep in sync with the README table "Export columns" (leaderboard).
 LEADERBOARD_COLUMNS = [
@@ -40,7 +40,7 @@ LEADERBOARD_COLUMNS = [
     "metric",
     "direction",
 ]
-BENCHMARK_COLUMNS = ["benchmark_id", "benchmark", "task", "source", "claims"]
+BENCHMARK_COLUMNS = ["benchmark_id", "benchmark", "task", "source", "claims", "not_entity"]
 SOTA_COLUMNS = [
     "condition",
     "paper_date",
@@ -57,9 +57,11 @@ SOTA_COLUMNS = [
 
 
 def benchmarks(session: Session, include_empty: bool = False) -> pd.DataFrame:
-    """Benchmarks with how many claims count on each (not rejected or retired), most first.
+    """Benchmarks with how many claims count on each (not rejected or retired): real ones first,
+    most claims first, then the names that are no benchmark (`not_entity` says why: a count, a
+    setting, a split...; they make no board, their claims are kept).
 
-    Columns: benchmark_id, benchmark, task, source, claims. One hash aggregate
+    Columns: BENCHMARK_COLUMNS. One hash aggregate
     over the claims: distinct counts (papers, models) per benchmark cost a sort
     of the whole table, seconds at a million claims, so they are left to
     `metrics_for` and the leaderboard of one benchmark.
@@ -77,12 +79,13 @@ def benchmarks(session: Session, include_empty: bool = False) -> pd.DataFrame:
         Entity.task,
         Entity.source,
         claims.label("claims"),
+        Entity.not_entity,
     ).where(Entity.kind == "benchmark", Entity.merged_into_id.is_(None))
     if include_empty:
         query = query.outerjoin(counts, counts.c.benchmark_id == Entity.id)
     else:
         query = query.join(counts, counts.c.benchmark_id == Entity.id)
-    query = query.order_by(claims.desc(), Entity.name)
+    query = query.order_by(Entity.not_entity.is_not(None), claims.desc(), Entity.name)
     return pd.DataFrame(session.execute(query).all(), columns=BENCHMARK_COLUMNS)
 
 
@@ -152,9 +155,11 @@ def leaderboard(
     retired claims never count; `accepted_only` keeps only claims a person
     accepted or corrected. Columns: LEADERBOARD_COLUMNS; `score` is the value
     on the metric's canonical scale (what ranks), `value` and `unit` what the
-    paper wrote. `df.attrs` holds benchmark, metric and direction.
+    paper wrote. `df.attrs` holds benchmark, metric and direction ('unknown' when the metric has
+    none: then every claim is a row and none is ranked, `rank` empty). A name that is no benchmark
+    (`not_entity`) raises NotABenchmarkError.
     """
-    bench = find_entity(session, "benchmark", benchmark)
+    bench = board_benchmark(session, benchmark)
     met = pick_metric(session, bench, metric)
     claims = _rankable_claims(session, bench, met, condition, accepted_only)
     ranked = rank_claims(claims, met.direction)
@@ -162,11 +167,26 @@ def leaderboard(
     ranked = ranked.drop(columns="condition").rename(
         columns={"value_canonical": "score", "condition_key": "condition"}
     )
-    ranked["direction"] = met.direction or "higher"
+    ranked["direction"] = met.direction or UNKNOWN
     ranked["benchmark"], ranked["metric"] = bench.name, met.name
     table = ranked.reindex(columns=LEADERBOARD_COLUMNS)
-    table.attrs.update(benchmark=bench.name, metric=met.name, direction=met.direction or "higher")
+    table.attrs.update(benchmark=bench.name, metric=met.name, direction=met.direction or UNKNOWN)
     return table
+
+
+class NotABenchmarkError(UnknownEntityError):
+    """A benchmark name the junk rules or a person set aside: it makes no board."""
+
+
+def board_benchmark(session: Session, benchmark: str | int) -> EntityInfo:
+    """The benchmark a board is asked for; NotABenchmarkError for a name that is none."""
+    bench = find_entity(session, "benchmark", benchmark)
+    if bench.not_entity:
+        raise NotABenchmarkError(
+            f"{bench.name!r} is not a benchmark ({bench.not_entity}): it makes no board; "
+            "its claims are kept for review and export"
+        )
+    return bench
 
 
 def sota_over_time(
@@ -174,11 +194,14 @@ def sota_over_time(
 ) -> pd.DataFrame:
     """The running best by paper date: each claim that beat every earlier one, per condition.
 
-    Claims of papers without a date are left out. Columns: SOTA_COLUMNS.
+    Claims of papers without a date are left out, and all of them when the metric's direction is
+    unknown (nothing beats anything then). Columns: SOTA_COLUMNS.
     """
-    bench = find_entity(session, "benchmark", benchmark)
+    bench = board_benchmark(session, benchmark)
     met = pick_metric(session, bench, metric)
     claims = _rankable_claims(session, bench, met, condition, accepted_only=False)
+    if met.direction is None:
+        claims = claims.iloc[0:0]
     claims = claims[claims["paper_date"].notna()].sort_values(["paper_date", "claim_id"], kind="stable")
     lower = met.direction == LOWER
     records = []
@@ -194,7 +217,7 @@ def sota_over_time(
         columns={"value_canonical": "score", "condition_key": "condition"}
     )
     table = table.reindex(columns=SOTA_COLUMNS)
-    table.attrs.update(benchmark=bench.name, metric=met.name, direction=met.direction or "higher")
+    table.attrs.update(benchmark=bench.name, metric=met.name, direction=met.direction or UNKNOWN)
     return table
 
 
@@ -206,7 +229,7 @@ def model_paper_grid(
     Columns: condition, model, then one column per paper (its arXiv id, else
     its id); an empty cell means that paper gives no number for the model.
     """
-    bench = find_entity(session, "benchmark", benchmark)
+    bench = board_benchmark(session, benchmark)
     met = pick_metric(session, bench, metric)
     claims = _rankable_claims(session, bench, met, condition, accepted_only=False)
     if claims.empty:
@@ -220,5 +243,5 @@ def model_paper_grid(
     )
     grid.columns.name = None
     grid = grid.reset_index().rename(columns={"condition_key": "condition"})
-    grid.attrs.update(benchmark=bench.name, metric=met.name, direction=met.direction or "higher")
+    grid.attrs.update(benchmark=bench.name, metric=met.name, direction=met.direction or UNKNOWN)
     return grid

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from leaderboard.db.models import Alias, ClaimRow, Entity
 from leaderboard.normalize import fold, merge_suggestions
+from leaderboard.queries.base import counted
 
 ENTITY_COLUMNS = [
     "entity_id", "name", "source", "task", "direction", "scale", "unit", "claims", "aliases", "merged_into",
@@ -79,3 +80,26 @@ def suggestions_table(session: Session, kind: str, limit: int = 50) -> pd.DataFr
     """`normalize.merge_suggestions` as a table. Columns: SUGGESTION_COLUMNS."""
     found = merge_suggestions(session, kind, limit=limit)
     return pd.DataFrame([asdict(s) for s in found], columns=SUGGESTION_COLUMNS)
+
+
+UNKNOWN_DIRECTION_COLUMNS = ["metric_id", "metric", "claims"]
+
+
+def metrics_without_direction(session: Session) -> pd.DataFrame:
+    """Metrics with scores but no direction, most scores first: their boards are unranked until a
+    person sets one (`leaderboard registry direction`). Columns: UNKNOWN_DIRECTION_COLUMNS."""
+    scores = func.count(ClaimRow.id)
+    query = (
+        select(Entity.id, Entity.name, scores)
+        .join(ClaimRow, ClaimRow.metric_id == Entity.id)
+        .where(
+            Entity.kind == "metric",
+            Entity.direction.is_(None),
+            Entity.merged_into_id.is_(None),
+            ClaimRow.kind == "score",
+            counted(),
+        )
+        .group_by(Entity.id, Entity.name)
+        .order_by(scores.desc(), Entity.name)
+    )
+    return pd.DataFrame(session.execute(query).all(), columns=UNKNOWN_DIRECTION_COLUMNS)

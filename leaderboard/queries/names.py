@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from leaderboard.db.models import Alias, Entity
 from leaderboard.errors import LeaderboardError
+from leaderboard.normalize.benchmark_name import read_benchmark_name
 from leaderboard.normalize.fold import fold
 from leaderboard.normalize.resolve import lookup
 
@@ -31,22 +32,40 @@ class EntityInfo:
     scale: str | None
     unit: str | None
     task: str | None
+    not_entity: str | None = None  # why it is no real benchmark or model (entities.not_entity)
 
 
 def find_entity(session: Session, kind: str, name_or_id: str | int) -> EntityInfo:
     """The entity (merges followed) a name, alias or id stands for; UnknownEntityError if none."""
     entity_id = _as_id(name_or_id)
     if entity_id is None:
-        ref = lookup(session, [(kind, fold(str(name_or_id)))]).get((kind, fold(str(name_or_id))))
-        entity_id = ref.id if ref else None
+        entity_id = _lookup_name(session, kind, str(name_or_id))
     entity = session.get(Entity, entity_id) if entity_id is not None else None
     while entity is not None and entity.merged_into_id is not None:
         entity = session.get(Entity, entity.merged_into_id)
     if entity is None or entity.kind != kind:
         raise UnknownEntityError(_unknown_message(session, kind, name_or_id))
     return EntityInfo(
-        entity.id, entity.kind, entity.name, entity.direction, entity.scale, entity.unit, entity.task
+        entity.id,
+        entity.kind,
+        entity.name,
+        entity.direction,
+        entity.scale,
+        entity.unit,
+        entity.task,
+        entity.not_entity,
     )
+
+
+def _lookup_name(session: Session, kind: str, name: str) -> int | None:
+    """The entity id a name resolves to; a benchmark name carrying a split or language pair
+    ('COCO test-dev') resolves to its benchmark, as claims written that way do."""
+    keys = [(kind, fold(name))]
+    if kind == "benchmark":
+        written = read_benchmark_name(name)
+        keys += [(kind, fold(form)) for form in (written.base, written.without_task) if form]
+    refs = lookup(session, keys)
+    return next((refs[key].id for key in keys if key in refs), None)
 
 
 def entity_id_for(session: Session, kind: str, text: str, follow_merges: bool = True) -> int:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 HIGHER, LOWER = "higher", "lower"
+# What a board says when its metric has no direction: nobody knows which end is best.
+UNKNOWN = "unknown"
 
 
 def rank_claims(claims_df: pd.DataFrame, direction: str | None) -> pd.DataFrame:
@@ -22,11 +24,17 @@ def rank_claims(claims_df: pd.DataFrame, direction: str | None) -> pd.DataFrame:
     `claim_id` when those columns exist) plus `rank` (1 = best, ties share a
     rank), `n_papers` (papers reporting that model there) and `spread` (max
     minus min of all their values), sorted by condition_key then rank.
+
+    With no `direction` (None: the metric's direction is unknown) nothing is
+    ranked: every claim is a row, `rank` is empty, sorted by condition_key,
+    model and date. Guessing "higher" would put the worst error rate first.
     """
     df = claims_df.copy()
     if "condition_key" not in df:
         df["condition_key"] = ""
     df = df[df["model_id"].notna() & df["value_canonical"].notna()]
+    if direction is None:
+        return _unranked(df)
     ascending = direction == LOWER
     ties = [c for c in ("paper_date", "claim_id") if c in df]
     df = df.sort_values(["value_canonical", *ties], ascending=[ascending] + [True] * len(ties), kind="stable")
@@ -44,3 +52,15 @@ def rank_claims(claims_df: pd.DataFrame, direction: str | None) -> pd.DataFrame:
         best.groupby("condition_key")["value_canonical"].rank(method="min", ascending=ascending).astype(int)
     )
     return best.sort_values(["condition_key", "rank", *ties], kind="stable").reset_index(drop=True)
+
+
+def _unranked(df: pd.DataFrame) -> pd.DataFrame:
+    """Every claim with its model's paper count and spread, no rank (the direction is unknown)."""
+    groups = df.groupby(["condition_key", "model_id"], sort=False, dropna=False)
+    df = df.assign(
+        n_papers=groups["paper_id"].transform("nunique"),
+        spread=groups["value_canonical"].transform("max") - groups["value_canonical"].transform("min"),
+        rank=pd.array([pd.NA] * len(df), dtype="Int64"),
+    )
+    order = [c for c in ("condition_key", "model", "paper_date", "claim_id") if c in df]
+    return df.sort_values(order, kind="stable", na_position="last").reset_index(drop=True)

@@ -27,6 +27,7 @@ from leaderboard.normalize.conditions import parse_condition_option
 from leaderboard.normalize.resolve import fill_row, lookup, lookup_keys
 from leaderboard.queries import HUMAN_ACCEPTED, LEADERBOARD_COLUMNS, NOT_COUNTED, find_entity, rank_claims
 from leaderboard.queries.boards import pick_metric
+from leaderboard.queries.ranking import UNKNOWN
 from leaderboard.records import CLAIM_FIELDS
 from leaderboard.review.errors import ReviewError
 from leaderboard.review.field_values import FIELDS_NEEDING_RESOLUTION
@@ -190,10 +191,10 @@ def leaderboard_as_of(
     ranked = ranked.drop(columns=["condition", "model", "benchmark", "metric"])
     ranked = ranked.rename(columns={"value_canonical": "score", "condition_key": "condition"})
     ranked["model"] = ranked["model_id"].map(_entity_names(session, set(ranked["model_id"])))
-    ranked["direction"] = met.direction or "higher"
+    ranked["direction"] = met.direction or UNKNOWN
     ranked["benchmark"], ranked["metric"] = bench.name, met.name
     table = ranked.reindex(columns=LEADERBOARD_COLUMNS)
-    table.attrs.update(benchmark=bench.name, metric=met.name, direction=met.direction or "higher")
+    table.attrs.update(benchmark=bench.name, metric=met.name, direction=met.direction or UNKNOWN)
     return table
 
 
