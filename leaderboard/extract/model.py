@@ -13,11 +13,13 @@ from leaderboard.extract.fields import METRIC
 
 # A system name: CamelCase, acronyms, names with digits or hyphens ("Med-Gemini", "XLM-R",
 # "ViT-Lens", "mPLM-Sim", "T5"); plain capitalised words count only as a subject (SUBJECT).
-NAME = (r"(?:\b[A-Z]\w*[A-Z0-9](?:[\w.-]*\w)?"   # MedGemma, XLM-R, T5, CLIP
-        r"|\b[a-z]+[A-Z](?:[\w.-]*\w)?"           # mPLM-Sim, wav2Vec
-        r"|\b[A-Z][a-z]+(?:-[A-Za-z0-9]+)+\b"      # Med-Gemini, Inception-v3
-        r"|\b[A-Z]-[A-Z][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"  # U-Net, R-CNN
-        r"|\\[a-z]+\b)")                           # \method: a LaTeX macro standing for the name
+NAME = (
+    r"(?:\b[A-Z]\w*[A-Z0-9](?:[\w.-]*\w)?"  # MedGemma, XLM-R, T5, CLIP
+    r"|\b[a-z]+[A-Z](?:[\w.-]*\w)?"  # mPLM-Sim, wav2Vec
+    r"|\b[A-Z][a-z]+(?:-[A-Za-z0-9]+)+\b"  # Med-Gemini, Inception-v3
+    r"|\b[A-Z]-[A-Z][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"  # U-Net, R-CNN
+    r"|\\[a-z]+\b)"
+)  # \method: a LaTeX macro standing for the name
 
 # "we propose/introduce/present X", "a framework called X", "dubbed X".
 PROPOSED = re.compile(
@@ -29,28 +31,91 @@ PROPOSED = re.compile(
 # "Our model, FooNet, ...", "our framework called BarNet".
 OUR_NAMED = re.compile(
     rf"\b[Oo]ur\s+(?:[\w-]+\s+){{0,3}}?(?:model|method|approach|framework|system|agent|architecture|network),?\s+"
-    rf"(?:(?:called|dubbed|named|termed)\s+)?(?P<name>{NAME})")
+    rf"(?:(?:called|dubbed|named|termed)\s+)?(?P<name>{NAME})"
+)
 CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+(?P<name>{NAME}|[A-Z][a-z]+)")
 # "Mixture of Dyadic Experts (MoDE)": an acronym defined for the paper's method.
 DEFINED_ACRONYM = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur)\b[^.;]{0,120}?\b(?:[A-Z][\w-]*\s+){1,6}\((?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)")
+    r"\b(?:[Ww]e|[Oo]ur)\b[^.;]{0,120}?\b(?:[A-Z][\w-]*\s+){1,6}\((?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)"
+)
 # "a new simple network architecture, the Transformer, based ...": a plain word named in apposition.
 APPOSED = re.compile(
     r"\b(?:architecture|model|method|framework|approach|network|system|agent|algorithm),\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w-]{2,}),")
+    r"(?P<name>[A-Z][\w-]{2,}),"
+)
 # Title "TransTab: Learning ...": a short name before a colon.
 TITLE_NAME = re.compile(r"^\s*(?P<name>[^:]{2,40}?)\s*:")
 
 # Words that start sentences but are not systems.
-_NOT_NAMES = frozenset({
-    "We", "Our", "The", "This", "These", "Those", "It", "Its", "In", "On", "For", "Finally", "Overall",
-    "Moreover", "Furthermore", "Additionally", "Specifically", "Notably", "Experiments", "Experimental",
-    "Results", "Extensive", "Empirical", "Compared", "Using", "With", "Remarkably", "Particularly",
-    "Surprisingly", "Importantly", "However", "Thus", "Hence", "Also", "Further", "Then", "Here",
-    "When", "While", "Although", "As", "By", "At", "To", "From", "After", "Across", "Under",
-    "Through", "Evaluation", "Evaluations", "Code", "SOTA", "SoTA", "State", "AI", "LLM", "LLMs", "NLP",
-    "CV", "ML", "RL", "GPU", "GPUs", "API",
-})
+_NOT_NAMES = frozenset(
+    {
+        "We",
+        "Our",
+        "The",
+        "This",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "In",
+        "On",
+        "For",
+        "Finally",
+        "Overall",
+        "Moreover",
+        "Furthermore",
+        "Additionally",
+        "Specifically",
+        "Notably",
+        "Experiments",
+        "Experimental",
+        "Results",
+        "Extensive",
+        "Empirical",
+        "Compared",
+        "Using",
+        "With",
+        "Remarkably",
+        "Particularly",
+        "Surprisingly",
+        "Importantly",
+        "However",
+        "Thus",
+        "Hence",
+        "Also",
+        "Further",
+        "Then",
+        "Here",
+        "When",
+        "While",
+        "Although",
+        "As",
+        "By",
+        "At",
+        "To",
+        "From",
+        "After",
+        "Across",
+        "Under",
+        "Through",
+        "Evaluation",
+        "Evaluations",
+        "Code",
+        "SOTA",
+        "SoTA",
+        "State",
+        "AI",
+        "LLM",
+        "LLMs",
+        "NLP",
+        "CV",
+        "ML",
+        "RL",
+        "GPU",
+        "GPUs",
+        "API",
+    }
+)
 
 # A metric written like a name ("F1", "AUROC", "HD95", "SUC"): never a system.
 _METRIC_NAME = re.compile(rf"^(?:{METRIC})$", re.IGNORECASE)
@@ -74,16 +139,24 @@ SUBJECT = re.compile(
 BASELINE_BEFORE = re.compile(
     rf"""\b(?:outperform|surpass|beat|exceed|improv)\w*\s+(?:(?!(?:on|in|for|at|across|to|with)\b)\w+\s+){{0,3}}?
     (?:over\s+)?(?:the\s+)?
-    (?P<name>{NAME})""", re.VERBOSE)
+    (?P<name>{NAME})""",
+    re.VERBOSE,
+)
 BASELINE_AFTER = re.compile(
     rf"""\s*(?:[^\s,;]+\s+){{0,6}}?(?:over|(?:compared|relative)\s+(?:to|with)|than|against|by|vs\.?)\s+(?:the\s+)?
-    (?:\w+\s+){{0,2}}?(?P<name>{NAME})""", re.VERBOSE)
+    (?:\w+\s+){{0,2}}?(?P<name>{NAME})""",
+    re.VERBOSE,
+)
 
 
 def is_system_name(name: str) -> bool:
     """Not a stop word, a metric ("F1", "AUROC"), or a plural of models ("LLMs")."""
-    return (name not in _NOT_NAMES and not _METRIC_NAME.match(name) and not _PLURAL_ACRONYM.match(name)
-            and not _SETTING_WORD.match(name))
+    return (
+        name not in _NOT_NAMES
+        and not _METRIC_NAME.match(name)
+        and not _PLURAL_ACRONYM.match(name)
+        and not _SETTING_WORD.match(name)
+    )
 
 
 def paper_model(abstract: str, title: str | None) -> str | None:
@@ -114,11 +187,16 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
     return own
 
 
-_OUR_SUBJECT = re.compile(r"\b(?:[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|system|framework"
-                          r"|agent)s?|[Ww]e)\b")
+_OUR_SUBJECT = re.compile(
+    r"\b(?:[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|system|framework"
+    r"|agent)s?|[Ww]e)\b"
+)
 # Hyphenated setting words that look like names: "Zero-shot", "Fine-tuned", "Cross-lingual".
-_SETTING_WORD = re.compile(r"^(?:(?:zero|one|few|\d+|many)-shot|fine-tun\w*|cross-(?:lingual|domain|task)"
-                           r"|pre-?train\w*|in-context|out-of-\w+|in-domain)$", re.IGNORECASE)
+_SETTING_WORD = re.compile(
+    r"^(?:(?:zero|one|few|\d+|many)-shot|fine-tun\w*|cross-(?:lingual|domain|task)"
+    r"|pre-?train\w*|in-context|out-of-\w+|in-domain)$",
+    re.IGNORECASE,
+)
 
 
 def baseline_model(left: str, right: str) -> str | None:
@@ -132,4 +210,3 @@ def baseline_model(left: str, right: str) -> str | None:
     if found is not None and is_system_name(found.group("name")):
         return found.group("name")
     return None
-

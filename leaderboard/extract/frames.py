@@ -1,0 +1,84 @@
+"""Pass 2 (benchmark): align a number with the DATASET mentions of its clause, else the focus.
+
+`benchmark.py` reads a candidate phrase from the number's position ("on X",
+"X (85.2%)", "X accuracy of"); this module checks it against the inventory:
+- a candidate that holds a dataset mention is kept (position found it);
+- otherwise a dataset named in the number's clause wins (first on its right up
+  to the next number, else the nearest on its left);
+- a candidate that is no name at all (hardware, time, a metric or grading word)
+  gives way to the focus;
+- with no candidate, the clause's dataset, then the focus.
+Each choice returns the rule that made it, for `explain`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract import names
+from leaderboard.extract.inventory import Inventory, Mention
+
+# What a resource or cost looks like, never an evaluation set.
+_JUNK = re.compile(
+    r"""\b(?:gpus?|tpus?|cpus?|card|machines?|hours?|minutes?|seconds?|days?|ms|epochs?|parameters?|params
+    |layers?|flops|gflops|fps|state[-\s]of[-\s]the[-\s]art|sota|result|results|performance|baselines?|margin
+    |average|depth|size|number|times?)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_NAME_SHAPE = re.compile(r"[A-Z]|\d")
+# A counted or plural collection ("7 benchmarks", "all tasks", "downstream tasks") stays as written.
+_COLLECTION = re.compile(r"\b(?:benchmarks|datasets|tasks|domains|languages|suites)\b", re.IGNORECASE)
+# Where a number's clause ends on its right.
+_CLAUSE_END = re.compile(
+    r";|\b(?:while|whereas|but|which|respectively)\b|,\s*(?:and|outperforming|surpassing)\b"
+)
+
+
+def _clause_end(text: str, start: int, stop: int) -> int:
+    m = _CLAUSE_END.search(text, start, stop)
+    return m.start() if m else stop
+
+
+def clause_datasets(
+    inv: Inventory, text: str, sent: tuple[int, int], tok_start: int, tok_end: int, stop: int, left_from: int
+) -> tuple[Mention | None, Mention | None]:
+    """The datasets of the number's clause: the first on its right before `stop`, and the nearest
+    on its left after `left_from` (the previous claim of the sentence)."""
+    right_end = _clause_end(text, tok_end, min(stop, sent[1]))
+    right = inv.in_span(tok_end, right_end)
+    left = inv.in_span(max(sent[0], left_from), tok_start)
+    return (right[0] if right else None), (left[-1] if left else None)
+
+
+def is_junk(candidate: str) -> bool:
+    """A phrase that no leaderboard would call a benchmark."""
+    return _JUNK.search(candidate) is not None or names.is_metric_name(candidate)
+
+
+def choose_benchmark(
+    candidate: str | None,
+    inv: Inventory,
+    text: str,
+    sent: tuple[int, int],
+    tok_start: int,
+    tok_end: int,
+    stop: int,
+    left_from: int,
+) -> tuple[str | None, str]:
+    """(benchmark, rule) for one number."""
+    if candidate is not None and inv.is_dataset_name(candidate):
+        return candidate, "bench:position+dataset"
+    right, left = clause_datasets(inv, text, sent, tok_start, tok_end, stop, left_from)
+    collection = candidate is not None and _COLLECTION.search(candidate) is not None
+    if right is not None and not collection:
+        return right.text, "bench:clause-dataset-right"
+    if candidate is not None and not is_junk(candidate) and (collection or _NAME_SHAPE.search(candidate)):
+        return candidate, "bench:position-name"
+    if left is not None and not collection:
+        return left.text, "bench:clause-dataset-left"
+    if candidate is not None and not is_junk(candidate):
+        return candidate, "bench:position"
+    focus = inv.focus_at(sent[0])
+    if focus is not None:
+        return focus.text, "bench:focus"
+    return None, "bench:none"

@@ -1,0 +1,165 @@
+"""Pass 1: the typed mentions of an abstract (and its title), and the focus per sentence.
+
+A mention is a span of the text with a type: DATASET (a benchmark or dataset
+name), SPLIT, SETTING, TASK, METRIC or SYSTEM, and the source that found it:
+`vocab` (the shipped leaderboard name lists, `names.py`), `definition` ("the X
+dataset", "X, a benchmark of ...", "Name (ACR) dataset"), or `title`. DATASET
+mentions written where data is trained on ("pre-trained on X", "training on
+the larger X dataset") are marked `training`: they are never a number's
+benchmark and never the focus.
+
+The focus of a sentence is the dataset most recently named before it in an
+evaluation context (the title's datasets come first), so "this benchmark",
+"the same dataset", "both" and numbers with no dataset of their own resolve
+to it (`frames.py` decides that).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from leaderboard.extract import names
+from leaderboard.extract.benchmark import BENCH_NAMED, SPLIT_WORD, clean_benchmark
+from leaderboard.extract.fields import METRIC_ANY, sentence_settings
+
+# "Name, a (new) benchmark of ...": a name the paper introduces as an evaluation set.
+_INTRODUCED = re.compile(
+    r"(?P<b>\b[A-Z][\w\-.]*[A-Z0-9][\w\-.]*),\s+an?\s+(?:[\w-]+\s+){0,4}?(?:benchmark|dataset|suite|testbed|corpus)\b"
+)
+# Data a model learns from rather than is evaluated on.
+_TRAINING_BEFORE = re.compile(
+    r"""(?:\b(?:pre-?trained|trained|training|fine-?tun\w*|distill\w*|learn\w*|augment\w*)\s+
+    (?:\w+\s+){0,3}?(?:on|with|from|using)|\b(?:extra|additional|external)\s+(?:training\s+)?data
+    (?:\s+(?:from|of))?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "ImageNet pre-training", "a COCO-pretrained detector".
+_TRAINING_AFTER = re.compile(r"[\s-]*(?:pre-?train\w*|fine-?tun\w*|trained)\b", re.IGNORECASE)
+_PLAIN_WORD = re.compile(r"^[A-Z]?[a-z]+$")
+_SPLIT = re.compile(rf"\b(?:{SPLIT_WORD})(?:[-\s](?:set|split|clean|other|std))?\b", re.IGNORECASE)
+# Words that follow a definitional name but are no part of it.
+_KIND_TAIL = re.compile(r"\s+(?:dataset|benchmark|challenge|test\s+set|corpus)s?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: str  # DATASET, SPLIT, SETTING, TASK, METRIC, SYSTEM
+    start: int  # offsets into the abstract; -1 for the title
+    end: int
+    text: str
+    source: str  # vocab, definition, title, pattern
+    training: bool = False
+
+
+@dataclass(slots=True)
+class Inventory:
+    """The mentions of one abstract and the focus at each sentence start."""
+
+    datasets: list[Mention]
+    title_datasets: list[Mention]
+    starts: list[int]
+    own: str | None
+    others: list[Mention] = field(default_factory=list)  # SPLIT/SETTING/TASK/METRIC, filled by `describe`
+    _eval_ends: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._eval_ends = [m.end for m in self.evaluated()]
+
+    def evaluated(self) -> list[Mention]:
+        return [m for m in self.datasets if not m.training]
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        """Evaluation datasets that lie within [start, end)."""
+        return [m for m in self.datasets if not m.training and start <= m.start and m.end <= end]
+
+    def focus_at(self, offset: int) -> Mention | None:
+        """The evaluation dataset named last before `offset`, else the title's first."""
+        i = bisect_right(self._eval_ends, offset)
+        if i > 0:
+            return self.evaluated()[i - 1]
+        return self.title_datasets[0] if self.title_datasets else None
+
+    def is_dataset_name(self, phrase: str) -> bool:
+        """`phrase` contains a dataset mention of this abstract, or is a known name."""
+        low = names.fold(phrase)
+        return any(names.fold(m.text) in low for m in self.datasets + self.title_datasets) or bool(
+            names.find_benchmarks(phrase)
+        )
+
+
+def _definitional(text: str) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for pattern in (BENCH_NAMED, _INTRODUCED):
+        for m in pattern.finditer(text):
+            bench = clean_benchmark(m.group("b"))[0]
+            if bench:
+                bench = _KIND_TAIL.sub("", bench)
+                start = text.find(bench, m.start("b"), m.end())
+                if start >= 0 and any(c.isupper() or c.isdigit() for c in bench):
+                    found.append((start, start + len(bench), bench))
+    return found
+
+
+def _datasets(text: str, own: str | None, source_offset: int = 0) -> list[Mention]:
+    spans: dict[tuple[int, int], str] = {(s, e): "vocab" for s, e in names.find_benchmarks(text)}
+    for s, e, _bench in _definitional(text):
+        if not any(a <= s < b or a < e <= b for a, b in spans):
+            spans[(s, e)] = "definition"
+    out = []
+    for (s, e), source in sorted(spans.items()):
+        surface = text[s:e]
+        if own and names.fold(surface) == names.fold(own):
+            continue  # the paper's own system shares a leaderboard name ("Florence")
+        training = (
+            _TRAINING_BEFORE.search(text, max(0, s - 60), s) is not None
+            or _TRAINING_AFTER.match(text, e) is not None
+        )
+        out.append(
+            Mention(
+                "DATASET",
+                s + source_offset if source_offset >= 0 else -1,
+                e + source_offset if source_offset >= 0 else -1,
+                surface,
+                source,
+                training,
+            )
+        )
+    return out
+
+
+def take_inventory(text: str, title: str | None, starts: list[int], own: str | None) -> Inventory:
+    """The DATASET mentions of `text` (normalised abstract) and of the title."""
+    # a single plain word of a title ("Space", "Based") is too weak to be the abstract's dataset
+    title_sets = (
+        [
+            Mention("DATASET", -1, -1, m.text, "title")
+            for m in _datasets(title, own, -1)
+            if not _PLAIN_WORD.match(m.text)
+        ]
+        if title
+        else []
+    )
+    return Inventory(_datasets(text, own), title_sets, starts, own)
+
+
+def describe(inv: Inventory, text: str) -> list[Mention]:
+    """Every typed mention, for `explain`: datasets, splits, settings, tasks, metrics, the system."""
+    out = list(inv.datasets)
+    for m in _SPLIT.finditer(text):
+        out.append(Mention("SPLIT", m.start(), m.end(), m.group(0), "pattern"))
+    pos = 0
+    for setting in sentence_settings(text):
+        at = text.find(setting, pos)
+        if at >= 0:
+            out.append(Mention("SETTING", at, at + len(setting), setting, "pattern"))
+    for m in METRIC_ANY.finditer(text):
+        out.append(Mention("METRIC", m.start("m"), m.end("m"), m.group("m"), "pattern"))
+    for m in re.finditer(r"\b[A-Za-z][\w&/-]{1,12}\b", text):
+        if names.is_metric_name(m.group(0)) and not any(x.start <= m.start() < x.end for x in out):
+            out.append(Mention("METRIC", m.start(), m.end(), m.group(0), "vocab"))
+    if inv.own:
+        at = text.find(inv.own)
+        out.append(Mention("SYSTEM", at, at + len(inv.own) if at >= 0 else -1, inv.own, "title/definition"))
+    return sorted(out, key=lambda m: (m.start, m.kind))

@@ -1,0 +1,100 @@
+"""The shipped name lists (`data/*.txt`) as multi-pattern matchers, built once at import.
+
+`find_benchmarks(text)` returns every whole-word occurrence of a leaderboard
+benchmark name, longest first where names overlap, in one Aho-Corasick pass
+(pyahocorasick): case and hyphen-versus-space differences are folded on both
+sides ("Penn TreeBank", "CoNLL 2005" / "CoNLL-2005"), and the folding keeps
+offsets, so a match indexes the original text. `is_metric_name` and
+`is_task_name` look a phrase up in the other two lists.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+import ahocorasick
+
+# Folding: same length in and out, so offsets into the folded text hold for the original.
+_FOLD = str.maketrans({"-": " ", "_": " ", "\u2013": " ", "’": "'"})
+
+
+def fold(text: str) -> str:
+    return text.lower().translate(_FOLD)
+
+
+def _names(filename: str) -> list[str]:
+    text = files("leaderboard.extract").joinpath("data", filename).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)")
+
+
+def _automaton(names: list[str]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for name in names:
+        key = fold(name)
+        # "ADE20K" is also written "ADE-20K", "CoNLL2003" "CoNLL 2003": both spellings are keys
+        for variant in {key, _LETTER_DIGIT.sub(" ", key), key.replace(" ", "")}:
+            if variant.strip() and variant not in auto:
+                auto.add_word(variant, len(variant))
+    auto.make_automaton()
+    return auto
+
+
+BENCHMARK_NAMES: tuple[str, ...] = tuple(_names("benchmark_names.txt"))
+METRIC_NAMES: frozenset[str] = frozenset(fold(n) for n in _names("metric_names.txt"))
+TASK_NAMES: frozenset[str] = frozenset(fold(n) for n in _names("task_names.txt"))
+_BENCHMARKS = _automaton(list(BENCHMARK_NAMES))
+# Last words of task names ("detection", "parsing"): a phrase ending in one names a task.
+TASK_HEADS: frozenset[str] = frozenset(t.split()[-1] for t in TASK_NAMES if t.split())
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    """Whole words: "Med" of "LVM-Med" or "Based" of "Model-Based" is no name of its own."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    joined_before = before == "-" and start > 1 and text[start - 2].isalnum()
+    joined_after = after == "-" and text[end + 1 : end + 2].isalnum()
+    return not (before.isalnum() or after.isalnum() or joined_before or joined_after)
+
+
+def find_benchmarks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every benchmark name in `text`: whole words, a capital or digit in the
+    text itself (a name, not a common word), overlaps resolved to the longest."""
+    found: list[tuple[int, int]] = []
+    for end_index, length in _BENCHMARKS.iter(fold(text)):
+        start, end = end_index - length + 1, end_index + 1
+        surface = text[start:end]
+        if _boundary(text, start, end) and any(c.isupper() or c.isdigit() for c in surface):
+            found.append((start, end))
+    found.sort(key=lambda se: (se[0], -se[1]))
+    kept: list[tuple[int, int]] = []
+    for start, end in found:
+        if kept and start < kept[-1][1]:
+            if end - start > kept[-1][1] - kept[-1][0]:
+                kept[-1] = (start, end)
+            continue
+        kept.append((start, end))
+    return kept
+
+
+@lru_cache(maxsize=4096)
+def is_metric_name(phrase: str) -> bool:
+    return fold(phrase.strip()) in METRIC_NAMES
+
+
+@lru_cache(maxsize=4096)
+def is_task_name(phrase: str) -> bool:
+    """A task as leaderboards name it, or a phrase that ends in a task's head noun."""
+    folded = fold(phrase.strip())
+    words = folded.split()
+    return folded in TASK_NAMES or (len(words) > 0 and words[-1] in TASK_HEADS)
+
+
+def is_benchmark_name(phrase: str) -> bool:
+    """The whole phrase is a known benchmark name."""
+    spans = find_benchmarks(phrase)
+    return len(spans) == 1 and spans[0] == (0, len(phrase))
