@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract import names, title_system
 from leaderboard.extract.fields import METRIC
 
 # A system name: CamelCase, acronyms, names with digits or hyphens ("Med-Gemini", "XLM-R",
@@ -167,11 +168,30 @@ def paper_model(abstract: str, title: str | None) -> str | None:
         m = TITLE_NAME.match(title)
         if m and _TITLE_IS_NAME.match(m.group("name").strip()):
             return m.group("name").strip()
-    for pattern in (OUR_NAMED, CALLED, APPOSED, PROPOSED, DEFINED_ACRONYM):
-        for m in pattern.finditer(abstract[:4000]):
-            task_acronym = pattern is DEFINED_ACRONYM and _TASK_EXPANSION.search(m.group(0))
-            if is_system_name(m.group("name")) and not task_acronym:
-                return m.group("name").rstrip(".-")
+    acronym = title_system.defined_title_acronym(abstract, title)
+    if acronym:
+        return acronym
+    for pattern in (OUR_NAMED, CALLED, APPOSED):
+        found = _first_system(pattern, abstract)
+        if found:
+            return found
+    lead = title_system.title_phrase(title)
+    if lead:
+        return lead
+    for pattern in (PROPOSED, DEFINED_ACRONYM):
+        found = _first_system(pattern, abstract)
+        if found:
+            return found
+    return None
+
+
+def _first_system(pattern: re.Pattern[str], abstract: str) -> str | None:
+    """The first name `pattern` finds that is a system: no task acronym, no dataset name."""
+    for m in pattern.finditer(abstract[:4000]):
+        task_acronym = pattern is DEFINED_ACRONYM and _TASK_EXPANSION.search(m.group(0))
+        name = m.group("name")
+        if is_system_name(name) and not task_acronym and not names.find_benchmarks(name):
+            return name.rstrip(".-")
     return None
 
 

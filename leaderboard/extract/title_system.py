@@ -1,0 +1,112 @@
+"""The paper's own system as its title and its defined acronyms name it.
+
+Two readings, both by shape, never by a list of systems:
+- an acronym the abstract defines ("Structure-Aware Convolutional Network (SACN)")
+  whose expansion shares words with the title: the paper's system, by its short name;
+- the title's lead noun phrase: the part before a colon ("Batch Normalization: ...")
+  or before the first preposition ("Temporal Ensembling for Semi-Supervised
+  Learning"), when it is a short capitalised phrase and no task ("Automatic
+  Dialect Detection", heads from the shipped task names), question or gerund.
+"""
+
+from __future__ import annotations
+
+import re
+
+from leaderboard.extract import names
+
+# "Long Name Words (ACR)": up to seven words, small joining words allowed, then a bracketed acronym.
+_DEFINED = re.compile(
+    r"""(?P<exp>(?:[A-Za-z][\w-]*\s+(?:(?:of|for|and|with|the|in|to|on|a)\s+)?){1,7})
+    \((?P<acr>[A-Za-z][A-Za-z0-9+-]*[A-Z][A-Za-z0-9+-]*)\)""",
+    re.VERBOSE,
+)
+# Where a title's lead phrase ends.
+_TITLE_BREAK = re.compile(
+    r"\s*:|\s+(?:for|of|with|via|in|on|to|from|by|using|through|and|as|at|towards?)\s", re.I
+)
+_SMALL = frozenset({"of", "for", "and", "with", "the", "in", "to", "on", "a", "an"})
+# A title lead that names no system: a question, an imperative, a gerund or a stance.
+_NOT_A_SYSTEM = re.compile(
+    r"""^(?:a|an|the|towards?|on|beyond|rethinking|revisiting|understanding|learning|exploring|improving
+    |scaling|searching|when|what|why|how|can|do|does|is|are|should|less|more|all|one|no|not|just|from|deep|neural
+    |never|let's|let|make|making|beyond|\w+ing)\b
+    |.*\b(?:your|our|my|we|you|is|are|matters?|works?|helps?)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# Heads of a lead phrase that name an activity or a study, not a system.
+_NOT_SYSTEM_HEADS = frozenset(
+    {
+        "training",
+        "tuning",
+        "transfer",
+        "development",
+        "study",
+        "analysis",
+        "benchmark",
+        "dataset",
+        "survey",
+        "evaluation",
+        "comparison",
+        "alignment",
+        "adaptation",
+    }
+)
+_TITLE_WORD = re.compile(r"^(?:[A-Z0-9][\w'+.&/-]*|[a-z]+[A-Z][\w+-]*)$")
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in names.fold(text).replace("(", " ").replace(")", " ").split() if w not in _SMALL}
+
+
+def _initials_fit(expansion: str, acronym: str) -> bool:
+    """The acronym's first letter opens the expansion and most of its capitals are word initials."""
+    words = [w for w in re.split(r"[\s-]+", expansion) if w and w.lower() not in _SMALL]
+    if not words or words[0][0].lower() != acronym[0].lower():
+        return False
+    initials = {w[0].lower() for w in words}
+    caps = [c.lower() for c in acronym if c.isalpha() and c.isupper()]
+    return sum(c in initials for c in caps) >= max(1, len(caps) - 1)
+
+
+def defined_title_acronym(abstract: str, title: str | None) -> str | None:
+    """An acronym the abstract defines whose expansion shares two words with the title
+    (or that the title itself writes)."""
+    if not title:
+        return None
+    title_words = _words(title)
+    for m in _DEFINED.finditer(abstract[:3000]):
+        acr, exp = m.group("acr"), m.group("exp")
+        words = exp.split()
+        for cut in range(len(words)):  # the shortest expansion that fits: "we propose the Foo Net (FN)"
+            tail = " ".join(words[cut:])
+            if _initials_fit(tail, acr):
+                break
+        else:
+            continue
+        if names.is_task_name(tail) or names.find_benchmarks(acr):
+            continue  # "Visual Question Answering (VQA)" names the task; "(COCO)" a dataset
+        if acr in title or len(_words(tail) & title_words) >= 2:
+            return acr
+    return None
+
+
+def title_phrase(title: str | None) -> str | None:
+    """The title's lead phrase when it can name a system."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    m = _TITLE_BREAK.search(title)
+    lead = title[: m.start()] if m else title
+    words = lead.split()
+    if not 1 <= len(words) <= 5 or _NOT_A_SYSTEM.match(lead) or "?" in lead:
+        return None
+    if not all(_TITLE_WORD.match(w) for w in words):
+        return None  # "Can't you hear me knocking": a sentence, not a name
+    if len(words) == 1 and not re.search(r"[A-Z0-9]", lead[1:]):
+        return None  # "Dynamics as Prompts": one plain word is no name
+    if words[-1].lower().split("-")[-1] in _NOT_SYSTEM_HEADS:
+        return None
+    if names.is_task_name(lead) or names.find_benchmarks(lead):
+        return None
+    return lead
