@@ -116,13 +116,60 @@ def resolve_metric(left: str, right: str) -> str | None:
     """Nearest metric: right after the number, then "in/for METRIC", then the clause on the left."""
     m = METRIC_RIGHT.match(right) or METRIC_RIGHT_MODS.match(right) or METRIC_RIGHT_PREP.match(right)
     if m:
-        return _tidy(m.group("m"))
+        return _singular(_tidy(m.group("m")))
+    named = vocab_metric(left, right)
+    if named:
+        return named
     tail = _clause_tail(left, 160)
     m = _last(METRIC_ANY, tail)
     if m is None:
         m = _last(_RATE_PHRASE, tail) if "rate" in tail else None
         return _tidy(m.group("m")) if m else None
-    return _tidy(_with_modifiers(tail, m.start("m")) + m.group("m"))
+    return _singular(_tidy(_with_modifiers(tail, m.start("m")) + m.group("m")))
+
+
+# "accuracies of 94.6% and 77.0%": each number has one accuracy.
+_PLURAL_METRIC = re.compile(r"(?:(?<=accurac)ies|(?<=[a-z])s)$", re.IGNORECASE)
+_PLURAL_OK = re.compile(r"(?:loss|ness|bits|hits|dcs|moves)$", re.IGNORECASE)
+
+
+def _singular(metric: str) -> str:
+    if metric.lower().endswith("accuracies"):
+        return metric[:-3] + "y"
+    if _PLURAL_OK.search(metric) or not re.search(
+        r"(?:scores|errors|rates|measures|coefficients)$", metric, re.I
+    ):
+        return metric
+    return metric[:-1]
+
+
+# Open class: a measure name of the shipped leaderboard list written right after the number
+# ("50.0% PQ", "97.20% UAS", "88.2% MODA") or right before it ("LAS (75.84%)", "MODA of 88.2").
+_TOKEN_AFTER = re.compile(r"\s*(?:%|points?\s+)?\s*(?P<m>[A-Za-z][\w&/@+.-]*[\w&+](?:\s[A-Za-z][\w&@+-]*)?)")
+_TOKEN_BEFORE = re.compile(
+    r"(?P<m>[A-Za-z][\w&/@+.-]*[\w&+])\s*(?:\(\s*|of\s+|=\s*|:\s*|is\s+|was\s+|reaches\s+|to\s+)\Z"
+)
+
+
+def vocab_metric(left: str, right: str) -> str | None:
+    from leaderboard.extract.names import is_metric_name  # the lists load once, at first use
+
+    m = _TOKEN_AFTER.match(right)
+    if m:
+        words = m.group("m").split()
+        for k in (2, 1):  # longest first: "ADD-S AUC" before "ADD-S"
+            phrase = " ".join(words[:k])
+            if len(words) >= k and _ACRONYM_LIKE.search(words[0]) and is_metric_name(phrase):
+                return phrase
+    m = _TOKEN_BEFORE.search(left[-40:])
+    if m and _ACRONYM_LIKE.search(m.group("m")) and is_metric_name(m.group("m")):
+        return m.group("m")
+    return None
+
+
+# Plain lower-case words ("average", "score", "vs") are the regex vocabulary's business; the
+# open class adds names written like names: "PQ", "UAS", "J&F", "SI-SDRi", "Hmean".
+_ACRONYM_LIKE = re.compile(r"^.[^a-z\s]|[A-Z]{2}|[&@/]")
 
 
 def _with_modifiers(text: str, start: int) -> str:

@@ -25,6 +25,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"precision",
     r"recall",
     r"f1(?:[-\s]score)?",
+    r"f\s1(?![\d.])(?:[-\s]score)?",  # "F 1": a subscript flattened by PDF-to-text
     r"f2(?:[-\s]score)?",
     r"f-?score",
     r"f-measure",
