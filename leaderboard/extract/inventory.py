@@ -21,13 +21,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from leaderboard.extract import names
-from leaderboard.extract.benchmark import BENCH_NAMED, SPLIT_WORD, clean_benchmark
+from leaderboard.extract.benchmark import SPLIT_WORD, clean_benchmark
 from leaderboard.extract.fields import METRIC_ANY, sentence_settings
 
-# "Name, a (new) benchmark of ...": a name the paper introduces as an evaluation set.
-_INTRODUCED = re.compile(
-    r"(?P<b>\b[A-Z][\w\-.]*[A-Z0-9][\w\-.]*),\s+an?\s+(?:[\w-]+\s+){0,4}?(?:benchmark|dataset|suite|testbed|corpus)\b"
-)
 # Data a model learns from rather than is evaluated on.
 _TRAINING_BEFORE = re.compile(
     r"""(?:\b(?:pre-?trained|trained|training|fine-?tun\w*|distill\w*|learn\w*|augment\w*)\s+
@@ -35,6 +31,7 @@ _TRAINING_BEFORE = re.compile(
     (?:\s+(?:from|of))?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?\Z""",
     re.VERBOSE | re.IGNORECASE,
 )
+_TRAINING_HINT = re.compile(r"train|tun|distil|learn|augment|extra|additional|external", re.IGNORECASE)
 # "ImageNet pre-training", "a COCO-pretrained detector".
 _TRAINING_AFTER = re.compile(r"[\s-]*(?:pre-?train\w*|fine-?tun\w*|trained)\b", re.IGNORECASE)
 _PLAIN_WORD = re.compile(r"^[A-Z]?[a-z]+$")
@@ -89,17 +86,56 @@ class Inventory:
         )
 
 
+# The resource words every definitional pattern ends in: the patterns run only just before one.
+_KIND_WORD = re.compile(r"\b(?:dataset|benchmark|challenge|test\s+set|corpus|suite|testbed)", re.IGNORECASE)
+
+
 def _definitional(text: str) -> list[tuple[int, int, str]]:
+    """ "the BraTS 2021 dataset", "TaskWeb, a large-scale benchmark": the name before a resource word,
+    read backwards from each resource word (cheaper than searching the whole text)."""
     found: list[tuple[int, int, str]] = []
-    for pattern in (BENCH_NAMED, _INTRODUCED):
-        for m in pattern.finditer(text):
-            bench = clean_benchmark(m.group("b"))[0]
-            if bench:
-                bench = _KIND_TAIL.sub("", bench)
-                start = text.find(bench, m.start("b"), m.end())
-                if start >= 0 and any(c.isupper() or c.isdigit() for c in bench):
-                    found.append((start, start + len(bench), bench))
+    for kind in _KIND_WORD.finditer(text):
+        window = text[max(0, kind.start() - 100) : kind.start()]
+        name = _capitalised_run(window) or _introduced(window)
+        if name is None:
+            continue
+        bench = clean_benchmark(name)[0]
+        if bench:
+            bench = _KIND_TAIL.sub("", bench)
+            start = text.rfind(bench, max(0, kind.start() - 100), kind.start())
+            if start >= 0 and _NAME_CHAR.search(bench):
+                found.append((start, start + len(bench), bench))
     return found
+
+
+_NAME_CHAR = re.compile(r"[A-Z0-9]")
+_WORD_OF_NAME = re.compile(r"^(?:[A-Z][\w\-./+]*|\d[\w\-./+]*)$")
+_INTRODUCED_TAIL = re.compile(r"(?P<b>\b[A-Z][\w\-.]*[A-Z0-9][\w\-.]*),\s+an?\s+(?:[\w-]+\s+){0,4}?$")
+
+
+def _capitalised_run(window: str) -> str | None:
+    """Up to four capitalised words (a number may close them) right before the resource word."""
+    if not window.endswith(" "):
+        return None
+    words = window.split()[-5:]
+    run: list[str] = []
+    for w in reversed(words):
+        if not _WORD_OF_NAME.match(w) or (
+            w[0].isdigit() and run and not run[-1][0].isdigit() and len(run) > 1
+        ):
+            break
+        run.append(w)
+    while run and run[-1][0].isdigit():
+        run.pop()  # a name opens with a capital: "2021" alone is no name
+    return " ".join(reversed(run[:4])) if run else None
+
+
+def _introduced(window: str) -> str | None:
+    comma = window.rfind(", a")
+    if comma < 0:
+        return None
+    m = _INTRODUCED_TAIL.search(window, max(0, comma - 40))
+    return m.group("b") if m else None
 
 
 def _datasets(text: str, own: str | None, source_offset: int = 0) -> list[Mention]:

@@ -64,21 +64,16 @@ def _boundary(text: str, start: int, end: int) -> bool:
 def find_benchmarks(text: str) -> list[tuple[int, int]]:
     """(start, end) of every benchmark name in `text`: whole words, a capital or digit in the
     text itself (a name, not a common word), overlaps resolved to the longest."""
-    found: list[tuple[int, int]] = []
-    for end_index, length in _BENCHMARKS.iter(fold(text)):
-        start, end = end_index - length + 1, end_index + 1
-        surface = text[start:end]
-        if _boundary(text, start, end) and any(c.isupper() or c.isdigit() for c in surface):
-            found.append((start, end))
-    found.sort(key=lambda se: (se[0], -se[1]))
     kept: list[tuple[int, int]] = []
-    for start, end in found:
-        if kept and start < kept[-1][1]:
-            if end - start > kept[-1][1] - kept[-1][0]:
-                kept[-1] = (start, end)
-            continue
-        kept.append((start, end))
+    # iter_long: at each place the longest name, never overlapping ("CIFAR-100", not "CIFAR-10" in it)
+    for end_index, length in _BENCHMARKS.iter_long(fold(text)):
+        start, end = end_index - length + 1, end_index + 1
+        if _boundary(text, start, end) and _NAME_CHAR.search(text, start, end):
+            kept.append((start, end))
     return kept
+
+
+_NAME_CHAR = re.compile(r"[A-Z0-9]")
 
 
 @lru_cache(maxsize=4096)

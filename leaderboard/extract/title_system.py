@@ -15,12 +15,9 @@ import re
 
 from leaderboard.extract import names
 
-# "Long Name Words (ACR)": up to seven words, small joining words allowed, then a bracketed acronym.
-_DEFINED = re.compile(
-    r"""(?P<exp>(?:[A-Za-z][\w-]*\s+(?:(?:of|for|and|with|the|in|to|on|a)\s+)?){1,7})
-    \((?P<acr>[A-Za-z][A-Za-z0-9+-]*[A-Z][A-Za-z0-9+-]*)\)""",
-    re.VERBOSE,
-)
+# "(ACR)": a bracketed acronym; the words before it are its candidate expansion.
+_BRACKETED_ACRONYM = re.compile(r"\((?P<acr>[A-Za-z][A-Za-z0-9+-]*[A-Z][A-Za-z0-9+-]*)\)")
+_EXPANSION_WORD = re.compile(r"^[A-Za-z][\w-]*$")
 # Where a title's lead phrase ends.
 _TITLE_BREAK = re.compile(
     r"\s*:|\s+(?:for|of|with|via|in|on|to|from|by|using|through|and|as|at|towards?)\s", re.I
@@ -75,10 +72,14 @@ def defined_title_acronym(abstract: str, title: str | None) -> str | None:
     if not title:
         return None
     title_words = _words(title)
-    for m in _DEFINED.finditer(abstract[:3000]):
-        acr, exp = m.group("acr"), m.group("exp")
-        words = exp.split()
-        for cut in range(len(words)):  # the shortest expansion that fits: "we propose the Foo Net (FN)"
+    for m in _BRACKETED_ACRONYM.finditer(abstract, 0, 3000):
+        acr = m.group("acr")
+        words = abstract[max(0, m.start() - 120) : m.start()].split()[-8:]
+        while words and not _EXPANSION_WORD.match(words[0]):
+            words = words[1:]
+        if any(not _EXPANSION_WORD.match(w) for w in words):
+            words = words[max(i for i, w in enumerate(words) if not _EXPANSION_WORD.match(w)) + 1 :]
+        for cut in range(len(words)):  # the longest expansion that fits: "we propose the Foo Net (FN)"
             tail = " ".join(words[cut:])
             if _initials_fit(tail, acr):
                 break
