@@ -58,9 +58,12 @@ def benchmark_names(rows: list[dict[str, str]]) -> list[str]:
     return sorted(names, key=str.lower)
 
 
-def metric_names(rows: list[dict[str, str]]) -> list[str]:
-    """Short measure names that start with a letter ("PQ", "J&F", "SI-SDRi", "Hmean")."""
+def metric_names(rows: list[dict[str, str]], benchmarks: list[str]) -> list[str]:
+    """Short measure names that start with a letter ("PQ", "J&F", "SI-SDRi", "Hmean"); a column
+    named for a test set ("Switchboard", "CallHome") is a benchmark, not a measure."""
+    taken = {b.lower() for b in benchmarks} | {b.split()[0].lower() for b in benchmarks if " " in b}
     names = {r["name"].strip() for r in rows if not _NOT_A_MEASURE.search(r["name"])}
+    names = {n for n in names if n.lower() not in taken}
     return sorted(
         (n for n in names if 1 < len(n) <= 30 and n[0].isalpha() and len(n.split()) <= 3 and "%" not in n),
         key=str.lower,
@@ -84,19 +87,20 @@ def _write(name: str, what: str, source: str, note: str, names: list[str]) -> No
 def main(argv: list[str]) -> int:
     vocab = Path(argv[0]) if argv else Path("../shared/vocab")
     DATA.mkdir(exist_ok=True)
+    benchmarks = benchmark_names(_read(vocab / "benchmarks.csv"))
     _write(
         "benchmark_names.txt",
         "Benchmark and dataset names",
         "benchmarks.csv",
         "Split qualifiers cut; rare single words left out.",
-        benchmark_names(_read(vocab / "benchmarks.csv")),
+        benchmarks,
     )
     _write(
         "metric_names.txt",
         "Metric names",
         "metrics.csv",
-        "Size, cost and table-flag columns left out.",
-        metric_names(_read(vocab / "metrics.csv")),
+        "Size, cost and table-flag columns and test-set names left out.",
+        metric_names(_read(vocab / "metrics.csv"), benchmarks),
     )
     _write("task_names.txt", "Task names", "tasks.csv", "", task_names(_read(vocab / "tasks.csv")))
     return 0

@@ -28,10 +28,12 @@ _UNIT = r"""(?:
 NUMBER_TOKEN = re.compile(
     rf"""
     (?:(?<![\w.])(?P<sign>[+\-±])\s?                # a sign not glued to a word: +14.6%, -0.5
-      | (?<![\w.\-+±/@_^{{\\])(?<!\d,) )            # or a bare start: not "GPT-4", "ViT-g/14", "AP_{{50}}"
+      | (?:(?<![\w.\-+±/@_^{{\\])                   # or a bare start: not "GPT-4", "ViT-g/14", "AP_{{50}}"
+         |(?:(?<=\.\d/)|(?<=\.\d\d/))(?=\d+\.\d))       # "65.3/[66.5]": a pair of decimals
+        (?<!\d,) )
     (?P<num>{_NUM})
     (?:(?P<unit>{_UNIT})
-       | (?![A-Za-z\d_]|\.\d|/\d))                  # no unit: must not run on into "27B", "3D", "1/3"
+       | (?![A-Za-z\d_]|\.\d|/(?!\d+\.\d)\d))      # no unit: not into "27B", "3D", "1/3"; "65.3/66.5" ok
     (?:(?P<range>\s{{0,4}}(?:-|~|to)\s{{0,4}})  # range joiner: 2.6-10%, 3% to 20%, 40% ~ 80%
        (?P<num2>{_NUM})
        (?P<unit2>{_UNIT})?

@@ -147,6 +147,9 @@ _RESULT_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 
+# Units that are also counted nouns (`SIZE_NOUNS`): after "METRIC of" the number is a score, not a count.
+_MEASURE_UNIT = r"(?:pixels?|days?|hours?|minutes?|seconds?|ms|bits?(?:\s+per\s+\w+)?|bits?/\w+|frames?)\b"
+
 RULES: tuple[Rule, ...] = (
     # --- not results ------------------------------------------------------------------
     Rule("std_after_plus_minus", "reject", 0.95, "85.2 ± [0.3]", sign="±"),
@@ -230,6 +233,16 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("multiplier", "efficiency", 0.5, "[2.5x] times", classes=frozenset({"x"})),
     # --- compared-against numbers -------------------------------------------------------
+    Rule(
+        "metric_of_with_unit",
+        "score",
+        0.8,
+        "an end-point-error of [2.855] pixels, a mean absolute deviation of [1.55] days",
+        classes=frozenset({"int", "dec"}),
+        left=_left(r"\b" + METRIC + r"(?:\s+scores?)?(?:\s*\([\w-]+\))?\s*(?:of|=|:|is|was)\s*" + HEDGE),
+        right=_right(_MEASURE_UNIT),
+        reach=75,
+    ),
     Rule(
         "size_or_count",
         "reject",

@@ -125,7 +125,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"top-?k\s+precision",
     r"rankings?",
     # structural families: "<name>@k" (NDCG@10, HR@10, Acc@1, mAP@0.5, pass@k), suffixed names
-    r"[a-z]{1,8}@(?:\d+(?:\.\d+)?|k)\b",
+    r"[a-z]{1,12}@(?:\d+(?:\.\d+)?|k)\b",
     r"ap(?:[_-]?(?:50|75|s|m|l)|_?\{(?:50|75|s|m|l)\})",
     r"rouge-?(?:lsum|[12l])",
     r"sacrebleu",
