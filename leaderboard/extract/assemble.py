@@ -200,15 +200,23 @@ def _make_claim(
     sentence = text[s_start : min(s_end, s_start + 2000)]
     prev_claim = prev.claim if prev else None
     bench, bench_metric = benchmark.from_right(right, left)
+    source = "right"
     if bench is None:
         bench, left_metric = benchmark.from_left(left, (own,))
-        bench_metric = bench_metric or left_metric
+        bench_metric, source = bench_metric or left_metric, "left"
     if bench is None and prev_claim is not None and ";" not in text[prev.token.end : tok.start]:
-        bench = prev_claim.benchmark
+        bench, source = prev_claim.benchmark, "inherited"
     if bench is None:
         bench = benchmark.from_left(full_left, (own,), 600)[0] or benchmark.named_in_sentence(sentence)
+        source = "sentence"
     bench, bench_rule = frames.choose_benchmark(
-        bench, memo.inventory, text, d.sentence, tok.start, tok.end, stop, prev.token.end if prev else s_start
+        frames.Candidate(bench, source),
+        memo.inventory,
+        text,
+        d.sentence,
+        (tok.start, tok.end),
+        stop,
+        prev.token.end if prev else s_start,
     )
     if bench is None:
         if s_start not in memo.context:

@@ -14,6 +14,7 @@ Each choice returns the rule that made it, for `explain`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from leaderboard.extract import names
 from leaderboard.extract.inventory import Inventory, Mention
@@ -22,7 +23,8 @@ from leaderboard.extract.inventory import Inventory, Mention
 _JUNK = re.compile(
     r"""\b(?:gpus?|tpus?|cpus?|card|machines?|hours?|minutes?|seconds?|days?|ms|epochs?|parameters?|params
     |layers?|flops|gflops|fps|state[-\s]of[-\s]the[-\s]art|sota|result|results|performance|baselines?|margin
-    |average|depth|size|number|times?)\b""",
+    |average|depth|size|number|times?|leaderboards?|experiments?|subtasks?|tesla|v100|a100|titan|nvidia)\b
+    |^\W*\w{0,2}\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 _NAME_SHAPE = re.compile(r"[A-Z]|\d")
@@ -55,20 +57,36 @@ def is_junk(candidate: str) -> bool:
     return _JUNK.search(candidate) is not None or names.is_metric_name(candidate)
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """The phrase `benchmark.py` read for a number, and where: `right` ("85.2% on X"), `left`
+    ("X (85.2%)", "X accuracy of 85.2"), `inherited` (the claim before it in the sentence) or
+    `sentence` (anywhere earlier in the sentence)."""
+
+    phrase: str | None
+    source: str
+
+
 def choose_benchmark(
-    candidate: str | None,
+    cand: Candidate,
     inv: Inventory,
     text: str,
     sent: tuple[int, int],
-    tok_start: int,
-    tok_end: int,
+    tok: tuple[int, int],
     stop: int,
     left_from: int,
 ) -> tuple[str | None, str]:
-    """(benchmark, rule) for one number."""
+    """(benchmark, rule) for one number: its own clause's dataset beats a phrase read further away."""
+    candidate = cand.phrase
+    right, left = clause_datasets(inv, text, sent, tok[0], tok[1], stop, left_from)
+    if cand.source == "inherited" and (right or left) is not None:
+        # "BC4CHEMD to 93.72% (4.1% gain), [Species800] to 80.91%": the number's own dataset
+        own = right or left
+        assert own is not None
+        if candidate is None or names.fold(own.text) not in names.fold(candidate):
+            return own.text, "bench:own-clause-dataset"
     if candidate is not None and inv.is_dataset_name(candidate):
         return candidate, "bench:position+dataset"
-    right, left = clause_datasets(inv, text, sent, tok_start, tok_end, stop, left_from)
     collection = candidate is not None and _COLLECTION.search(candidate) is not None
     if right is not None and not collection:
         return right.text, "bench:clause-dataset-right"
@@ -82,3 +100,11 @@ def choose_benchmark(
     if focus is not None:
         return focus.text, "bench:focus"
     return None, "bench:none"
+
+
+def _nearest_in_sentence(inv: Inventory, sent: tuple[int, int], tok: tuple[int, int]) -> Mention | None:
+    """ "two benchmarks: A and B ... 84.6% on ...": a counted collection the sentence then names."""
+    found = inv.in_span(sent[0], sent[1])
+    if not found:
+        return None
+    return min(found, key=lambda m: (m.start < tok[1], abs(m.start - tok[1])))
