@@ -18,6 +18,7 @@ from leaderboard import db
 from leaderboard.batch import with_claims
 from leaderboard.claim_output import OUTPUT_FORMATS, ClaimWriter
 from leaderboard.cli.common import DbOption, app, fail, first_line, open_database
+from leaderboard.extract import explain_report
 from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
 from leaderboard.pipeline import COMMIT_EVERY, FileFailed, ingest_file
 from leaderboard.store import StoreStats
@@ -164,11 +165,16 @@ def extract(
         InputFormat | None, typer.Option("--input-format", "-f", help=INPUT_FORMAT_HELP)
     ] = None,
     jobs: JobsOption = 1,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Print why: inventory, focus and every number's rules.")
+    ] = False,
 ) -> None:
     """Run the extractor without a database: one claim per line (JSONL) or row (CSV).
 
     Fields are those of claims-spec.md plus paper_id; in CSV the span is two
-    columns, span_start and span_end.
+    columns, span_start and span_end. With --explain, a readable report per
+    paper instead: the mentions found, the focus per sentence, and for every
+    number the rule that decided it and the mentions chosen.
     """
     paths, failed = _expand(inputs)
     with _output(output) as out, _pool(jobs) as pool:
@@ -176,7 +182,10 @@ def extract(
         for path in paths:
             try:
                 for paper, claims in with_claims(iter_papers(path, input_format), pool):
-                    writer.write(paper.id, claims)
+                    if explain:
+                        out.write(f"paper {paper.id}\n{explain_report(paper.abstract, paper.title)}\n")
+                    else:
+                        writer.write(paper.id, claims)
             except BrokenPipeError:
                 # The reader went away (`... | head`): stop quietly, as Unix tools do.
                 _silence_stdout()

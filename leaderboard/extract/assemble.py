@@ -243,6 +243,7 @@ def _make_claim(
     )
     unit = tok.unit or ("points" if fields.metric_unit_points(right) else None)
     ev_start, ev_end = evidence_bounds(d.sentence, tok.start, tok.end)
+    found_model = model.sentence_model(full_left, own)
     confidence = d.rule.confidence - (0.15 if bench is None and metric is None else 0.0)
     claim = Claim(
         value=tok.value,
@@ -250,18 +251,22 @@ def _make_claim(
         evidence=abstract[ev_start:ev_end].strip(),
         span=(tok.start, tok.end),
         value_text=abstract[tok.start : tok.end],
-        model=model.sentence_model(full_left, own),
+        model=found_model,
         benchmark=bench,
         metric=metric,
         value_high=tok.value_high,
         unit=unit,
-        baseline_model=model.baseline_model(left, right) if d.verdict != "efficiency" else None,
+        baseline_model=_baseline_name(model.baseline_model(left, right), memo.inventory)
+        if d.verdict != "efficiency"
+        else None,
         condition=fields.resolve_condition(left, right, memo.settings_of(s_start, sentence)),
         rule=d.rule.name,
         confidence=round(max(0.05, min(1.0, confidence)), 2),
     )
     claim.extra["list_metric"] = _list_metric(metric, d, prev_claim)
     claim.extra["bench_rule"] = bench_rule
+    claim.extra["model_rule"] = "model:own-system" if found_model == own else "model:sentence-subject"
+    claim.extra["metric_rule"] = "metric:own-words" if metric else "metric:none"
     if _AVERAGED.match(right):
         claim.extra["averaged"] = True  # "10% on average, and 20% on X": X is not where 10% was measured
     if annotates:
@@ -269,6 +274,11 @@ def _make_claim(
     if bench is not None:
         memo.last_benchmark = (tok.start, bench)
     return claim
+
+
+def _baseline_name(name: str | None, inv: Inventory) -> str | None:
+    """A compared-against system; a dataset name in that place ("improves X to 91%") is none."""
+    return None if name is None or inv.is_dataset_name(name) else name
 
 
 def _whole_words(text: str, start: int, end: int, sentence_start: int) -> str:
@@ -375,17 +385,29 @@ def _paired_claim(decisions: list[Decision], i: int) -> Decision | None:
     return earlier[len(earlier) - total + i - first] if len(earlier) >= total else None
 
 
-def extract(abstract: str, title: str | None) -> list[Claim]:
+@dataclass(slots=True)
+class Trace:
+    """Everything one extraction decided, for `report.explain_report`: the normalised text, the
+    sentence starts, every number's verdict (with its claim), the inventory and the paper's system."""
+
+    text: str
+    starts: list[int]
+    decisions: list[Decision]
+    inventory: Inventory | None
+    own: str | None
+    claims: list[Claim]
+
+
+def run(abstract: str, title: str | None) -> Trace:
+    """Both passes over one abstract, keeping what each decided."""
     if not abstract or _HAS_DIGIT.search(abstract) is None:
-        return []
+        return Trace(abstract or "", [0], [], None, None, [])
     text = normalise(abstract)
     starts = sentence_bounds(text)
     tokens = find_numbers(text, starts, MAX_NUMBERS_PER_SENTENCE)
-    if not tokens:
-        return []
-    decisions = decide(text, tokens, starts)
+    decisions = decide(text, tokens, starts) if tokens else []
     if not any(d.verdict in CLAIM_KINDS for d in decisions):
-        return []
+        return Trace(text, starts, decisions, None, None, [])
     own = model.paper_model(text, title)
     inv = take_inventory(text, title, starts, own)
     claims = build_claims(abstract, text, decisions, own, inv)
@@ -406,7 +428,11 @@ def extract(abstract: str, title: str | None) -> list[Claim]:
         c.extra.pop("annotates", None)
         c.extra.pop("averaged", None)
     claims.sort(key=lambda c: c.span)
-    return claims
+    return Trace(text, starts, decisions, inv, own, claims)
+
+
+def extract(abstract: str, title: str | None) -> list[Claim]:
+    return run(abstract, title).claims
 
 
 def explain(abstract: str) -> list[tuple[str, str, str]]:

@@ -103,7 +103,7 @@ _MOD_WORD = (
 )
 # One qualifier word, tested on its own; a short prefix joined by a hyphen ("TM-" of "TM-score").
 _MOD_ONE = re.compile(rf"{_MOD_WORD}", _FLAGS)
-_HYPHEN_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9]{0,5}-")
+_HYPHEN_PREFIX = re.compile(r"(?:[A-Za-z][A-Za-z0-9]{0,5}-){1,2}")  # "TM-", "end-point-"
 # "88.6% pixel accuracy": qualifiers between the number and a metric phrase.
 METRIC_RIGHT_MODS = re.compile(
     rf"\s*(?P<m>(?:{MODIFIER}\s+){{0,2}}(?:{_MOD_WORD}\s+){{1,2}}{METRIC_PHRASE})", _FLAGS
@@ -159,17 +159,17 @@ def vocab_metric(left: str, right: str) -> str | None:
         words = m.group("m").split()
         for k in (2, 1):  # longest first: "ADD-S AUC" before "ADD-S"
             phrase = " ".join(words[:k])
-            if len(words) >= k and _ACRONYM_LIKE.search(words[0]) and is_metric_name(phrase):
+            if len(words) >= k and ACRONYM_LIKE.search(words[0]) and is_metric_name(phrase):
                 return phrase
     m = _TOKEN_BEFORE.search(left[-40:])
-    if m and _ACRONYM_LIKE.search(m.group("m")) and is_metric_name(m.group("m")):
+    if m and ACRONYM_LIKE.search(m.group("m")) and is_metric_name(m.group("m")):
         return m.group("m")
     return None
 
 
 # Plain lower-case words ("average", "score", "vs") are the regex vocabulary's business; the
 # open class adds names written like names: "PQ", "UAS", "J&F", "SI-SDRi", "Hmean".
-_ACRONYM_LIKE = re.compile(r"^.[^a-z\s]|[A-Z]{2}|[&@/]")
+ACRONYM_LIKE = re.compile(r"^.[^a-z\s]|[A-Z]{2}|[&@/]")
 
 
 def _with_modifiers(text: str, start: int) -> str:

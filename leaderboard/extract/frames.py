@@ -45,8 +45,13 @@ def clause_datasets(
     inv: Inventory, text: str, sent: tuple[int, int], tok_start: int, tok_end: int, stop: int, left_from: int
 ) -> tuple[Mention | None, Mention | None]:
     """The datasets of the number's clause: the first on its right before `stop`, and the nearest
-    on its left after `left_from` (the previous claim of the sentence)."""
+    on its left after `left_from` (the previous claim of the sentence). A number in brackets
+    ("80.5% (7.7% gain), X accuracy ...") has no right side beyond its bracket."""
     right_end = _clause_end(text, tok_end, min(stop, sent[1]))
+    opened = text.rfind("(", max(sent[0], left_from), tok_start)
+    if opened >= 0 and text.find(")", opened, tok_start) < 0:
+        closing = text.find(")", tok_end, right_end)
+        right_end = closing if closing >= 0 else right_end
     right = inv.in_span(tok_end, right_end)
     left = inv.in_span(max(sent[0], left_from), tok_start)
     return (right[0] if right else None), (left[-1] if left else None)
@@ -78,10 +83,13 @@ def choose_benchmark(
 ) -> tuple[str | None, str]:
     """(benchmark, rule) for one number: its own clause's dataset beats a phrase read further away."""
     candidate = cand.phrase
+    if candidate is not None and cand.source != "right" and inv.is_training_data(candidate):
+        candidate = None  # "pre-trained on X": X is what the model learnt from, not where it was measured
     right, left = clause_datasets(inv, text, sent, tok[0], tok[1], stop, left_from)
-    if cand.source == "inherited" and (right or left) is not None:
-        # "BC4CHEMD to 93.72% (4.1% gain), [Species800] to 80.91%": the number's own dataset
-        own = right or left
+    if cand.source == "inherited" and (left or right) is not None:
+        # "A to 93.7% (4.1% gain), [B] to 80.9%": the number's own dataset, on its left first
+        # (nothing on its right reads as "on X", or the candidate would not be inherited)
+        own = left or right
         assert own is not None
         if candidate is None or names.fold(own.text) not in names.fold(candidate):
             return own.text, "bench:own-clause-dataset"

@@ -21,21 +21,33 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from leaderboard.extract import names
-from leaderboard.extract.benchmark import SPLIT_WORD, clean_benchmark
-from leaderboard.extract.fields import METRIC_ANY, sentence_settings
+from leaderboard.extract.benchmark import clean_benchmark
+from leaderboard.extract.fields import ACRONYM_LIKE, METRIC_ANY
 
 # Data a model learns from rather than is evaluated on.
 _TRAINING_BEFORE = re.compile(
-    r"""(?:\b(?:pre-?trained|trained|training|fine-?tun\w*|distill\w*|learn\w*|augment\w*)\s+
+    r"""(?:\b(?:pre-?trained|trained|training|fine-?tun\w*|distill\w*)\s+
     (?:\w+\s+){0,3}?(?:on|with|from|using)|\b(?:extra|additional|external)\s+(?:training\s+)?data
     (?:\s+(?:from|of))?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?\Z""",
     re.VERBOSE | re.IGNORECASE,
 )
-_TRAINING_HINT = re.compile(r"train|tun|distil|learn|augment|extra|additional|external", re.IGNORECASE)
+_TRAINING_HINT = re.compile(r"train|tun|distil|extra|additional|external", re.IGNORECASE)
 # "ImageNet pre-training", "a COCO-pretrained detector".
 _TRAINING_AFTER = re.compile(r"[\s-]*(?:pre-?train\w*|fine-?tun\w*|trained)\b", re.IGNORECASE)
 _PLAIN_WORD = re.compile(r"^[A-Z]?[a-z]+$")
-_SPLIT = re.compile(rf"\b(?:{SPLIT_WORD})(?:[-\s](?:set|split|clean|other|std))?\b", re.IGNORECASE)
+_SPLIT = re.compile(
+    r"""\b(?:test-dev|test-std|test-clean|test-other|dev-clean|dev-other
+    |(?:(?:held-out|hidden|public|private|official|in-domain|out-of-domain)\s+)?
+     (?:test|testing|validation|val|dev|development|evaluation)\s+(?:sets?|splits?|partitions?))\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# Settings that make numbers comparable or not ("zero-shot", "linear probe", "with 4000 labels").
+_SETTING_MENTION = re.compile(
+    r"""\b(?:zero-shot|one-shot|few-shot|\d+-shot|linear[-\s]prob(?:e|ing)|fine-tun(?:ed|ing)
+    |(?:pre-?trained|trained)\s+on\s+[\w-]+|with(?:out)?\s+(?:extra|external|additional)\s+(?:training\s+)?data
+    |with\s+\d[\d,]*\s+labels|single[-\s]model|ensemble)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
 # Words that follow a definitional name but are no part of it.
 _KIND_TAIL = re.compile(r"\s+(?:dataset|benchmark|challenge|test\s+set|corpus)s?$", re.IGNORECASE)
 
@@ -79,11 +91,17 @@ class Inventory:
         return self.title_datasets[0] if self.title_datasets else None
 
     def is_dataset_name(self, phrase: str) -> bool:
-        """`phrase` contains a dataset mention of this abstract, or is a known name."""
+        """`phrase` contains an evaluation dataset of this abstract, or is a known name."""
         low = names.fold(phrase)
-        return any(names.fold(m.text) in low for m in self.datasets + self.title_datasets) or bool(
-            names.find_benchmarks(phrase)
-        )
+        known = self.datasets + self.title_datasets
+        return any(names.fold(m.text) in low for m in known) or bool(names.find_benchmarks(phrase))
+
+    def is_training_data(self, phrase: str) -> bool:
+        """`phrase` names only data this abstract trains on ("pre-trained on the X dataset")."""
+        low = names.fold(phrase)
+        evaluated = {names.fold(m.text) for m in self.evaluated()}
+        trained = {names.fold(m.text) for m in self.datasets if m.training} - evaluated
+        return any(t in low for t in trained)
 
 
 # The resource words every definitional pattern ends in: the patterns run only just before one.
@@ -181,21 +199,29 @@ def take_inventory(text: str, title: str | None, starts: list[int], own: str | N
 
 
 def describe(inv: Inventory, text: str) -> list[Mention]:
-    """Every typed mention, for `explain`: datasets, splits, settings, tasks, metrics, the system."""
+    """Every typed mention, for `explain_report`: datasets, splits, settings, metrics, the system.
+    Only datasets steer the benchmark; the other kinds are read where a number needs them
+    (`fields.py`), and listed here so a reader sees what the extractor could see."""
     out = list(inv.datasets)
+
+    def free(start: int, end: int) -> bool:
+        return not any(m.start < end and start < m.end for m in out)
+
     for m in _SPLIT.finditer(text):
-        out.append(Mention("SPLIT", m.start(), m.end(), m.group(0), "pattern"))
-    pos = 0
-    for setting in sentence_settings(text):
-        at = text.find(setting, pos)
-        if at >= 0:
-            out.append(Mention("SETTING", at, at + len(setting), setting, "pattern"))
+        if free(m.start(), m.end()):
+            out.append(Mention("SPLIT", m.start(), m.end(), m.group(0), "pattern"))
+    for m in _SETTING_MENTION.finditer(text):
+        if free(m.start(), m.end()):
+            out.append(Mention("SETTING", m.start(), m.end(), m.group(0), "pattern"))
     for m in METRIC_ANY.finditer(text):
         out.append(Mention("METRIC", m.start("m"), m.end("m"), m.group("m"), "pattern"))
-    for m in re.finditer(r"\b[A-Za-z][\w&/-]{1,12}\b", text):
-        if names.is_metric_name(m.group(0)) and not any(x.start <= m.start() < x.end for x in out):
+    for m in _NAME_TOKEN.finditer(text):
+        if free(m.start(), m.end()) and ACRONYM_LIKE.search(m.group(0)) and names.is_metric_name(m.group(0)):
             out.append(Mention("METRIC", m.start(), m.end(), m.group(0), "vocab"))
     if inv.own:
         at = text.find(inv.own)
         out.append(Mention("SYSTEM", at, at + len(inv.own) if at >= 0 else -1, inv.own, "title/definition"))
     return sorted(out, key=lambda m: (m.start, m.kind))
+
+
+_NAME_TOKEN = re.compile(r"\b[A-Za-z][\w&/-]{1,12}\b")

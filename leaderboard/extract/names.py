@@ -82,11 +82,11 @@ def is_metric_name(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def is_task_name(phrase: str) -> bool:
-    """A task as leaderboards name it, or a phrase that ends in a task's head noun."""
+def is_task_name(phrase: str, exact: bool = False) -> bool:
+    """A task as leaderboards name it, or (unless `exact`) a phrase that ends in a task's head noun."""
     folded = fold(phrase.strip())
     words = folded.split()
-    return folded in TASK_NAMES or (len(words) > 0 and words[-1] in TASK_HEADS)
+    return folded in TASK_NAMES or (not exact and len(words) > 0 and words[-1] in TASK_HEADS)
 
 
 def is_benchmark_name(phrase: str) -> bool:

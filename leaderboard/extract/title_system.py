@@ -108,6 +108,9 @@ def title_phrase(title: str | None) -> str | None:
         return None  # "Dynamics as Prompts": one plain word is no name
     if words[-1].lower().split("-")[-1] in _NOT_SYSTEM_HEADS:
         return None
-    if names.is_task_name(lead) or names.find_benchmarks(lead):
+    colon = m is not None and m.group(0).strip() == ":"
+    # "Batch Normalization: ..." names the method; only a whole task name before a colon is a task
+    task = names.is_task_name(lead, exact=colon)
+    if task or names.find_benchmarks(lead):
         return None
     return lead
