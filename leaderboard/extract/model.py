@@ -11,6 +11,7 @@ import re
 
 from leaderboard.extract import names, title_system
 from leaderboard.extract.fields import METRIC
+from leaderboard.extract.vocab import LANGUAGES, alternation, is_generic_system
 
 # A system name: CamelCase, acronyms, names with digits or hyphens ("Med-Gemini", "XLM-R",
 # "ViT-Lens", "mPLM-Sim", "T5"); plain capitalised words count only as a subject (SUBJECT).
@@ -151,9 +152,10 @@ BASELINE_AFTER = re.compile(
 
 
 def is_system_name(name: str) -> bool:
-    """Not a stop word, a metric ("F1", "AUROC"), or a plural of models ("LLMs")."""
+    """Not a stop word, a metric ("F1", "AUROC"), a plural of models ("LLMs") or a language."""
     return (
-        name not in _NOT_NAMES
+        _LANGUAGE_NAME.match(name) is None
+        and name not in _NOT_NAMES
         and not _METRIC_NAME.match(name)
         and not _PLURAL_ACRONYM.match(name)
         and not _SETTING_WORD.match(name)
@@ -185,12 +187,20 @@ def paper_model(abstract: str, title: str | None) -> str | None:
     return None
 
 
+_LANGUAGE_NAME = re.compile(rf"^(?:{alternation(LANGUAGES)})$", re.IGNORECASE)
+
+
 def _first_system(pattern: re.Pattern[str], abstract: str) -> str | None:
-    """The first name `pattern` finds that is a system: no task acronym, no dataset name."""
+    """The first name `pattern` finds that is a system: no task acronym, no dataset name, no family."""
     for m in pattern.finditer(abstract[:4000]):
         task_acronym = pattern is DEFINED_ACRONYM and _TASK_EXPANSION.search(m.group(0))
         name = m.group("name")
-        if is_system_name(name) and not task_acronym and not names.find_benchmarks(name):
+        if (
+            is_system_name(name)
+            and not task_acronym
+            and not names.find_benchmarks(name)
+            and not is_generic_system(name)
+        ):
             return name.rstrip(".-")
     return None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from leaderboard.extract import names
+from leaderboard.extract import names, vocab
 
 # "(ACR)": a bracketed acronym; the words before it are its candidate expansion.
 _BRACKETED_ACRONYM = re.compile(r"\((?P<acr>[A-Za-z][A-Za-z0-9+-]*[A-Z][A-Za-z0-9+-]*)\)")
@@ -53,7 +53,10 @@ _TITLE_WORD = re.compile(r"^(?:[A-Z0-9][\w'+.&/-]*|[a-z]+[A-Z][\w+-]*)$")
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in names.fold(text).replace("(", " ").replace(")", " ").split() if w not in _SMALL}
+    """Content words, cut to six letters so "autoencoder" meets "autoencoders", "composition"
+    meets "compositional"."""
+    words = names.fold(text).replace("(", " ").replace(")", " ").replace(",", " ").split()
+    return {w[:6] for w in words if w not in _SMALL}
 
 
 def _initials_fit(expansion: str, acronym: str) -> bool:
@@ -66,30 +69,49 @@ def _initials_fit(expansion: str, acronym: str) -> bool:
     return sum(c in initials for c in caps) >= max(1, len(caps) - 1)
 
 
+def _expansion(abstract: str, bracket_start: int, acronym: str) -> str | None:
+    """The words before "(ACR)" that the acronym abbreviates, longest first."""
+    words = [w.rstrip(",") for w in abstract[max(0, bracket_start - 120) : bracket_start].split()[-8:]]
+    while words and not _EXPANSION_WORD.match(words[0]):
+        words = words[1:]
+    if any(not _EXPANSION_WORD.match(w) for w in words):
+        words = words[max(i for i, w in enumerate(words) if not _EXPANSION_WORD.match(w)) + 1 :]
+    for cut in range(len(words)):
+        tail = " ".join(words[cut:])
+        if _initials_fit(tail, acronym):
+            return tail
+    return None
+
+
 def defined_title_acronym(abstract: str, title: str | None) -> str | None:
-    """An acronym the abstract defines whose expansion shares two words with the title
-    (or that the title itself writes)."""
+    """The acronym the abstract defines for the paper's system: its expansion shares words with
+    the title (or a part of it is written in the title), more so when "we propose/introduce" or
+    "our"/"novel" leads up to it. Generic families ("CNN", "SVM"), tasks and datasets never count."""
     if not title:
         return None
     title_words = _words(title)
+    best, best_score = None, 1
     for m in _BRACKETED_ACRONYM.finditer(abstract, 0, 3000):
         acr = m.group("acr")
-        words = abstract[max(0, m.start() - 120) : m.start()].split()[-8:]
-        while words and not _EXPANSION_WORD.match(words[0]):
-            words = words[1:]
-        if any(not _EXPANSION_WORD.match(w) for w in words):
-            words = words[max(i for i, w in enumerate(words) if not _EXPANSION_WORD.match(w)) + 1 :]
-        for cut in range(len(words)):  # the longest expansion that fits: "we propose the Foo Net (FN)"
-            tail = " ".join(words[cut:])
-            if _initials_fit(tail, acr):
-                break
-        else:
+        if vocab.is_generic_system(acr):
             continue
-        if names.is_task_name(tail) or names.find_benchmarks(acr):
+        tail = _expansion(abstract, m.start(), acr)
+        if tail is None or names.is_task_name(tail) or names.find_benchmarks(acr):
             continue  # "Visual Question Answering (VQA)" names the task; "(COCO)" a dataset
-        if acr in title or len(_words(tail) & title_words) >= 2:
-            return acr
-    return None
+        score = len(_words(tail) & title_words)
+        if acr in title or any(len(part) >= 3 and part in title for part in acr.split("-")):
+            score += 2
+        if _PROPOSING.search(abstract, max(0, m.start() - 160), m.start()):
+            score += 1
+        if score > best_score:
+            best, best_score = acr, score
+    return best
+
+
+_PROPOSING = re.compile(
+    r"\b(?:we\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|call)|our|novel|new|dubbed)\b",
+    re.IGNORECASE,
+)
 
 
 def title_phrase(title: str | None) -> str | None:

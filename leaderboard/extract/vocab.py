@@ -638,3 +638,57 @@ LANGUAGES: tuple[str, ...] = (
     r"high-resource\s+languages",
     r"target\s+languages",
 )
+
+
+# Generic model families: an acronym like these names a kind of model, not the paper's system
+# ("based on Feature Pyramid Network (FPN)", "a multi-class Support Vector Machine (SVM)").
+GENERIC_SYSTEMS: frozenset[str] = frozenset(
+    {
+        "cnn",
+        "dnn",
+        "rnn",
+        "nn",
+        "ann",
+        "lstm",
+        "bilstm",
+        "gru",
+        "gcn",
+        "gnn",
+        "gat",
+        "gan",
+        "vae",
+        "ae",
+        "svm",
+        "crf",
+        "mlp",
+        "fpn",
+        "hmm",
+        "gmm",
+        "knn",
+        "lr",
+        "rf",
+        "dt",
+        "xgboost",
+        "tcn",
+        "fcn",
+        "mlm",
+        "llm",
+        "plm",
+        "vlm",
+        "transformer",
+        "seq2seq",
+        "rl",
+        "drl",
+        "nmt",
+        "smt",
+        "asr",
+        "tts",
+        "ocr",
+    }
+)
+
+
+def is_generic_system(name: str) -> bool:
+    """ "CNN", "LSTMs", "GANs": a family of models."""
+    low = name.lower()
+    return low in GENERIC_SYSTEMS or (low.endswith("s") and low[:-1] in GENERIC_SYSTEMS)
