@@ -35,6 +35,12 @@ OUR_NAMED = re.compile(
     rf"\b[Oo]ur\s+(?:[\w-]+\s+){{0,3}}?(?:model|method|approach|framework|system|agent|architecture|network),?\s+"
     rf"(?:(?:called|dubbed|named|termed)\s+)?(?P<name>{NAME})"
 )
+# "we introduce LMCONV: a ...", "We propose GraphAT, which ...": the name right after the verb.
+INTRODUCED_NAME = re.compile(
+    rf"""\b[Ww]e\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop)\s+(?:the\s+)?(?P<name>{NAME})
+    (?=\s*[,:(]|\s+(?:a|an|which|that|to|for|as)\b)""",
+    re.VERBOSE,
+)
 CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+(?P<name>{NAME}|[A-Z][a-z]+)")
 # "Mixture of Dyadic Experts (MoDE)": an acronym defined for the paper's method.
 DEFINED_ACRONYM = re.compile(
@@ -173,7 +179,7 @@ def paper_model(abstract: str, title: str | None) -> str | None:
     acronym = title_system.defined_title_acronym(abstract, title)
     if acronym:
         return acronym
-    for pattern in (OUR_NAMED, CALLED, APPOSED):
+    for pattern in (OUR_NAMED, CALLED, APPOSED, INTRODUCED_NAME):
         found = _first_system(pattern, abstract)
         if found:
             return found

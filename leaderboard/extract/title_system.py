@@ -60,13 +60,17 @@ def _words(text: str) -> set[str]:
 
 
 def _initials_fit(expansion: str, acronym: str) -> bool:
-    """The acronym's first letter opens the expansion and most of its capitals are word initials."""
+    """The acronym's first letter opens the expansion and most of its capitals are word initials;
+    a part written out in the expansion ("Fast-Slow RNN (FS-RNN)") counts as given."""
     words = [w for w in re.split(r"[\s-]+", expansion) if w and w.lower() not in _SMALL]
     if not words or words[0][0].lower() != acronym[0].lower():
         return False
+    verbatim = {w for w in words if len(w) > 1 and w.isupper()}
+    parts = [p for p in acronym.split("-") if p not in verbatim]
+    words = [w for w in words if w not in verbatim]
     initials = {w[0].lower() for w in words}
-    caps = [c.lower() for c in acronym if c.isalpha() and c.isupper()]
-    return sum(c in initials for c in caps) >= max(1, len(caps) - 1)
+    caps = [c.lower() for c in "".join(parts) if c.isalpha() and c.isupper()]
+    return bool(caps) and sum(c in initials for c in caps) >= max(1, len(caps) - 1)
 
 
 def _expansion(abstract: str, bracket_start: int, acronym: str) -> str | None:
@@ -93,7 +97,7 @@ def defined_title_acronym(abstract: str, title: str | None) -> str | None:
     best, best_score = None, 1
     for m in _BRACKETED_ACRONYM.finditer(abstract, 0, 3000):
         acr = m.group("acr")
-        if vocab.is_generic_system(acr):
+        if vocab.is_generic_system(acr) or acr.upper() in _FIELDS:
             continue
         tail = _expansion(abstract, m.start(), acr)
         if tail is None or names.is_task_name(tail) or names.find_benchmarks(acr):
@@ -108,6 +112,8 @@ def defined_title_acronym(abstract: str, title: str | None) -> str | None:
     return best
 
 
+# Research fields, not systems: "Natural Language Processing (NLP)".
+_FIELDS = frozenset({"NLP", "CV", "ML", "AI", "RL", "IR", "ASR", "MT", "NLU", "NLG", "HCI"})
 _PROPOSING = re.compile(
     r"\b(?:we\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|call)|our|novel|new|dubbed)\b",
     re.IGNORECASE,
