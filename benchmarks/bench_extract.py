@@ -37,8 +37,12 @@ def load(n: int) -> list[tuple[str, str | None]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=50_000, help="abstracts to process (default 50000)")
-    ap.add_argument("--jobs", type=int, default=0,
-                    help="also run through the ingest's process pool with this many workers")
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        help="also run through the ingest's process pool with this many workers",
+    )
     args = ap.parse_args(argv)
     texts = load(args.n)
 
@@ -50,19 +54,48 @@ def main(argv: list[str] | None = None) -> int:
     claims = sum(len(extract_claims(text, title)) for text, title in texts)
     took, cpu = time.perf_counter() - t0, time.process_time() - cpu0
 
-    print(f"extractor {EXTRACTOR_VERSION} on {platform.python_implementation()} {platform.python_version()},"
-          f" {platform.machine()}")
+    print(
+        f"extractor {EXTRACTOR_VERSION} on {platform.python_implementation()} {platform.python_version()},"
+        f" {platform.machine()}"
+    )
     print(f"abstracts            {len(texts):>10,}")
-    print(f"extract_claims       {took:>9.2f} s  {len(texts) / took:>10,.0f} abstracts/s"
-          f"  {1000 * took / len(texts):.3f} ms/abstract  ({claims:,} claims)")
-    print(f"re.finditer numbers  {scan:>9.2f} s  {len(texts) / scan:>10,.0f} abstracts/s"
-          f"  ({found:,} numbers)")
+    print(
+        f"extract_claims       {took:>9.2f} s  {len(texts) / took:>10,.0f} abstracts/s"
+        f"  {1000 * took / len(texts):.3f} ms/abstract  ({claims:,} claims)"
+    )
+    print(
+        f"re.finditer numbers  {scan:>9.2f} s  {len(texts) / scan:>10,.0f} abstracts/s  ({found:,} numbers)"
+    )
     print(f"ratio                {took / scan:>9.1f} x the bare number scan")
-    print(f"CPU time             {cpu:>9.2f} s  {len(texts) / cpu:>10,.0f} abstracts/s per core busy"
-          f"  (wall/CPU {took / cpu:.2f}: above 1 means other load shared the core)")
+    print(
+        f"CPU time             {cpu:>9.2f} s  {len(texts) / cpu:>10,.0f} abstracts/s per core busy"
+        f"  (wall/CPU {took / cpu:.2f}: above 1 means other load shared the core)"
+    )
+    inventory_cost(texts)
     if args.jobs:
         pooled(texts, args.jobs, scan)
     return 0
+
+
+def inventory_cost(texts: list[tuple[str, str | None]]) -> None:
+    """What pass 1 costs on its own: the Aho-Corasick scan over the shipped benchmark names,
+    and the whole inventory (names, definitional patterns, training marks, title)."""
+    from leaderboard.extract.inventory import take_inventory
+    from leaderboard.extract.names import BENCHMARK_NAMES, find_benchmarks
+
+    t0 = time.process_time()
+    found = sum(len(find_benchmarks(text)) for text, _ in texts)
+    names = time.process_time() - t0
+    t0 = time.process_time()
+    for text, title in texts:
+        take_inventory(text, title, [0], None)
+    whole = time.process_time() - t0
+    per = 1e6 / len(texts)
+    print(
+        f"name scan (pyahocorasick, {len(BENCHMARK_NAMES):,} names) {names * per:>6.1f} us/abstract"
+        f"  ({found:,} mentions)"
+    )
+    print(f"inventory pass       {whole * per:>9.1f} us/abstract (CPU)")
 
 
 def pooled(texts: list[tuple[str, str | None]], jobs: int, scan: float) -> None:
@@ -82,8 +115,10 @@ def pooled(texts: list[tuple[str, str | None]], jobs: int, scan: float) -> None:
     cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     # Workers are reaped at pool shutdown; their CPU includes the warm-up (small).
     workers = (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime)
-    print(f"--jobs {jobs} pool        {took:>9.2f} s  {len(texts) / took:>10,.0f} abstracts/s"
-          f"  ({claims:,} claims; {len(texts) / took / jobs:,.0f} per worker)")
+    print(
+        f"--jobs {jobs} pool        {took:>9.2f} s  {len(texts) / took:>10,.0f} abstracts/s"
+        f"  ({claims:,} claims; {len(texts) / took / jobs:,.0f} per worker)"
+    )
     print(f"ratio                {took / scan:>9.1f} x the bare number scan (single core)")
     if workers:
         rate = len(texts) / workers

@@ -122,8 +122,11 @@ def run(args: list[str], db_url: str, every: float) -> tuple[float, int, str]:
         while not done.wait(every):
             elapsed = time.perf_counter() - started
             papers = stored_papers(db_url)
-            print(f"  {elapsed:7.0f} s: {papers} papers stored, peak {peak / 2**10:,.0f} MB, "
-                  f"load {os.getloadavg()[0]:.1f}", flush=True)
+            print(
+                f"  {elapsed:7.0f} s: {papers} papers stored, peak {peak / 2**10:,.0f} MB, "
+                f"load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
 
     threading.Thread(target=report, daemon=True).start()
 
@@ -144,8 +147,10 @@ def machine() -> str:
     with open("/proc/meminfo") as f:
         mem_kb = int(f.readline().split()[1])
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"{os.cpu_count()} CPUs, {mem_kb / 2**20:.0f} GB RAM, {platform.machine()}, "
-            f"Python {platform.python_version()}, load average {load}")
+    return (
+        f"{os.cpu_count()} CPUs, {mem_kb / 2**20:.0f} GB RAM, {platform.machine()}, "
+        f"Python {platform.python_version()}, load average {load}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -164,14 +169,18 @@ def main(argv: list[str] | None = None) -> int:
     command = ["ingest", args.corpus, "--db", args.db, "--jobs", str(args.jobs)]
     took, peak, summary = run(command, args.db, args.every)
     biggest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(f"ingest {papers:,} abstracts, --jobs {args.jobs}, {make_url(args.db).get_backend_name()}: "
-          f"{took:,.1f} s, {papers / took:,.0f} abstracts/s, peak memory {peak / 2**10:,.0f} MB "
-          f"(all processes; largest one {biggest / 2**10:,.0f} MB)")
+    print(
+        f"ingest {papers:,} abstracts, --jobs {args.jobs}, {make_url(args.db).get_backend_name()}: "
+        f"{took:,.1f} s, {papers / took:,.0f} abstracts/s, peak memory {peak / 2**10:,.0f} MB "
+        f"(all processes; largest one {biggest / 2**10:,.0f} MB)"
+    )
     print(f"  {summary}")
     if args.rerun:
         took, peak, summary = run(command, args.db, args.every)
-        print(f"re-run (all stored): {took:,.1f} s, {papers / took:,.0f} abstracts/s, "
-              f"peak memory {peak / 2**10:,.0f} MB")
+        print(
+            f"re-run (all stored): {took:,.1f} s, {papers / took:,.0f} abstracts/s, "
+            f"peak memory {peak / 2**10:,.0f} MB"
+        )
         print(f"  {summary}")
     print(f"after: {machine()}")
     return 0

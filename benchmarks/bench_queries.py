@@ -68,8 +68,12 @@ def build(source_url: str, target_url: str, claims: int) -> None:
         conn.execute(text("ANALYZE"))
         if target.dialect.name == "postgresql":
             for table in ("entities", "aliases", "paper_sources", "claims", "audit_log"):
-                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                  f"coalesce((SELECT max(id) FROM {table}), 1))"))
+                conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                        f"coalesce((SELECT max(id) FROM {table}), 1))"
+                    )
+                )
         total = conn.scalar(select(func.count()).select_from(ClaimRow))
     print(f"built {total:,} claims in {time.perf_counter() - started:,.0f} s")
     source.dispose()
@@ -219,19 +223,25 @@ def main(argv: list[str] | None = None) -> int:
     targets = pick_targets(engine)
     big, mid, model = targets["big"], targets["mid"], targets["model"]
     cases = {
-        f"leaderboard, biggest board ({big.n:,} ranked claims)":
-            lambda s: queries.leaderboard(s, big.benchmark_id, big.metric_id),
-        f"leaderboard, a middling board ({mid.n:,} ranked claims)":
-            lambda s: queries.leaderboard(s, mid.benchmark_id, mid.metric_id),
-        f"compare: most reported model on the biggest benchmark ({model[1]:,} claims)":
-            lambda s: queries.compare(s, model.model_id, big.benchmark_id),
+        f"leaderboard, biggest board ({big.n:,} ranked claims)": lambda s: queries.leaderboard(
+            s, big.benchmark_id, big.metric_id
+        ),
+        f"leaderboard, a middling board ({mid.n:,} ranked claims)": lambda s: queries.leaderboard(
+            s, mid.benchmark_id, mid.metric_id
+        ),
+        f"compare: most reported model on the biggest benchmark ({model[1]:,} claims)": lambda s: (
+            queries.compare(s, model.model_id, big.benchmark_id)
+        ),
         "disagreements (top 50)": lambda s: queries.disagreements(s, limit=50),
     }
     print(f"{engine.dialect.name}, {total:,} claims, {args.runs} runs each")
     for name, query in cases.items():
         median, p95, cpu, rows = timed(engine, query, args.runs)
-        print(f"  {name}: median {median:,.0f} ms, p95 {p95:,.0f} ms, client CPU median {cpu:,.0f} ms "
-              f"({rows} rows)", flush=True)
+        print(
+            f"  {name}: median {median:,.0f} ms, p95 {p95:,.0f} ms, client CPU median {cpu:,.0f} ms "
+            f"({rows} rows)",
+            flush=True,
+        )
         if args.explain:
             explain(engine, query)
     engine.dispose()

@@ -105,22 +105,35 @@ class Inventory:
 
 
 # The resource words every definitional pattern ends in: the patterns run only just before one.
-_KIND_WORD = re.compile(r"\b(?:dataset|benchmark|challenge|test\s+set|corpus|suite|testbed)", re.IGNORECASE)
+_KIND_WORDS = ("dataset", "benchmark", "challenge", "test set", "corpus", "suite", "testbed")
+
+
+def _kind_words(text: str) -> list[int]:
+    """Where a resource word starts (str.find is much cheaper than a case-blind regex scan)."""
+    low = text.lower()
+    found = []
+    for word in _KIND_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            if at == 0 or not low[at - 1].isalnum():
+                found.append(at)
+            at = low.find(word, at + len(word))
+    return sorted(found)
 
 
 def _definitional(text: str) -> list[tuple[int, int, str]]:
     """ "the BraTS 2021 dataset", "TaskWeb, a large-scale benchmark": the name before a resource word,
     read backwards from each resource word (cheaper than searching the whole text)."""
     found: list[tuple[int, int, str]] = []
-    for kind in _KIND_WORD.finditer(text):
-        window = text[max(0, kind.start() - 100) : kind.start()]
+    for kind_start in _kind_words(text):
+        window = text[max(0, kind_start - 100) : kind_start]
         name = _capitalised_run(window) or _introduced(window)
         if name is None:
             continue
         bench = clean_benchmark(name)[0]
         if bench:
             bench = _KIND_TAIL.sub("", bench)
-            start = text.rfind(bench, max(0, kind.start() - 100), kind.start())
+            start = text.rfind(bench, max(0, kind_start - 100), kind_start)
             if start >= 0 and _NAME_CHAR.search(bench):
                 found.append((start, start + len(bench), bench))
     return found

@@ -17,7 +17,8 @@ from importlib.resources import files
 import ahocorasick
 
 # Folding: same length in and out, so offsets into the folded text hold for the original.
-_FOLD = str.maketrans({"-": " ", "_": " ", "\u2013": " ", "’": "'"})
+# Brackets and separators fold to spaces too, so a name opens a word after "(" or "/" as after " ".
+_FOLD = str.maketrans({c: " " for c in '-_\u2013()[],/;:"“”'} | {"’": "'"})
 
 
 def fold(text: str) -> str:
@@ -38,8 +39,9 @@ def _automaton(names: list[str]) -> ahocorasick.Automaton:
         key = fold(name)
         # "ADE20K" is also written "ADE-20K", "CoNLL2003" "CoNLL 2003": both spellings are keys
         for variant in {key, _LETTER_DIGIT.sub(" ", key), key.replace(" ", "")}:
-            if variant.strip() and variant not in auto:
-                auto.add_word(variant, len(variant))
+            # a leading space: names match only where a word starts, so "ade" is not tried in "made"
+            if variant.strip() and " " + variant not in auto:
+                auto.add_word(" " + variant, len(variant))
     auto.make_automaton()
     return auto
 
@@ -66,8 +68,8 @@ def find_benchmarks(text: str) -> list[tuple[int, int]]:
     text itself (a name, not a common word), overlaps resolved to the longest."""
     kept: list[tuple[int, int]] = []
     # iter_long: at each place the longest name, never overlapping ("CIFAR-100", not "CIFAR-10" in it)
-    for end_index, length in _BENCHMARKS.iter_long(fold(text)):
-        start, end = end_index - length + 1, end_index + 1
+    for end_index, length in _BENCHMARKS.iter_long(" " + fold(text)):
+        start, end = end_index - length, end_index  # offsets into " " + text, less the space
         if _boundary(text, start, end) and _NAME_CHAR.search(text, start, end):
             kept.append((start, end))
     return kept
