@@ -8,6 +8,7 @@ The paper's system is found once per abstract ("we propose X", "X, a ...",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from leaderboard.extract import names, title_system
 from leaderboard.extract.fields import METRIC
@@ -51,6 +52,14 @@ APPOSED = re.compile(
     r"\b(?:architecture|model|method|framework|approach|network|system|agent|algorithm),\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w-]{2,}),"
 )
+_PATTERNS = {
+    "PROPOSED": PROPOSED,
+    "OUR_NAMED": OUR_NAMED,
+    "INTRODUCED_NAME": INTRODUCED_NAME,
+    "CALLED": CALLED,
+    "DEFINED_ACRONYM": DEFINED_ACRONYM,
+    "APPOSED": APPOSED,
+}
 # Title "TransTab: Learning ...": a short name before a colon.
 TITLE_NAME = re.compile(r"^\s*(?P<name>[^:]{2,40}?)\s*:")
 
@@ -196,9 +205,51 @@ def paper_model(abstract: str, title: str | None) -> str | None:
 _LANGUAGE_NAME = re.compile(rf"^(?:{alternation(LANGUAGES)})$", re.IGNORECASE)
 
 
+# The words each naming pattern opens with: the pattern is tried only where one starts, which is
+# far cheaper than a regex scan of the whole abstract (these patterns have no literal prefix).
+_OPENERS: dict[str, tuple[str, ...]] = {
+    "PROPOSED": ("we ", "this paper", "this work"),
+    "OUR_NAMED": ("our ",),
+    "INTRODUCED_NAME": ("we ",),
+    "CALLED": ("called", "named", "dubbed", "termed", "coined"),
+    "DEFINED_ACRONYM": ("we", "our"),
+    "APPOSED": (
+        "architecture,",
+        "model,",
+        "method,",
+        "framework,",
+        "approach,",
+        "network,",
+        "system,",
+        "agent,",
+        "algorithm,",
+    ),
+}
+
+
+def _openings(low: str, words: tuple[str, ...]) -> list[int]:
+    found = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            if at == 0 or not low[at - 1].isalnum():
+                found.append(at)
+            at = low.find(word, at + 1)
+    return sorted(found)
+
+
+def _matches(pattern: re.Pattern[str], abstract: str) -> Iterator[re.Match[str]]:
+    name = next(k for k, v in _PATTERNS.items() if v is pattern)
+    text = abstract[:4000]
+    for at in _openings(text.lower(), _OPENERS[name]):
+        m = pattern.match(text, at)
+        if m is not None:
+            yield m
+
+
 def _first_system(pattern: re.Pattern[str], abstract: str) -> str | None:
     """The first name `pattern` finds that is a system: no task acronym, no dataset name, no family."""
-    for m in pattern.finditer(abstract[:4000]):
+    for m in _matches(pattern, abstract):
         task_acronym = pattern is DEFINED_ACRONYM and _TASK_EXPANSION.search(m.group(0))
         name = m.group("name")
         if (
