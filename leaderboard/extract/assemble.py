@@ -103,13 +103,14 @@ def token_class(tok: NumberToken) -> str:
     return "dec" if tok.has_decimal else "int"
 
 
-def _previous_item(out: list[Decision], sent: tuple[int, int], cls: str) -> Decision | None:
+def _previous_item(out: list[Decision], sent: tuple[int, int], cls: str, sign: str | None) -> Decision | None:
     """The nearest earlier number of the same sentence and class: the list item before this one
-    ("4.9% for Llama 3.1 and [2.2%]" skips the version number)."""
+    ("4.9% for Llama 3.1 and [2.2%]" skips the version number; "52.4% (+3.2%) on A, [66.5%] on B"
+    skips the bracketed change, which annotates an item rather than being one)."""
     for d in reversed(out[-6:]):
         if d.sentence != sent:
             return None
-        if token_class(d.token) == cls and d.token.sign != "±":
+        if token_class(d.token) == cls and d.token.sign != "±" and not (d.token.sign == "+" and sign is None):
             return d
     return None
 
@@ -121,7 +122,7 @@ def decide(text: str, tokens: list[NumberToken], starts: list[int]) -> list[Deci
         sent = sentence_of(starts, len(text), tok.start)
         left = text[max(sent[0], tok.start - WINDOW) : tok.start]
         right = text[tok.end : min(sent[1], tok.end + WINDOW)]
-        prev = _previous_item(out, sent, token_class(tok))
+        prev = _previous_item(out, sent, token_class(tok), tok.sign)
         in_list = (
             prev is not None
             and tok.start - prev.token.end <= LIST_GAP

@@ -660,10 +660,13 @@ RULES: tuple[Rule, ...] = (
         "comparative_after",
         "delta",
         0.8,
-        "[1.65%] better retention",
+        "[1.65%] better retention, [2.5] F1 absolute higher",
         right=_right(
             SHARED_LIST
             + r"(?:points?\s+)?(?:"
+            + METRIC
+            + r"\s+(?:points?\s+)?(?:absolute\s+|relative\s+)?)?"  # "2.5 F1 absolute higher"
+            + r"(?:"
             + _ADJECTIVE
             + r"\s+){0,1}?"
             + alternation(COMPARATIVES)
@@ -738,7 +741,8 @@ RULES: tuple[Rule, ...] = (
         "outperforms mBERT by [5%], improves ... by as much as [71%]",
         left=_left(
             r"\b" + DELTA_VERB + r"\w*\b" + PROSE + r"{0,120}?"
-            r"\bby\s+(?:a\s+(?:large\s+|wide\s+)?margin\s+of\s+)?" + HEDGE
+            r"\bby\s+(?:a\s+(?:large\s+|wide\s+)?margin\s+of\s+)?(?:absolute(?:ly)?\s+|relative(?:ly)?\s+)?"
+            + HEDGE
         ),
         reach=160,
         hints=(" by",),

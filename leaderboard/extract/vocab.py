@@ -496,6 +496,8 @@ DELTA_NOUNS: tuple[str, ...] = (
 DELTA_VERB_STEMS: tuple[str, ...] = (
     r"improv",
     r"outperform",
+    r"out-perform",
+    r"promot",
     r"surpass",
     r"beat",
     r"exceed",
