@@ -17,7 +17,7 @@ to it (`frames.py` decides that).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from leaderboard.extract import names
@@ -64,44 +64,56 @@ class Mention:
 
 @dataclass(slots=True)
 class Inventory:
-    """The mentions of one abstract and the focus at each sentence start."""
+    """The DATASET mentions of one abstract (and its title), indexed for the frames pass:
+    by position (`in_span`, `focus_at`, in log time) and by folded name (`is_dataset_name`)."""
 
     datasets: list[Mention]
     title_datasets: list[Mention]
     starts: list[int]
     own: str | None
-    others: list[Mention] = field(default_factory=list)  # SPLIT/SETTING/TASK/METRIC, filled by `describe`
+    _evaluated: list[Mention] = field(default_factory=list)
+    _eval_starts: list[int] = field(default_factory=list)
     _eval_ends: list[int] = field(default_factory=list)
+    _known: frozenset[str] = frozenset()
+    _trained_only: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        self._eval_ends = [m.end for m in self.evaluated()]
+        self._evaluated = [m for m in self.datasets if not m.training]
+        self._eval_starts = [m.start for m in self._evaluated]
+        self._eval_ends = [m.end for m in self._evaluated]
+        self._known = frozenset(names.fold(m.text) for m in self.datasets + self.title_datasets)
+        evaluated = {names.fold(m.text) for m in self._evaluated}
+        self._trained_only = frozenset(names.fold(m.text) for m in self.datasets if m.training) - evaluated
 
     def evaluated(self) -> list[Mention]:
-        return [m for m in self.datasets if not m.training]
+        return self._evaluated
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         """Evaluation datasets that lie within [start, end)."""
-        return [m for m in self.datasets if not m.training and start <= m.start and m.end <= end]
+        i = bisect_left(self._eval_starts, start)
+        out = []
+        while i < len(self._evaluated) and self._evaluated[i].start < end:
+            if self._evaluated[i].end <= end:
+                out.append(self._evaluated[i])
+            i += 1
+        return out
 
     def focus_at(self, offset: int) -> Mention | None:
         """The evaluation dataset named last before `offset`, else the title's first."""
         i = bisect_right(self._eval_ends, offset)
         if i > 0:
-            return self.evaluated()[i - 1]
+            return self._evaluated[i - 1]
         return self.title_datasets[0] if self.title_datasets else None
 
     def is_dataset_name(self, phrase: str) -> bool:
-        """`phrase` contains an evaluation dataset of this abstract, or is a known name."""
+        """`phrase` contains a dataset of this abstract, or is a known name."""
         low = names.fold(phrase)
-        known = self.datasets + self.title_datasets
-        return any(names.fold(m.text) in low for m in known) or bool(names.find_benchmarks(phrase))
+        return any(k in low for k in self._known) or bool(names.find_benchmarks(phrase))
 
     def is_training_data(self, phrase: str) -> bool:
         """`phrase` names only data this abstract trains on ("pre-trained on the X dataset")."""
         low = names.fold(phrase)
-        evaluated = {names.fold(m.text) for m in self.evaluated()}
-        trained = {names.fold(m.text) for m in self.datasets if m.training} - evaluated
-        return any(t in low for t in trained)
+        return any(t in low for t in self._trained_only)
 
 
 # The resource words every definitional pattern ends in: the patterns run only just before one.
