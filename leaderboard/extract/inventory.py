@@ -163,6 +163,8 @@ def _capitalised_run(window: str) -> str | None:
     words = window.split()[-5:]
     run: list[str] = []
     for w in reversed(words):
+        if w[-1] in ".;:!?" and run:
+            break  # "... and Ultrasound. We benchmark": a sentence ends between the words
         if not _WORD_OF_NAME.match(w) or (
             w[0].isdigit() and run and not run[-1][0].isdigit() and len(run) > 1
         ):

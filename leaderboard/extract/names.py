@@ -70,9 +70,31 @@ def find_benchmarks(text: str) -> list[tuple[int, int]]:
     # iter_long: at each place the longest name, never overlapping ("CIFAR-100", not "CIFAR-10" in it)
     for end_index, length in _BENCHMARKS.iter_long(" " + fold(text)):
         start, end = end_index - length, end_index  # offsets into " " + text, less the space
-        if _boundary(text, start, end) and _NAME_CHAR.search(text, start, end):
+        if (
+            _boundary(text, start, end)
+            and _NAME_CHAR.search(text, start, end)
+            and not _inside_name(text, start, end)
+        ):
             kept.append((start, end))
     return kept
+
+
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+_CAPITALISED_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:The|On|In|For|With|And|Of|At|To|By|From|Our|We|This|These|Both|Across|Over|Using|On|As"
+    r"|Than|Versus|Like|Including|Both)\s)[A-Z][\w-]*\s\Z"
+)
+_CAPITALISED_AFTER = re.compile(r"\s[A-Z]")
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """A plain capitalised word ("Space", "Context") next to another capitalised word is part of a
+    longer name ("Embedding Space Maps", "Context Optimization"), not a dataset of its own."""
+    if not _PLAIN_WORD.fullmatch(text, start, end):
+        return False
+    return bool(
+        _CAPITALISED_BEFORE.search(text, max(0, start - 30), start) or _CAPITALISED_AFTER.match(text, end)
+    )
 
 
 _NAME_CHAR = re.compile(r"[A-Z0-9]")
