@@ -113,7 +113,7 @@ def test_benchmark_frames(abstract: str, value: float, want: str) -> None:
 OPEN_METRIC_CASES = [
     ("On COCO, FooNet reaches 50.0% PQ for panoptic segmentation.", 50.0, "PQ"),
     ("FooNet ranks first according to LAS (75.84%) and outperforms all other systems.", 75.84, "LAS"),
-    ("FooNet attains 91.96 F 1 on CoNLL03.", 91.96, "F 1"),
+    ("FooNet attains 91.96 F 1 on CoNLL03.", 91.96, "F1"),
     ("reaching accuracies of 94.6% on CIFAR-10", 94.6, "accuracy"),
     ("FooNet obtains an end-point-error of 2.855 pixels on Sintel.", 2.855, "end-point-error"),
 ]

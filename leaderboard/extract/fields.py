@@ -133,7 +133,13 @@ _PLURAL_METRIC = re.compile(r"(?:(?<=accurac)ies|(?<=[a-z])s)$", re.IGNORECASE)
 _PLURAL_OK = re.compile(r"(?:loss|ness|bits|hits|dcs|moves)$", re.IGNORECASE)
 
 
+_FLAT_SUBSCRIPT = re.compile(r"\b([Ff])\s(1|2|0\.5)\b")
+
+
 def _singular(metric: str) -> str:
+    """The metric as leaderboards write it: one number's measure is singular ("accuracies of
+    94.6% and 77.0%"), and a subscript flattened by PDF-to-text is joined again ("F 1" -> "F1")."""
+    metric = _FLAT_SUBSCRIPT.sub(r"\1\2", metric)
     if metric.lower().endswith("accuracies"):
         return metric[:-3] + "y"
     if _PLURAL_OK.search(metric) or not re.search(

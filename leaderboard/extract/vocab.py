@@ -25,7 +25,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"precision",
     r"recall",
     r"f1(?:[-\s]score)?",
-    r"f\s1(?![\d.])(?:[-\s]score)?",  # "F 1": a subscript flattened by PDF-to-text
+    r"f\s(?:1|2|0\.5)(?!\d|\.\d)(?:[-\s]score)?",  # "F 1", "F 0.5": a subscript flattened by PDF-to-text
     r"f2(?:[-\s]score)?",
     r"f-?score",
     r"f-measure",
