@@ -26,6 +26,7 @@ from leaderboard.extract.normalise import normalise
 from leaderboard.extract.numbers import NumberToken, find_numbers
 from leaderboard.extract.passes import (
     backfill_benchmarks,
+    carry_sentence_metrics,
     fill_sentence_metrics,
     inherit_annotated_metrics,
     pair_deltas_with_scores,
@@ -418,6 +419,7 @@ def run(abstract: str, title: str | None) -> Trace:
     pair_deltas_with_scores(text, decisions)
     inherit_annotated_metrics(decisions)
     fill_sentence_metrics(text, decisions)
+    carry_sentence_metrics(text, decisions)
     for c in claims:
         if c.benchmark is not None and benchmark.sane_benchmark(c.benchmark) != c.benchmark:
             # a list item or inherited value that is no name ("the", "outperforming X"): the sentence's

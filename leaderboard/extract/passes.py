@@ -262,3 +262,25 @@ def _assign(group: list[Decision], items: list[str], role: str) -> None:
             d.claim.condition = item if not d.claim.condition else f"{d.claim.condition}; {item}"
         else:
             setattr(d.claim, role, item)
+
+
+def carry_sentence_metrics(text: str, decisions: list[Decision]) -> None:
+    """A claim still without a metric takes the one of the nearest claim before it in its sentence
+    ("88.2% MODA on X, outperforming the state of the art by [14.1%]") when it is a change, or a
+    score on the same benchmark, and no semicolon stands between them."""
+    before: Decision | None = None
+    for d in decisions:
+        if d.claim is None or d.claim.kind == "efficiency":
+            continue
+        if (
+            d.claim.metric is None
+            and before is not None
+            and before.claim is not None
+            and before.claim.metric
+            and before.sentence == d.sentence
+            and ";" not in text[before.token.end : d.token.start]
+            # a score on another benchmark keeps no metric: "62.4 mAP on COCO, [80.36] on VQA" (spec)
+            and (d.claim.kind == "delta" or d.claim.benchmark == before.claim.benchmark)
+        ):
+            d.claim.metric = before.claim.metric
+        before = d
