@@ -166,7 +166,10 @@ def build_claims(
             continue
         if d.verdict not in CLAIM_KINDS:
             continue
-        d.claim = _make_claim(abstract, text, d, last_claim, own, memo, _next_stop(text, decisions, i))
+        stop = _next_stop(text, decisions, i)
+        d.claim = _make_claim(
+            abstract, text, d, last_claim, own, memo, stop, _frame_stop(text, decisions, i, stop)
+        )
         if d.rule.name == "change_target" and i > 0 and decisions[i - 1].verdict == "baseline":
             d.claim.baseline_value = decisions[i - 1].token.value
         elif pending is not None and d.verdict == "score":
@@ -174,6 +177,22 @@ def build_claims(
         claims.append(d.claim)
         last_claim = d
     return claims
+
+
+_ANNOTATION_OPENS = re.compile(r"\s*\(\s*\Z")
+
+
+def _frame_stop(text: str, decisions: list[Decision], i: int, stop: int) -> int:
+    """How far right a number's own dataset may be looked for: past a bracketed annotation that
+    follows it ("66.49% (+4.9%) on ACE05": ACE05 is 66.49's), else where its right window stops."""
+    d = decisions[i]
+    if stop >= d.sentence[1] or not _ANNOTATION_OPENS.match(text[d.token.end : stop]):
+        return stop
+    close = text.find(")", stop, d.sentence[1])
+    if close < 0:
+        return stop
+    later = [x.token.start for x in decisions[i + 1 :] if x.sentence == d.sentence and x.token.start > close]
+    return later[0] if later else d.sentence[1]
 
 
 def _next_stop(text: str, decisions: list[Decision], i: int) -> int:
@@ -192,7 +211,14 @@ def _next_stop(text: str, decisions: list[Decision], i: int) -> int:
 
 
 def _make_claim(
-    abstract: str, text: str, d: Decision, prev: Decision | None, own: str | None, memo: _Memo, stop: int
+    abstract: str,
+    text: str,
+    d: Decision,
+    prev: Decision | None,
+    own: str | None,
+    memo: _Memo,
+    stop: int,
+    frame_stop: int,
 ) -> Claim:
     tok, (s_start, s_end) = d.token, d.sentence
     seg_start = max(s_start, tok.start - WINDOW, prev.token.end if prev else s_start)
@@ -217,7 +243,7 @@ def _make_claim(
         text,
         d.sentence,
         (tok.start, tok.end),
-        stop,
+        frame_stop,
         prev.token.end if prev else s_start,
     )
     if bench is None:

@@ -30,6 +30,8 @@ _JUNK = re.compile(
 _NAME_SHAPE = re.compile(r"[A-Z]|\d")
 # A counted or plural collection ("7 benchmarks", "all tasks", "downstream tasks") stays as written.
 _COLLECTION = re.compile(r"\b(?:benchmarks|datasets|tasks|domains|languages|suites)\b", re.IGNORECASE)
+# A comma (or "and") right before the number: what stands further left belongs to the item before.
+_ENDS_PREVIOUS_ITEM = re.compile(r"(?:,|\band)\s*(?:and\s+)?(?:\w+\s+){0,2}\Z")
 # Where a number's clause ends on its right.
 _CLAUSE_END = re.compile(
     r";|\b(?:while|whereas|but|which|respectively)\b|,\s*(?:and|outperforming|surpassing)\b"
@@ -93,6 +95,14 @@ def choose_benchmark(
         assert own is not None
         if candidate is None or names.fold(own.text) not in names.fold(candidate):
             return own.text, "bench:own-clause-dataset"
+    if (
+        cand.source == "left"
+        and right is not None
+        and candidate is not None
+        and _ENDS_PREVIOUS_ITEM.search(text, left_from, tok[0])
+    ):
+        # "52.4% on A, [66.5%] (+4.9%) on B": the phrase on the left closed the item before
+        return right.text, "bench:clause-dataset-right-of-list-item"
     if candidate is not None and inv.is_dataset_name(candidate):
         return candidate, "bench:position+dataset"
     collection = candidate is not None and _COLLECTION.search(candidate) is not None
