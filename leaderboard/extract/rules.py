@@ -154,6 +154,16 @@ RULES: tuple[Rule, ...] = (
     # --- not results ------------------------------------------------------------------
     Rule("std_after_plus_minus", "reject", 0.95, "85.2 ± [0.3]", sign="±"),
     Rule(
+        "named_spread",
+        "reject",
+        0.9,
+        "98.3% with a standard deviation of [0.13], variance of [0.02]",
+        left=_left(
+            r"\b(?:standard\s+deviations?|std\.?|s\.d\.|variances?|standard\s+errors?)\s*(?:of|=|:|is|was)?\s*"
+        ),
+        hints=("standard", "std", "s.d.", "varian"),
+    ),
+    Rule(
         "citation",
         "reject",
         0.9,
