@@ -29,6 +29,7 @@ from leaderboard.extract.passes import (
     carry_sentence_metrics,
     fill_sentence_metrics,
     inherit_annotated_metrics,
+    pair_dataset_lists,
     pair_deltas_with_scores,
     pair_lists,
     pair_splits,
@@ -441,6 +442,7 @@ def run(abstract: str, title: str | None) -> Trace:
     claims = build_claims(abstract, text, decisions, own, inv)
     backfill_benchmarks(decisions)
     pair_lists(text, decisions)
+    pair_dataset_lists(text, decisions, inv)
     pair_splits(text, decisions)
     pair_deltas_with_scores(text, decisions)
     inherit_annotated_metrics(decisions)

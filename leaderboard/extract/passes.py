@@ -12,6 +12,7 @@ import re
 
 from leaderboard.extract import benchmark, fields, lists, model
 from leaderboard.extract.decision import LIST_GAP, Decision
+from leaderboard.extract.inventory import Inventory, Mention
 from leaderboard.records import Claim
 
 _OUTPERFORM = re.compile(r"\b(?:outperform|surpass|beat|exceed)\w*\b|\bimprov\w*\s+(?:over|upon)\b")
@@ -284,3 +285,41 @@ def carry_sentence_metrics(text: str, decisions: list[Decision]) -> None:
         ):
             d.claim.metric = before.claim.metric
         before = d
+
+
+_DATASET_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/|&)\s*(?:the\s+)?")
+
+
+def pair_dataset_lists(text: str, decisions: list[Decision], inv: Inventory) -> None:
+    """ "on DOTA, UCAS-AOD, HRSC with 76.6%, 97.0% and 90.5% mAP respectively", "a/b on X/Y": a run
+    of datasets (from the inventory) joined by commas, "and" or "/" pairs in order with as many
+    numbers of its sentence, when the sentence says "respectively" or writes both lists with "/"."""
+    by_sentence: dict[tuple[int, int], list[Decision]] = {}
+    for d in decisions:
+        if d.claim is not None and d.claim.kind != "efficiency":
+            by_sentence.setdefault(d.sentence, []).append(d)
+    for (s_start, s_end), group in by_sentence.items():
+        if len(group) < 2:
+            continue
+        sentence = text[s_start:s_end]
+        slashed = "/" in text[group[0].token.end : group[-1].token.start]
+        if "respective" not in sentence and not slashed:
+            continue
+        for run in _dataset_runs(text, inv.in_span(s_start, s_end)):
+            for kind_group in (group, [d for d in group if d.verdict == "score"]):
+                if len(kind_group) == len(run) > 1:
+                    for d, m in zip(kind_group, run, strict=True):
+                        assert d.claim is not None
+                        d.claim.benchmark = m.text
+                        d.claim.extra["bench_rule"] = "bench:dataset-list-in-order"
+                    break
+
+
+def _dataset_runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        if runs and _DATASET_JOINER.fullmatch(text, runs[-1][-1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [r for r in runs if len(r) > 1]
