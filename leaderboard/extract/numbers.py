@@ -29,7 +29,7 @@ NUMBER_TOKEN = re.compile(
     rf"""
     (?:(?<![\w.])(?P<sign>[+\-±])\s?                # a sign not glued to a word: +14.6%, -0.5
       | (?:(?<![\w.\-+±/@_^{{\\])                   # or a bare start: not "GPT-4", "ViT-g/14", "AP_{{50}}"
-         |(?:(?<=\.\d/)|(?<=\.\d\d/))(?=\d+\.\d))       # "65.3/[66.5]": a pair of decimals
+         |(?:(?<=\.\d/)|(?<=\.\d\d/)|(?<=\d%/))(?=\d+\.\d))  # "65.3/[66.5]", "85.4%/[86.2%]": decimals
         (?<!\d,) )
     (?P<num>{_NUM})
     (?:(?P<unit>{_UNIT})

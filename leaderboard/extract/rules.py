@@ -98,7 +98,7 @@ class Rule:
 # Joiner between list items: "80%, 50.05%", "10% and 38%", "by 25.1%, and by 71%".
 LIST_JOINER = _left(
     r"(?:(?:,|,?\s+and|,?\s+or|/|;)\s+(?:by\s+|of\s+|to\s+|from\s+)?|\(\s*(?:e\.g\.,?\s*)?"
-    r"(?:[a-z]+\s+){0,4}?)" + HEDGE
+    r"(?:[a-z]+\s+){0,4}?|(?<=[\d%])/)" + HEDGE  # "46.8/[38.6]", "85.4%/[86.2%]": a slashed pair
 )
 # A metric word ending the left window ("BLEU 28.4" is a score, not a version).
 _METRIC_AT_END = _left(r"\b" + METRIC + r"(?:\s+scores?)?")
@@ -252,6 +252,15 @@ RULES: tuple[Rule, ...] = (
         left=_left(r"\b" + METRIC + r"(?:\s+scores?)?(?:\s*\([\w-]+\))?\s*(?:of|=|:|is|was)\s*" + HEDGE),
         right=_right(_MEASURE_UNIT),
         reach=75,
+    ),
+    Rule(
+        "named_value",
+        "score",
+        0.75,
+        "USMLE: [60.2%], MedMCQA: [62.7%]; REFUGE: [32.5] pixels",
+        classes=RESULT_LIKE,
+        left=_left(r"(?:^|[\s(,;])(?-i:[A-Z][\w\-]*[A-Z0-9][\w\-]*)\s*:\s*"),  # a name: case matters
+        hints=(":",),
     ),
     Rule(
         "size_or_count",
