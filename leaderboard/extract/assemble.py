@@ -79,7 +79,7 @@ _NAME_VERSION = (
     r"[A-Z][a-z]+\s\d+(?:\.\d+)?\b(?![.,]\d)"
 )
 _NAMED_AFTER = re.compile(
-    rf"\s*(?:\)\s*)?(?:by|of|for|from|with)\s+(?:the\s+|an?\s+)?"
+    rf"\s*(?:\)\s*)?(?:[^\s,;()]+\s+){{0,4}}?(?:by|of|for|from|with)\s+(?:the\s+|an?\s+)?"
     rf"(?P<name>{model.NAME}|{_NAME_VERSION})"
 )
 
@@ -360,6 +360,9 @@ def _attach_baseline(
     if d.rule.name == "versus_value":
         m = _NAMED_AFTER.match(text, d.token.end, min(d.sentence[1], d.token.end + 60))
         name = m.group("name") if m else None
+        if name is None and target.claim.baseline_model and target.claim.baseline_value == d.token.value:
+            # "outperforms Swin ... (49.0 v.s. [48.5])": the system the sentence compares with
+            name = target.claim.baseline_model
     elif d.rule.name == "compared_in_brackets":
         m = _NAMED_BEFORE_BRACKET.search(text, max(d.sentence[0], d.token.start - 60), d.token.start)
         name = m.group("name") if m else None
