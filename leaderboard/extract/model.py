@@ -34,7 +34,7 @@ PROPOSED = re.compile(
 # "Our model, FooNet, ...", "our framework called BarNet".
 OUR_NAMED = re.compile(
     rf"\b[Oo]ur\s+(?:[\w-]+\s+){{0,3}}?(?:model|method|approach|framework|system|agent|architecture|network),?\s+"
-    rf"(?:(?:called|dubbed|named|termed)\s+)?(?P<name>{NAME})"
+    rf"(?:(?:called|dubbed|named|termed)\s+)?\(?(?P<name>{NAME})"  # "our system (HIT-SCIR)"
 )
 # "we introduce LMCONV: a ...", "We propose GraphAT, which ...": the name right after the verb.
 INTRODUCED_NAME = re.compile(
@@ -195,6 +195,9 @@ def paper_model(abstract: str, title: str | None) -> str | None:
     lead = title_system.title_phrase(title)
     if lead:
         return lead
+    acronym = title_system.introduced_acronym(abstract)
+    if acronym:
+        return acronym
     for pattern in (PROPOSED, DEFINED_ACRONYM):
         found = _first_system(pattern, abstract)
         if found:

@@ -120,6 +120,31 @@ _PROPOSING = re.compile(
 )
 
 
+# Where a paper introduces its own system just before an acronym.
+_INTRODUCING = re.compile(
+    r"""\b(?:we\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|describe|call)\w*
+    |this\s+(?:paper|work|study)\s+(?:\w+ly\s+)?(?:propose|introduce|present|describe)s?
+    |(?:called|named|dubbed|termed|coined))\b[^.;]{0,120}\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def introduced_acronym(abstract: str) -> str | None:
+    """ "This paper describes an explicit word vector representation model (WVM)", "a simple
+    operator called task-aware spatial disentanglement (TSD)": an acronym the abstract defines
+    right where it introduces its system (the expansion must fit the acronym's letters)."""
+    for m in _BRACKETED_ACRONYM.finditer(abstract, 0, 3000):
+        acr = m.group("acr")
+        if vocab.is_generic_system(acr) or acr.upper() in _FIELDS:
+            continue
+        if not _INTRODUCING.search(abstract, max(0, m.start() - 160), m.start()):
+            continue
+        tail = _expansion(abstract, m.start(), acr)
+        if tail is not None and not names.is_task_name(tail) and not names.find_benchmarks(acr):
+            return acr
+    return None
+
+
 def title_phrase(title: str | None) -> str | None:
     """The title's lead phrase when it can name a system."""
     if not title:

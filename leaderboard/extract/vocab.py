@@ -677,8 +677,6 @@ GENERIC_SYSTEMS: frozenset[str] = frozenset(
         "llm",
         "plm",
         "vlm",
-        "transformer",
-        "seq2seq",
         "rl",
         "drl",
         "nmt",
