@@ -66,16 +66,23 @@ def _boundary(text: str, start: int, end: int) -> bool:
 def find_benchmarks(text: str) -> list[tuple[int, int]]:
     """(start, end) of every benchmark name in `text`: whole words, a capital or digit in the
     text itself (a name, not a common word), overlaps resolved to the longest."""
-    kept: list[tuple[int, int]] = []
-    # iter_long: at each place the longest name, never overlapping ("CIFAR-100", not "CIFAR-10" in it)
-    for end_index, length in _BENCHMARKS.iter_long(" " + fold(text)):
+    found: list[tuple[int, int]] = []
+    # every key that ends here (not iter_long: "DAVIS 2016 val" must not hide "DAVIS 2016" in
+    # "DAVIS 2016 validation"), whole words only, then the longest of overlapping names
+    for end_index, length in _BENCHMARKS.iter(" " + fold(text)):
         start, end = end_index - length, end_index  # offsets into " " + text, less the space
         if (
             _boundary(text, start, end)
             and _NAME_CHAR.search(text, start, end)
             and not _inside_name(text, start, end)
         ):
-            kept.append((start, end))
+            found.append((start, end))
+    found.sort(key=lambda se: (se[0], -se[1]))
+    kept: list[tuple[int, int]] = []
+    for start, end in found:
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end))
     return kept
 
 
