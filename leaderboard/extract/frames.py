@@ -114,6 +114,10 @@ def choose_benchmark(
         return left.text, "bench:clause-dataset-left"
     if candidate is not None and not is_junk(candidate):
         return candidate, "bench:position"
+    earlier = inv.in_span(sent[0], tok[0])
+    if earlier:
+        # "On the Cityscapes test set, X achieves 72.0% mIoU/273.6 FPS and [77.5%] mIoU ..."
+        return earlier[-1].text, "bench:sentence-dataset-left"
     focus = inv.focus_at(sent[0])
     if focus is not None:
         return focus.text, "bench:focus"
