@@ -118,6 +118,9 @@ def choose_benchmark(
     if earlier:
         # "On the Cityscapes test set, X achieves 72.0% mIoU/273.6 FPS and [77.5%] mIoU ..."
         return earlier[-1].text, "bench:sentence-dataset-left"
+    later = inv.in_span(tok[1], sent[1])
+    if later:
+        return later[0].text, "bench:sentence-dataset-right"
     focus = inv.focus_at(sent[0])
     if focus is not None:
         return focus.text, "bench:focus"
