@@ -28,6 +28,7 @@ _JUNK = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _NAME_SHAPE = re.compile(r"[A-Z]|\d")
+_DIGIT = re.compile(r"\d")
 # A counted or plural collection ("7 benchmarks", "all tasks", "downstream tasks") stays as written.
 _COLLECTION = re.compile(r"\b(?:benchmarks|datasets|tasks|domains|languages|suites)\b", re.IGNORECASE)
 # A comma (or "and") right before the number: what stands further left belongs to the item before.
@@ -119,7 +120,8 @@ def choose_benchmark(
         # "On the Cityscapes test set, X achieves 72.0% mIoU/273.6 FPS and [77.5%] mIoU ..."
         return earlier[-1].text, "bench:sentence-dataset-left"
     later = inv.in_span(tok[1], sent[1])
-    if later:
+    if later and not _DIGIT.search(text, tok[1], later[0].start):
+        # a dataset later in the sentence, unless another number stands between (it is that one's)
         return later[0].text, "bench:sentence-dataset-right"
     focus = inv.focus_at(sent[0])
     if focus is not None:
