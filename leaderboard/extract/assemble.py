@@ -258,6 +258,8 @@ def _make_claim(
         bench_rule = "bench:context" if bench else bench_rule
     own_of_prev = fields.METRIC_RIGHT.match(left) if prev is not None else None  # "62.4 mAP, [80.36]"
     metric = fields.resolve_metric(left[own_of_prev.end() :] if own_of_prev else left, right) or bench_metric
+    if metric is not None and memo.inventory.names_a_dataset(metric):
+        metric = None  # "80.66% on ADE": a dataset of this abstract, whatever the metric list says
     if metric is None and prev_claim is not None and (d.in_list or _COORDINATED_CLAUSE.match(left)):
         metric = prev_claim.extra.get("list_metric")
     if metric is None and prev_claim is not None and _COORDINATED_VERB.match(left):

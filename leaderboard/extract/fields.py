@@ -115,6 +115,10 @@ _RATE_PHRASE = re.compile(rf"(?P<m>(?:{_MOD_WORD}\s+){{1,2}}rates?)\b", _FLAGS)
 def resolve_metric(left: str, right: str) -> str | None:
     """Nearest metric: right after the number, then "in/for METRIC", then the clause on the left."""
     m = METRIC_RIGHT.match(right) or METRIC_RIGHT_MODS.match(right) or METRIC_RIGHT_PREP.match(right)
+    if m is None:
+        # "82.4% (+5.1% over the previous best) top-1 accuracy": the metric after the bracket
+        bracket = _BRACKET_AFTER.match(right)
+        m = METRIC_RIGHT.match(right, bracket.end()) if bracket else None
     if m:
         return _singular(_tidy(m.group("m")))
     named = vocab_metric(left, right)
@@ -127,6 +131,8 @@ def resolve_metric(left: str, right: str) -> str | None:
         return _tidy(m.group("m")) if m else None
     return _singular(_tidy(_with_modifiers(tail, m.start("m")) + m.group("m")))
 
+
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{1,80}\)")
 
 # "accuracies of 94.6% and 77.0%": each number has one accuracy.
 _PLURAL_METRIC = re.compile(r"(?:(?<=accurac)ies|(?<=[a-z])s)$", re.IGNORECASE)

@@ -110,6 +110,10 @@ class Inventory:
         low = names.fold(phrase)
         return any(k in low for k in self._known) or bool(names.find_benchmarks(phrase))
 
+    def names_a_dataset(self, phrase: str) -> bool:
+        """`phrase` is exactly a dataset this abstract mentions."""
+        return names.fold(phrase) in self._known
+
     def is_training_data(self, phrase: str) -> bool:
         """`phrase` names only data this abstract trains on ("pre-trained on the X dataset")."""
         low = names.fold(phrase)

@@ -186,6 +186,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"novelty",
     r"uniqueness",
     r"fvd",
+    r"j\s?&\s?f",  # region similarity and contour accuracy (video object segmentation), "J &F" too
     r"kid",
     r"clip\s*score",
     r"mos",
