@@ -260,9 +260,25 @@ def _first_system(pattern: re.Pattern[str], abstract: str) -> str | None:
             and not task_acronym
             and not names.find_benchmarks(name)
             and not is_generic_system(name)
+            and not names_a_resource(abstract, name)
+            and not _LANGUAGE_WORD.search(m.group(0)[-80:])
         ):
             return name.rstrip(".-")
     return None
+
+
+_RESOURCE = r"(?:dataset|database|benchmark|corpus|challenge|leaderboard|suite)s?"
+_LANGUAGE_WORD = re.compile(rf"\b(?:{alternation(LANGUAGES)})\b", re.IGNORECASE)
+
+
+def names_a_resource(abstract: str, name: str) -> bool:
+    """ "a new dataset (RWF-2000)", "the RWF-2000 database": the name is data, not a system."""
+    escaped = re.escape(name)
+    pattern = (
+        rf"\b{escaped}\)?\s+{_RESOURCE}\b"
+        rf"|\b{_RESOURCE}\s+(?:(?:called|named|dubbed)\s+|\(\s*)?{escaped}\b"  # not "datasets, X outperforms"
+    )
+    return re.search(pattern, abstract, re.IGNORECASE) is not None
 
 
 def sentence_model(sentence_left: str, own: str | None) -> str | None:

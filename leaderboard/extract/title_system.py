@@ -27,7 +27,7 @@ _SMALL = frozenset({"of", "for", "and", "with", "the", "in", "to", "on", "a", "a
 _NOT_A_SYSTEM = re.compile(
     r"""^(?:a|an|the|towards?|on|beyond|rethinking|revisiting|understanding|learning|exploring|improving
     |scaling|searching|when|what|why|how|can|do|does|is|are|should|less|more|all|one|no|not|just|from|deep|neural
-    |never|let's|let|make|making|beyond|go|pay|use|look|take|keep|stop|mind|ask|teach|think|\w+ing)\b
+    |never|let's|let|make|making|beyond|go|pay|use|look|take|keep|stop|mind|ask|teach|think|learn|\w+ing)\b
     |.*\b(?:your|our|my|we|you|is|are|matters?|works?|helps?)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
