@@ -290,7 +290,22 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
             found, end = m.group("name"), m.end()
     if found and not _OUR_SUBJECT.search(tail, end):  # "X scores 86.4% while our model scores [71.0%]"
         return found
+    m = _OPENING_SUBJECT.match(sentence_left)
+    if m and _is_subject_system(m.group("name")) and not _OUR_SUBJECT.search(sentence_left, m.end()):
+        return m.group("name")  # "CornerNet-Saccade is suitable for ..., improving the AP by [1.0%]"
     return own
+
+
+# A sentence that opens with a system name as its subject.
+_OPENING_SUBJECT = re.compile(
+    rf"""^\s*(?:(?:Moreover|Furthermore|Notably|Specifically|Finally|Additionally|In\s+addition|Overall),\s+)?
+    (?P<name>{NAME})(?:\s+\([^()]{{1,40}}\))?\s+(?:is|are|was|were|also|further|then|consistently|significantly)\b""",
+    re.VERBOSE,
+)
+
+
+def _is_subject_system(name: str) -> bool:
+    return is_system_name(name) and not is_generic_system(name) and not names.find_benchmarks(name)
 
 
 _OUR_SUBJECT = re.compile(
