@@ -113,9 +113,12 @@ def choose_benchmark(
         return candidate, "bench:position-name"
     if left is not None and not collection:
         return left.text, "bench:clause-dataset-left"
-    if candidate is not None and not is_junk(candidate):
-        return candidate, "bench:position"
+    if candidate is not None and not is_junk(candidate) and names.is_task_name(candidate):
+        return candidate, "bench:position-task"
     earlier = inv.in_span(sent[0], tok[0])
+    plain = candidate is not None and not is_junk(candidate)
+    if plain and not earlier and inv.focus_at(sent[0]) is None:
+        return candidate, "bench:position"  # a plain phrase, and no dataset to prefer
     if earlier:
         # "On the Cityscapes test set, X achieves 72.0% mIoU/273.6 FPS and [77.5%] mIoU ..."
         return earlier[-1].text, "bench:sentence-dataset-left"
