@@ -273,12 +273,19 @@ _LANGUAGE_WORD = re.compile(rf"\b(?:{alternation(LANGUAGES)})\b", re.IGNORECASE)
 
 def names_a_resource(abstract: str, name: str) -> bool:
     """ "a new dataset (RWF-2000)", "the RWF-2000 database": the name is data, not a system."""
-    escaped = re.escape(name)
-    pattern = (
-        rf"\b{escaped}\)?\s+{_RESOURCE}\b"
-        rf"|\b{_RESOURCE}\s+(?:(?:called|named|dubbed)\s+|\(\s*)?{escaped}\b"  # not "datasets, X outperforms"
-    )
-    return re.search(pattern, abstract, re.IGNORECASE) is not None
+    at = abstract.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if _RESOURCE_AFTER.match(abstract, end) or _RESOURCE_BEFORE.search(abstract, max(0, at - 40), at):
+            return True
+        at = abstract.find(name, end)
+    return False
+
+
+# "X dataset", "X) benchmark" after the name; "dataset X", "database called X", "corpus (X" before it
+# (not "datasets, X outperforms": a comma ends the apposition).
+_RESOURCE_AFTER = re.compile(rf"\)?\s+{_RESOURCE}\b", re.IGNORECASE)
+_RESOURCE_BEFORE = re.compile(rf"\b{_RESOURCE}\s+(?:(?:called|named|dubbed)\s+|\(\s*)?\Z", re.IGNORECASE)
 
 
 def sentence_model(sentence_left: str, own: str | None) -> str | None:

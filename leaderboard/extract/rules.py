@@ -147,6 +147,7 @@ _RESULT_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 
+_METRIC_OF_LEFT = _left(r"\b" + METRIC + r"(?:\s+scores?)?(?:\s*\([\w-]+\))?\s*(?:of|=|:|is|was)\s*" + HEDGE)
 # Units that are also counted nouns (`SIZE_NOUNS`): after "METRIC of" the number is a score, not a count.
 _MEASURE_UNIT = r"(?:pixels?|days?|hours?|minutes?|seconds?|ms|bits?(?:\s+per\s+\w+)?|bits?/\w+|frames?)\b"
 
@@ -249,9 +250,9 @@ RULES: tuple[Rule, ...] = (
         0.8,
         "an end-point-error of [2.855] pixels, a mean absolute deviation of [1.55] days",
         classes=frozenset({"int", "dec"}),
-        left=_left(r"\b" + METRIC + r"(?:\s+scores?)?(?:\s*\([\w-]+\))?\s*(?:of|=|:|is|was)\s*" + HEDGE),
         right=_right(_MEASURE_UNIT),
-        reach=75,
+        # the unit (cheap) is matched first; the metric on the left only then
+        check=lambda left, right: _METRIC_OF_LEFT.search(left, max(0, len(left) - 75)) is not None,
     ),
     Rule(
         "named_value",
