@@ -108,7 +108,7 @@ class Inventory:
     def is_dataset_name(self, phrase: str) -> bool:
         """`phrase` contains a dataset of this abstract, or is a known name."""
         low = names.fold(phrase)
-        return any(k in low for k in self._known) or bool(names.find_benchmarks(phrase))
+        return any(k in low for k in self._known) or names.holds_benchmark_name(phrase)
 
     def names_a_dataset(self, phrase: str) -> bool:
         """`phrase` is exactly a dataset this abstract mentions."""

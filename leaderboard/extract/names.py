@@ -120,6 +120,12 @@ def is_task_name(phrase: str, exact: bool = False) -> bool:
     return folded in TASK_NAMES or (not exact and len(words) > 0 and words[-1] in TASK_HEADS)
 
 
+@lru_cache(maxsize=8192)
+def holds_benchmark_name(phrase: str) -> bool:
+    """`phrase` (a short candidate, often read again for the next claim) holds a known name."""
+    return bool(find_benchmarks(phrase))
+
+
 def is_benchmark_name(phrase: str) -> bool:
     """The whole phrase is a known benchmark name."""
     spans = find_benchmarks(phrase)
