@@ -71,9 +71,31 @@ def main(argv: list[str] | None = None) -> int:
         f"CPU time             {cpu:>9.2f} s  {len(texts) / cpu:>10,.0f} abstracts/s per core busy"
         f"  (wall/CPU {took / cpu:.2f}: above 1 means other load shared the core)"
     )
+    inventory_cost(texts)
     if args.jobs:
         pooled(texts, args.jobs, scan)
     return 0
+
+
+def inventory_cost(texts: list[tuple[str, str | None]]) -> None:
+    """What pass 1 costs on its own: the Aho-Corasick scan over the shipped benchmark names,
+    and the whole inventory (names, definitional patterns, training marks, title)."""
+    from leaderboard.extract.inventory import take_inventory
+    from leaderboard.extract.names import BENCHMARK_NAMES, find_benchmarks
+
+    t0 = time.process_time()
+    found = sum(len(find_benchmarks(text)) for text, _ in texts)
+    names = time.process_time() - t0
+    t0 = time.process_time()
+    for text, title in texts:
+        take_inventory(text, title, [0], None)
+    whole = time.process_time() - t0
+    per = 1e6 / len(texts)
+    print(
+        f"name scan (pyahocorasick, {len(BENCHMARK_NAMES):,} names) {names * per:>6.1f} us/abstract"
+        f"  ({found:,} mentions)"
+    )
+    print(f"inventory pass       {whole * per:>9.1f} us/abstract (CPU)")
 
 
 def pooled(texts: list[tuple[str, str | None]], jobs: int, scan: float) -> None:

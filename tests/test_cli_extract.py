@@ -13,7 +13,7 @@ import pytest
 
 from leaderboard.cli import app
 from leaderboard.export.claims import CSV_FIELDS
-from leaderboard.extract import extract_claims
+from leaderboard.extract import explain_report, extract_claims
 
 SHARED = Path("/work/shared")
 GOLD_PAPERS = SHARED / "gold" / "seed_papers.jsonl"
@@ -118,3 +118,13 @@ def test_extract_into_a_closed_pipe_stops_quietly():
     assert json.loads(first)["paper_id"]
     assert stderr == b""
     assert proc.returncode == 0
+
+
+def test_explain_prints_one_report_per_paper(runner, papers_file):
+    result = runner.invoke(app, ["extract", papers_file, "--explain"])
+    assert result.exit_code == 0, result.output
+    expected = "".join(f"paper {p['id']}\n{explain_report(p['abstract'], p['title'])}\n" for p in PAPERS)
+    assert result.stdout == expected
+    assert "'91.1%' (s1 @16): score by rule" in result.stdout
+    assert "benchmark = 'ImageNet'" in result.stdout
+    assert "numbers: (none)" in result.stdout  # the paper without numbers

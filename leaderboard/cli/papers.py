@@ -18,6 +18,7 @@ from leaderboard import db
 from leaderboard.cli.common import app, fail, first_line, open_database
 from leaderboard.cli.options import DbOption
 from leaderboard.export.claims import OUTPUT_FORMATS, ClaimWriter
+from leaderboard.extract import explain_report
 from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
 from leaderboard.store.batch import with_claims
 from leaderboard.store.papers import StoreStats
@@ -165,11 +166,16 @@ def extract(
         InputFormat | None, typer.Option("--input-format", "-f", help=INPUT_FORMAT_HELP)
     ] = None,
     jobs: JobsOption = 1,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Print why: inventory, focus and every number's rules.")
+    ] = False,
 ) -> None:
     """Run the extractor without a database: one claim per line (JSONL) or row (CSV).
 
     Fields are those of claims-spec.md plus paper_id; in CSV the span is two
-    columns, span_start and span_end.
+    columns, span_start and span_end. With --explain, a readable report per
+    paper instead: the mentions found, the focus per sentence, and for every
+    number the rule that decided it and the mentions chosen.
     """
     paths, failed = _expand(inputs)
     with _output(output) as out, _pool(jobs) as pool:
@@ -177,7 +183,10 @@ def extract(
         for path in paths:
             try:
                 for paper, claims in with_claims(iter_papers(path, input_format), pool):
-                    writer.write(paper.id, claims)
+                    if explain:
+                        out.write(f"paper {paper.id}\n{explain_report(paper.abstract, paper.title)}\n")
+                    else:
+                        writer.write(paper.id, claims)
             except BrokenPipeError:
                 # The reader went away (`... | head`): stop quietly, as Unix tools do.
                 _silence_stdout()

@@ -2,17 +2,22 @@
 
 `extract_claims(abstract, title)` is a pure function: text in, `Claim`s out,
 no I/O and no shared mutable state, so it runs unchanged in a process pool.
-The rules it applies live in `rules.RULES` (priority list), their words in
-`vocab`, and the field resolvers in `fields`, `model` and `lists`.
+It works in two passes (docs/extraction.md): an inventory of typed mentions
+and a focus per sentence (`inventory`, from the shipped leaderboard name lists
+in `names` and definitional patterns), then frames that align every number
+with its clause's mentions (`frames` for the benchmark, `fields`, `model`,
+`title_system`, `lists`). Which numbers are results is decided by the
+priority list `rules.RULES`. `explain_report` shows all of it for one abstract.
 """
 
 from __future__ import annotations
 
 from leaderboard.extract.assemble import explain, extract
+from leaderboard.extract.report import explain_report
 from leaderboard.records import Claim
 
 # Bump when a rule or vocabulary change alters the output.
-EXTRACTOR_VERSION = "0.3.3"
+EXTRACTOR_VERSION = "0.4.0"
 
 
 def extract_claims(abstract: str, title: str | None = None) -> list[Claim]:
@@ -20,4 +25,4 @@ def extract_claims(abstract: str, title: str | None = None) -> list[Claim]:
     return extract(abstract, title)
 
 
-__all__ = ["EXTRACTOR_VERSION", "explain", "extract_claims"]
+__all__ = ["EXTRACTOR_VERSION", "explain", "explain_report", "extract_claims"]

@@ -23,8 +23,10 @@ _FLAGS = re.VERBOSE | re.IGNORECASE
 METRIC_PHRASE = rf"(?:{MODIFIER}\s+){{0,3}}{METRIC}(?:\s+scores?)?(?!\w)(?:\s+\([A-Za-z0-9@-]{{1,12}}\))?"
 
 # A lower-case task named between a number and its metric: "node classification", "link prediction".
-TASK_WORDS = (r"(?-i:(?:[a-z][\w-]*\s+)?(?!(?:using|achieving|reaching|yielding|getting|obtaining|improving"
-              r"|being|having|during|following|including)\b)[a-z][\w-]*(?:tion|ing|sis))")
+TASK_WORDS = (
+    r"(?-i:(?:[a-z][\w-]*\s+)?(?!(?:using|achieving|reaching|yielding|getting|obtaining|improving"
+    r"|being|having|during|following|including)\b)[a-z][\w-]*(?:tion|ing|sis))"
+)
 
 # Metric right after the number: "91.1% accuracy", "38 accuracy points", "2.3% average top-1 accuracy".
 METRIC_RIGHT = re.compile(
@@ -33,14 +35,18 @@ METRIC_RIGHT = re.compile(
     (?:(?-i:[A-Z][\w-]*)\s+(?=\S+))?         # "2.35% GLUE score ...": the benchmark, skipped
     (?:{TASK_WORDS}\s+)?                      # "85.3% node classification accuracy": the task, skipped
     (?:(?:mm|cm|db|px|ev|ms|s|m)\s+)?             # "3.1 mm HD95": a physical unit, skipped
-    (?P<m>{METRIC_PHRASE})""", _FLAGS)
+    (?P<m>{METRIC_PHRASE})""",
+    _FLAGS,
+)
 
 # Metric introduced after the number: "188% improvement in F2 score", "by 1.2% for top-1 recall".
 METRIC_RIGHT_PREP = re.compile(
     rf"""(?:\s*(?:,|and|or)\s*[+-]?[\d.]+\s?%?)*  # "3.2 and 4.5 points in EM": the list shares it
     \s*(?:[\w-]+\s+){{0,2}}?           # "improvement", "points improvement"
     (?:in|on|for|of|to)\s+(?:the\s+|terms\s+of\s+)?
-    (?P<m>{METRIC_PHRASE})""", _FLAGS)
+    (?P<m>{METRIC_PHRASE})""",
+    _FLAGS,
+)
 
 # Any metric phrase; the last one on the left, within the clause, is the nearest
 # ("improves the Top-1 accuracy by 3.2%").
@@ -49,37 +55,59 @@ METRIC_ANY = re.compile(rf"\b(?P<m>{METRIC_PHRASE})", _FLAGS)
 # Qualifiers that make numbers comparable or not.
 _COND_LEFT = re.compile(
     r"""(?P<c>>=|<=|>|<|≥|≤|exceeding|above|over|more\s+than|at\s+least|below|under|less\s+than|at\s+most
-    |up\s+to|as\s+much\s+as|around|about|approximately|nearly|~)\s*\Z""", _FLAGS)
-_COND_SYMBOL = {"exceeding": ">", "above": ">", "over": ">", "more than": ">", "at least": ">=",
-                "below": "<", "under": "<", "less than": "<", "at most": "<=", "~": "~", "around": "~",
-                "about": "~", "approximately": "~", "nearly": "~"}
+    |up\s+to|as\s+much\s+as|around|about|approximately|nearly|~)\s*\Z""",
+    _FLAGS,
+)
+_COND_SYMBOL = {
+    "exceeding": ">",
+    "above": ">",
+    "over": ">",
+    "more than": ">",
+    "at least": ">=",
+    "below": "<",
+    "under": "<",
+    "less than": "<",
+    "at most": "<=",
+    "~": "~",
+    "around": "~",
+    "about": "~",
+    "approximately": "~",
+    "nearly": "~",
+}
 _SETTING = re.compile(
     r"""\b(?:zero-shot|0-shot|one-shot|few-shot|\d+-shot|\d+\s+shots|in-distribution|out-of-distribution
     |cross-lingual|low-resource|fine-tun(?:ed|ing)|linear[-\s]prob(?:e|ing)|(?:un)?seen\s+[\w-]+
     |absolute|relative|on\s+average|single[-\s]model
     |(?:held-out\s+|hidden\s+|blind\s+)?(?:test|validation|val|dev)[-\s](?:set|split)
-    |(?:test|dev)-(?:clean|other|dev|std)|round\s+\d+)\b""", _FLAGS)
+    |(?:test|dev)-(?:clean|other|dev|std)|round\s+\d+)\b""",
+    _FLAGS,
+)
 _LANGUAGE = re.compile(rf"\b(?:for|in|on)\s+(?P<l>{alternation(LANGUAGES)})\b", re.IGNORECASE)
 
 
 # A lower-case word that may qualify a metric head ("pixel accuracy", "label accuracy", "median
 # TM-score", "hallucination rate"): not a function word, a verb, an evaluative adjective or a plural.
-_MOD_STOP = (r"the|a|an|our|its|their|his|her|this|these|that|those|high|higher|highest|low|lower|lowest|best"
-             r"|better|good|new|strong|competitive|comparable|same|similar|final|sota|and|or|of|on|in|for|with|by"
-             r"|to|from|at|as|than|per|over|across|both|all|each|which|while|also|only|leading|superior|top|very"
-             r"|much|more|most|less|whose|respective|significant|substantial|large|small|excellent|reasonable"
-             r"|near|about|around|up|down|be|it|we|state-of-the-art|remarkable|impressive|promising|achieve"
-             r"|reach|obtain|improve|boost|raise|lift|cut|reduce|increase|attain|yield|get|set|match|outperform"
-             r"|surpass|beat|exceed|deliver|record|report|show|give|lower|enhance|hit|overall|mean|average"
-             r"|absolute|relative|test|validation|total|global|then|when|where|not|no|any|such|other|model|system|method")
-_MOD_WORD = (rf"(?<![\w'’-])(?!(?:{_MOD_STOP})\b)(?!\w*(?:ed|ing|ly|[^s]s)\b)"
-             r"(?-i:[a-z][a-z0-9]*(?:-[a-z0-9]+)*)")
+_MOD_STOP = (
+    r"the|a|an|our|its|their|his|her|this|these|that|those|high|higher|highest|low|lower|lowest|best"
+    r"|better|good|new|strong|competitive|comparable|same|similar|final|sota|and|or|of|on|in|for|with|by"
+    r"|to|from|at|as|than|per|over|across|both|all|each|which|while|also|only|leading|superior|top|very"
+    r"|much|more|most|less|whose|respective|significant|substantial|large|small|excellent|reasonable"
+    r"|near|about|around|up|down|be|it|we|state-of-the-art|remarkable|impressive|promising|achieve"
+    r"|reach|obtain|improve|boost|raise|lift|cut|reduce|increase|attain|yield|get|set|match|outperform"
+    r"|surpass|beat|exceed|deliver|record|report|show|give|lower|enhance|hit|overall|mean|average"
+    r"|absolute|relative|test|validation|total|global|then|when|where|not|no|any|such|other|model|system|method"
+)
+_MOD_WORD = (
+    rf"(?<![\w'’-])(?!(?:{_MOD_STOP})\b)(?!\w*(?:ed|ing|ly|[^s]s)\b)"
+    r"(?-i:[a-z][a-z0-9]*(?:-[a-z0-9]+)*)"
+)
 # One qualifier word, tested on its own; a short prefix joined by a hyphen ("TM-" of "TM-score").
 _MOD_ONE = re.compile(rf"{_MOD_WORD}", _FLAGS)
-_HYPHEN_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9]{0,5}-")
+_HYPHEN_PREFIX = re.compile(r"(?:[A-Za-z][A-Za-z0-9]{0,5}-){1,2}")  # "TM-", "end-point-"
 # "88.6% pixel accuracy": qualifiers between the number and a metric phrase.
 METRIC_RIGHT_MODS = re.compile(
-    rf"\s*(?P<m>(?:{MODIFIER}\s+){{0,2}}(?:{_MOD_WORD}\s+){{1,2}}{METRIC_PHRASE})", _FLAGS)
+    rf"\s*(?P<m>(?:{MODIFIER}\s+){{0,2}}(?:{_MOD_WORD}\s+){{1,2}}{METRIC_PHRASE})", _FLAGS
+)
 # "cuts the hallucination rate from": a qualified rate is a metric even if "rate" alone is none.
 _RATE_PHRASE = re.compile(rf"(?P<m>(?:{_MOD_WORD}\s+){{1,2}}rates?)\b", _FLAGS)
 
@@ -87,19 +115,78 @@ _RATE_PHRASE = re.compile(rf"(?P<m>(?:{_MOD_WORD}\s+){{1,2}}rates?)\b", _FLAGS)
 def resolve_metric(left: str, right: str) -> str | None:
     """Nearest metric: right after the number, then "in/for METRIC", then the clause on the left."""
     m = METRIC_RIGHT.match(right) or METRIC_RIGHT_MODS.match(right) or METRIC_RIGHT_PREP.match(right)
+    if m is None:
+        # "82.4% (+5.1% over the previous best) top-1 accuracy": the metric after the bracket
+        bracket = _BRACKET_AFTER.match(right)
+        m = METRIC_RIGHT.match(right, bracket.end()) if bracket else None
     if m:
-        return _tidy(m.group("m"))
+        return _singular(_tidy(m.group("m")))
+    named = vocab_metric(left, right)
+    if named:
+        return named
     tail = _clause_tail(left, 160)
     m = _last(METRIC_ANY, tail)
     if m is None:
         m = _last(_RATE_PHRASE, tail) if "rate" in tail else None
         return _tidy(m.group("m")) if m else None
-    return _tidy(_with_modifiers(tail, m.start("m")) + m.group("m"))
+    return _singular(_tidy(_with_modifiers(tail, m.start("m")) + m.group("m")))
+
+
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{1,80}\)")
+
+# "accuracies of 94.6% and 77.0%": each number has one accuracy.
+_PLURAL_METRIC = re.compile(r"(?:(?<=accurac)ies|(?<=[a-z])s)$", re.IGNORECASE)
+_PLURAL_OK = re.compile(r"(?:loss|ness|bits|hits|dcs|moves)$", re.IGNORECASE)
+
+
+_FLAT_SUBSCRIPT = re.compile(r"\b([Ff])\s(1|2|0\.5)\b")
+
+
+def _singular(metric: str) -> str:
+    """The metric as leaderboards write it: one number's measure is singular ("accuracies of
+    94.6% and 77.0%"), and a subscript flattened by PDF-to-text is joined again ("F 1" -> "F1")."""
+    metric = _FLAT_SUBSCRIPT.sub(r"\1\2", metric)
+    if metric.lower().endswith("accuracies"):
+        return metric[:-3] + "y"
+    if _PLURAL_OK.search(metric) or not re.search(
+        r"(?:scores|errors|rates|measures|coefficients)$", metric, re.I
+    ):
+        return metric
+    return metric[:-1]
+
+
+# Open class: a measure name of the shipped leaderboard list written right after the number
+# ("50.0% PQ", "97.20% UAS", "88.2% MODA") or right before it ("LAS (75.84%)", "MODA of 88.2").
+_TOKEN_AFTER = re.compile(r"\s*(?:%|points?\s+)?\s*(?P<m>[A-Za-z][\w&/@+.-]*[\w&+](?:\s[A-Za-z][\w&@+-]*)?)")
+_TOKEN_BEFORE = re.compile(
+    r"(?P<m>[A-Za-z][\w&/@+.-]*[\w&+])\s*(?:\(\s*|of\s+|=\s*|:\s*|is\s+|was\s+|reaches\s+|to\s+)\Z"
+)
+
+
+def vocab_metric(left: str, right: str) -> str | None:
+    from leaderboard.extract.names import is_metric_name  # the lists load once, at first use
+
+    m = _TOKEN_AFTER.match(right)
+    if m:
+        words = m.group("m").split()
+        for k in (2, 1):  # longest first: "ADD-S AUC" before "ADD-S"
+            phrase = " ".join(words[:k])
+            if len(words) >= k and ACRONYM_LIKE.search(words[0]) and is_metric_name(phrase):
+                return phrase
+    m = _TOKEN_BEFORE.search(left[-40:])
+    if m and ACRONYM_LIKE.search(m.group("m")) and is_metric_name(m.group("m")):
+        return m.group("m")
+    return None
+
+
+# Plain lower-case words ("average", "score", "vs") are the regex vocabulary's business; the
+# open class adds names written like names: "PQ", "UAS", "J&F", "SI-SDRi", "Hmean".
+ACRONYM_LIKE = re.compile(r"^.[^a-z\s]|[A-Z]{2}|[&@/]")
 
 
 def _with_modifiers(text: str, start: int) -> str:
     """The qualifiers written right before a metric at `start` ("label " in "label accuracy")."""
-    before = text[max(0, start - 40): start]
+    before = text[max(0, start - 40) : start]
     if before.endswith("-"):  # "TM-score": the whole token, and its own qualifiers
         cut = before.rfind(" ") + 1
         if cut > 0 and _HYPHEN_PREFIX.fullmatch(before[cut:]):
@@ -121,7 +208,7 @@ def _with_modifiers(text: str, start: int) -> str:
 def _clause_tail(left: str, size: int) -> str:
     """The last `size` characters of `left`, cut after its last semicolon."""
     tail = left[-size:]
-    return tail[tail.rfind(";") + 1:]
+    return tail[tail.rfind(";") + 1 :]
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -161,7 +248,8 @@ def resolve_condition(left: str, right: str, settings: list[str]) -> str | None:
 
 # "..., as measured by the exact match metric": one metric named for the whole sentence.
 MEASURED_BY = re.compile(
-    rf"\b(?:measured|evaluated|assessed)\s+(?:by|with|in|using)\s+(?:the\s+)?(?P<m>{METRIC_PHRASE})", _FLAGS)
+    rf"\b(?:measured|evaluated|assessed)\s+(?:by|with|in|using)\s+(?:the\s+)?(?P<m>{METRIC_PHRASE})", _FLAGS
+)
 
 
 def metric_unit_points(right: str) -> bool:
@@ -171,4 +259,5 @@ def metric_unit_points(right: str) -> bool:
 
 _POINTS_AFTER = re.compile(
     rf"\s*(?:(?:absolute|relative|average|avg\.?|mean)\s+)*(?:{METRIC}\s+)?(?:percentage\s+)?points?\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)

@@ -17,8 +17,10 @@ from leaderboard.extract.vocab import LANGUAGES, alternation
 
 # One word of an item: anything but a bare number ("92%", "0.5"), a list joiner or a stop word.
 _ITEM_STOP = r"and|or|respectively|of|below|above|exceeding|beyond|around|about"
-_W = (rf"(?<![\w\-.@])(?!\d+(?:\.\d+)?\s*%?(?:\s|,|$))(?!(?:{_ITEM_STOP}|{STOP})\b)"
-      r"[\w(][\w\-./&'()+@]*")
+_W = (
+    rf"(?<![\w\-.@])(?!\d+(?:\.\d+)?\s*%?(?:\s|,|$))(?!(?:{_ITEM_STOP}|{STOP})\b)"
+    r"[\w(][\w\-./&'()+@]*"
+)
 _ITEM = rf"{_W}(?:\s+{_W}){{0,5}}"
 # "A, B, and C" / "A and B".
 COORDINATED = re.compile(rf"(?P<items>{_ITEM}(?:\s*,\s*{_ITEM}){{0,6}}\s*,?\s+and\s+{_ITEM})")
@@ -29,7 +31,8 @@ _LANGUAGE_ITEM = re.compile(rf"^{alternation(LANGUAGES)}$", re.IGNORECASE)
 # The last preposition inside the first item: "methods in supervised learning" -> cue "in".
 _PREP_IN_ITEM = re.compile(r"^.*\b(?P<p>on|in|across|for)\s+(?:the\s+)?(?P<rest>.+)$", re.IGNORECASE)
 _BENCH_CUE = re.compile(
-    r"(?:\b(?:on|in|across)\s+(?:the\s+)?|\b(?:benchmarks?|datasets?|tasks?)\s*[,:]?\s*)\Z", re.IGNORECASE)
+    r"(?:\b(?:on|in|across)\s+(?:the\s+)?|\b(?:benchmarks?|datasets?|tasks?)\s*[,:]?\s*)\Z", re.IGNORECASE
+)
 _MODEL_CUE = re.compile(r"\bof\s+(?:the\s+)?\Z", re.IGNORECASE)
 _NAME_LIKE = re.compile(r"[A-Z].*[A-Z0-9]|[a-z][A-Z]|\d")
 _LEAD = re.compile(r"^(?:(?:the|both|all|our)\s+)+", re.IGNORECASE)

@@ -8,16 +8,21 @@ The paper's system is found once per abstract ("we propose X", "X, a ...",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from leaderboard.extract import names, title_system
 from leaderboard.extract.fields import METRIC
+from leaderboard.extract.vocab import LANGUAGES, alternation, is_generic_system
 
 # A system name: CamelCase, acronyms, names with digits or hyphens ("Med-Gemini", "XLM-R",
 # "ViT-Lens", "mPLM-Sim", "T5"); plain capitalised words count only as a subject (SUBJECT).
-NAME = (r"(?:\b[A-Z]\w*[A-Z0-9](?:[\w.-]*\w)?"   # MedGemma, XLM-R, T5, CLIP
-        r"|\b[a-z]+[A-Z](?:[\w.-]*\w)?"           # mPLM-Sim, wav2Vec
-        r"|\b[A-Z][a-z]+(?:-[A-Za-z0-9]+)+\b"      # Med-Gemini, Inception-v3
-        r"|\b[A-Z]-[A-Z][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"  # U-Net, R-CNN
-        r"|\\[a-z]+\b)")                           # \method: a LaTeX macro standing for the name
+NAME = (
+    r"(?:\b[A-Z]\w*[A-Z0-9](?:[\w.-]*\w)?"  # MedGemma, XLM-R, T5, CLIP
+    r"|\b[a-z]+[A-Z](?:[\w.-]*\w)?"  # mPLM-Sim, wav2Vec
+    r"|\b[A-Z][a-z]+(?:-[A-Za-z0-9]+)+\b"  # Med-Gemini, Inception-v3
+    r"|\b[A-Z]-[A-Z][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"  # U-Net, R-CNN
+    r"|\\[a-z]+\b)"
+)  # \method: a LaTeX macro standing for the name
 
 # "we propose/introduce/present X", "a framework called X", "dubbed X".
 PROPOSED = re.compile(
@@ -29,28 +34,105 @@ PROPOSED = re.compile(
 # "Our model, FooNet, ...", "our framework called BarNet".
 OUR_NAMED = re.compile(
     rf"\b[Oo]ur\s+(?:[\w-]+\s+){{0,3}}?(?:model|method|approach|framework|system|agent|architecture|network),?\s+"
-    rf"(?:(?:called|dubbed|named|termed)\s+)?(?P<name>{NAME})")
+    rf"(?:(?:called|dubbed|named|termed)\s+)?\(?(?P<name>{NAME})"  # "our system (HIT-SCIR)"
+)
+# "we introduce LMCONV: a ...", "We propose GraphAT, which ...": the name right after the verb.
+INTRODUCED_NAME = re.compile(
+    rf"""\b[Ww]e\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop)\s+(?:the\s+)?(?P<name>{NAME})
+    (?=\s*[,:(]|\s+(?:a|an|which|that|to|for|as)\b)""",
+    re.VERBOSE,
+)
 CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+(?P<name>{NAME}|[A-Z][a-z]+)")
 # "Mixture of Dyadic Experts (MoDE)": an acronym defined for the paper's method.
 DEFINED_ACRONYM = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur)\b[^.;]{0,120}?\b(?:[A-Z][\w-]*\s+){1,6}\((?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)")
+    r"\b(?:[Ww]e|[Oo]ur)\b[^.;]{0,120}?\b(?:[A-Z][\w-]*\s+){1,6}\((?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)"
+)
 # "a new simple network architecture, the Transformer, based ...": a plain word named in apposition.
 APPOSED = re.compile(
     r"\b(?:architecture|model|method|framework|approach|network|system|agent|algorithm),\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w-]{2,}),")
+    r"(?P<name>[A-Z][\w-]{2,}),"
+)
+_PATTERNS = {
+    "PROPOSED": PROPOSED,
+    "OUR_NAMED": OUR_NAMED,
+    "INTRODUCED_NAME": INTRODUCED_NAME,
+    "CALLED": CALLED,
+    "DEFINED_ACRONYM": DEFINED_ACRONYM,
+    "APPOSED": APPOSED,
+}
 # Title "TransTab: Learning ...": a short name before a colon.
 TITLE_NAME = re.compile(r"^\s*(?P<name>[^:]{2,40}?)\s*:")
 
 # Words that start sentences but are not systems.
-_NOT_NAMES = frozenset({
-    "We", "Our", "The", "This", "These", "Those", "It", "Its", "In", "On", "For", "Finally", "Overall",
-    "Moreover", "Furthermore", "Additionally", "Specifically", "Notably", "Experiments", "Experimental",
-    "Results", "Extensive", "Empirical", "Compared", "Using", "With", "Remarkably", "Particularly",
-    "Surprisingly", "Importantly", "However", "Thus", "Hence", "Also", "Further", "Then", "Here",
-    "When", "While", "Although", "As", "By", "At", "To", "From", "After", "Across", "Under",
-    "Through", "Evaluation", "Evaluations", "Code", "SOTA", "SoTA", "State", "AI", "LLM", "LLMs", "NLP",
-    "CV", "ML", "RL", "GPU", "GPUs", "API",
-})
+_NOT_NAMES = frozenset(
+    {
+        "We",
+        "Our",
+        "The",
+        "This",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "In",
+        "On",
+        "For",
+        "Finally",
+        "Overall",
+        "Moreover",
+        "Furthermore",
+        "Additionally",
+        "Specifically",
+        "Notably",
+        "Experiments",
+        "Experimental",
+        "Results",
+        "Extensive",
+        "Empirical",
+        "Compared",
+        "Using",
+        "With",
+        "Remarkably",
+        "Particularly",
+        "Surprisingly",
+        "Importantly",
+        "However",
+        "Thus",
+        "Hence",
+        "Also",
+        "Further",
+        "Then",
+        "Here",
+        "When",
+        "While",
+        "Although",
+        "As",
+        "By",
+        "At",
+        "To",
+        "From",
+        "After",
+        "Across",
+        "Under",
+        "Through",
+        "Evaluation",
+        "Evaluations",
+        "Code",
+        "SOTA",
+        "SoTA",
+        "State",
+        "AI",
+        "LLM",
+        "LLMs",
+        "NLP",
+        "CV",
+        "ML",
+        "RL",
+        "GPU",
+        "GPUs",
+        "API",
+    }
+)
 
 # A metric written like a name ("F1", "AUROC", "HD95", "SUC"): never a system.
 _METRIC_NAME = re.compile(rf"^(?:{METRIC})$", re.IGNORECASE)
@@ -74,16 +156,25 @@ SUBJECT = re.compile(
 BASELINE_BEFORE = re.compile(
     rf"""\b(?:outperform|surpass|beat|exceed|improv)\w*\s+(?:(?!(?:on|in|for|at|across|to|with)\b)\w+\s+){{0,3}}?
     (?:over\s+)?(?:the\s+)?
-    (?P<name>{NAME})""", re.VERBOSE)
+    (?P<name>{NAME})""",
+    re.VERBOSE,
+)
 BASELINE_AFTER = re.compile(
     rf"""\s*(?:[^\s,;]+\s+){{0,6}}?(?:over|(?:compared|relative)\s+(?:to|with)|than|against|by|vs\.?)\s+(?:the\s+)?
-    (?:\w+\s+){{0,2}}?(?P<name>{NAME})""", re.VERBOSE)
+    (?:\w+\s+){{0,2}}?(?P<name>{NAME})""",
+    re.VERBOSE,
+)
 
 
 def is_system_name(name: str) -> bool:
-    """Not a stop word, a metric ("F1", "AUROC"), or a plural of models ("LLMs")."""
-    return (name not in _NOT_NAMES and not _METRIC_NAME.match(name) and not _PLURAL_ACRONYM.match(name)
-            and not _SETTING_WORD.match(name))
+    """Not a stop word, a metric ("F1", "AUROC"), a plural of models ("LLMs") or a language."""
+    return (
+        _LANGUAGE_NAME.match(name) is None
+        and name not in _NOT_NAMES
+        and not _METRIC_NAME.match(name)
+        and not _PLURAL_ACRONYM.match(name)
+        and not _SETTING_WORD.match(name)
+    )
 
 
 def paper_model(abstract: str, title: str | None) -> str | None:
@@ -94,12 +185,107 @@ def paper_model(abstract: str, title: str | None) -> str | None:
         m = TITLE_NAME.match(title)
         if m and _TITLE_IS_NAME.match(m.group("name").strip()):
             return m.group("name").strip()
-    for pattern in (OUR_NAMED, CALLED, APPOSED, PROPOSED, DEFINED_ACRONYM):
-        for m in pattern.finditer(abstract[:4000]):
-            task_acronym = pattern is DEFINED_ACRONYM and _TASK_EXPANSION.search(m.group(0))
-            if is_system_name(m.group("name")) and not task_acronym:
-                return m.group("name").rstrip(".-")
+    acronym = title_system.defined_title_acronym(abstract, title)
+    if acronym:
+        return acronym
+    for pattern in (OUR_NAMED, CALLED, APPOSED, INTRODUCED_NAME):
+        found = _first_system(pattern, abstract)
+        if found:
+            return found
+    lead = title_system.title_phrase(title)
+    if lead:
+        return lead
+    acronym = title_system.introduced_acronym(abstract)
+    if acronym:
+        return acronym
+    for pattern in (PROPOSED, DEFINED_ACRONYM):
+        found = _first_system(pattern, abstract)
+        if found:
+            return found
     return None
+
+
+_LANGUAGE_NAME = re.compile(rf"^(?:{alternation(LANGUAGES)})$", re.IGNORECASE)
+
+
+# The words each naming pattern opens with: the pattern is tried only where one starts, which is
+# far cheaper than a regex scan of the whole abstract (these patterns have no literal prefix).
+_OPENERS: dict[str, tuple[str, ...]] = {
+    "PROPOSED": ("we ", "this paper", "this work"),
+    "OUR_NAMED": ("our ",),
+    "INTRODUCED_NAME": ("we ",),
+    "CALLED": ("called", "named", "dubbed", "termed", "coined"),
+    "DEFINED_ACRONYM": ("we", "our"),
+    "APPOSED": (
+        "architecture,",
+        "model,",
+        "method,",
+        "framework,",
+        "approach,",
+        "network,",
+        "system,",
+        "agent,",
+        "algorithm,",
+    ),
+}
+
+
+def _openings(low: str, words: tuple[str, ...]) -> list[int]:
+    found = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            if at == 0 or not low[at - 1].isalnum():
+                found.append(at)
+            at = low.find(word, at + 1)
+    return sorted(found)
+
+
+def _matches(pattern: re.Pattern[str], abstract: str) -> Iterator[re.Match[str]]:
+    name = next(k for k, v in _PATTERNS.items() if v is pattern)
+    text = abstract[:4000]
+    for at in _openings(text.lower(), _OPENERS[name]):
+        m = pattern.match(text, at)
+        if m is not None:
+            yield m
+
+
+def _first_system(pattern: re.Pattern[str], abstract: str) -> str | None:
+    """The first name `pattern` finds that is a system: no task acronym, no dataset name, no family."""
+    for m in _matches(pattern, abstract):
+        task_acronym = pattern is DEFINED_ACRONYM and _TASK_EXPANSION.search(m.group(0))
+        name = m.group("name")
+        if (
+            is_system_name(name)
+            and not task_acronym
+            and not names.find_benchmarks(name)
+            and not is_generic_system(name)
+            and not names_a_resource(abstract, name)
+            and not _LANGUAGE_WORD.search(m.group(0)[-80:])
+        ):
+            return name.rstrip(".-")
+    return None
+
+
+_RESOURCE = r"(?:dataset|database|benchmark|corpus|challenge|leaderboard|suite)s?"
+_LANGUAGE_WORD = re.compile(rf"\b(?:{alternation(LANGUAGES)})\b", re.IGNORECASE)
+
+
+def names_a_resource(abstract: str, name: str) -> bool:
+    """ "a new dataset (RWF-2000)", "the RWF-2000 database": the name is data, not a system."""
+    at = abstract.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if _RESOURCE_AFTER.match(abstract, end) or _RESOURCE_BEFORE.search(abstract, max(0, at - 40), at):
+            return True
+        at = abstract.find(name, end)
+    return False
+
+
+# "X dataset", "X) benchmark" after the name; "dataset X", "database called X", "corpus (X" before it
+# (not "datasets, X outperforms": a comma ends the apposition).
+_RESOURCE_AFTER = re.compile(rf"\)?\s+{_RESOURCE}\b", re.IGNORECASE)
+_RESOURCE_BEFORE = re.compile(rf"\b{_RESOURCE}\s+(?:(?:called|named|dubbed)\s+|\(\s*)?\Z", re.IGNORECASE)
 
 
 def sentence_model(sentence_left: str, own: str | None) -> str | None:
@@ -111,14 +297,34 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
             found, end = m.group("name"), m.end()
     if found and not _OUR_SUBJECT.search(tail, end):  # "X scores 86.4% while our model scores [71.0%]"
         return found
+    m = _OPENING_SUBJECT.match(sentence_left)
+    if m and _is_subject_system(m.group("name")) and not _OUR_SUBJECT.search(sentence_left, m.end()):
+        return m.group("name")  # "CornerNet-Saccade is suitable for ..., improving the AP by [1.0%]"
     return own
 
 
-_OUR_SUBJECT = re.compile(r"\b(?:[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|system|framework"
-                          r"|agent)s?|[Ww]e)\b")
+# A sentence that opens with a system name as its subject.
+_OPENING_SUBJECT = re.compile(
+    rf"""^\s*(?:(?:Moreover|Furthermore|Notably|Specifically|Finally|Additionally|In\s+addition|Overall),\s+)?
+    (?P<name>{NAME})(?:\s+\([^()]{{1,40}}\))?\s+(?:is|are|was|were|also|further|then|consistently|significantly)\b""",
+    re.VERBOSE,
+)
+
+
+def _is_subject_system(name: str) -> bool:
+    return is_system_name(name) and not is_generic_system(name) and not names.find_benchmarks(name)
+
+
+_OUR_SUBJECT = re.compile(
+    r"\b(?:[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:model|method|approach|system|framework"
+    r"|agent)s?|[Ww]e)\b"
+)
 # Hyphenated setting words that look like names: "Zero-shot", "Fine-tuned", "Cross-lingual".
-_SETTING_WORD = re.compile(r"^(?:(?:zero|one|few|\d+|many)-shot|fine-tun\w*|cross-(?:lingual|domain|task)"
-                           r"|pre-?train\w*|in-context|out-of-\w+|in-domain)$", re.IGNORECASE)
+_SETTING_WORD = re.compile(
+    r"^(?:(?:zero|one|few|\d+|many)-shot|fine-tun\w*|cross-(?:lingual|domain|task)"
+    r"|pre-?train\w*|in-context|out-of-\w+|in-domain)$",
+    re.IGNORECASE,
+)
 
 
 def baseline_model(left: str, right: str) -> str | None:
@@ -132,4 +338,3 @@ def baseline_model(left: str, right: str) -> str | None:
     if found is not None and is_system_name(found.group("name")):
         return found.group("name")
     return None
-

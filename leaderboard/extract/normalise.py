@@ -10,12 +10,32 @@ from __future__ import annotations
 import re
 
 # One character for one character: unicode minus and dashes, odd spaces, full-width signs.
-_CHAR_MAP = str.maketrans({
-    "\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2010": "-", "\u2011": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ", "\t": " ",
-    "\n": " ", "\r": " ", "\uff05": "%", "\uff5e": "~", "\u223c": "~", "\u2248": "~",
-    "\u00d7": "x", "\u2264": "<", "\u2265": ">", "$": " ",
-})
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2212": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\t": " ",
+        "\n": " ",
+        "\r": " ",
+        "\uff05": "%",
+        "\uff5e": "~",
+        "\u223c": "~",
+        "\u2248": "~",
+        "\u00d7": "x",
+        "\u2264": "<",
+        "\u2265": ">",
+        "$": " ",
+    }
+)
 
 # LaTeX remnants, each replaced by a same-length string.
 _LATEX = re.compile(

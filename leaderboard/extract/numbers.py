@@ -28,10 +28,12 @@ _UNIT = r"""(?:
 NUMBER_TOKEN = re.compile(
     rf"""
     (?:(?<![\w.])(?P<sign>[+\-±])\s?                # a sign not glued to a word: +14.6%, -0.5
-      | (?<![\w.\-+±/@_^{{\\])(?<!\d,) )            # or a bare start: not "GPT-4", "ViT-g/14", "AP_{{50}}"
+      | (?:(?<![\w.\-+±/@_^{{\\])                   # or a bare start: not "GPT-4", "ViT-g/14", "AP_{{50}}"
+         |(?:(?<=\.\d/)|(?<=\.\d\d/)|(?<=\d%/))(?=\d+\.\d))  # "65.3/[66.5]", "85.4%/[86.2%]": decimals
+        (?<!\d,) )
     (?P<num>{_NUM})
     (?:(?P<unit>{_UNIT})
-       | (?![A-Za-z\d_]|\.\d|/\d))                  # no unit: must not run on into "27B", "3D", "1/3"
+       | (?![A-Za-z\d_]|\.\d|/(?!\d+\.\d)\d))      # no unit: not into "27B", "3D", "1/3"; "65.3/66.5" ok
     (?:(?P<range>\s{{0,4}}(?:-|~|to)\s{{0,4}})  # range joiner: 2.6-10%, 3% to 20%, 40% ~ 80%
        (?P<num2>{_NUM})
        (?P<unit2>{_UNIT})?
@@ -45,13 +47,24 @@ _FROM_BEFORE = re.compile(
     r"""(?:(?<!ranging\s)(?<!varying\s)(?<!range\s)(?:\bfrom|\bbetween)\s{0,3}  # from 71.1 to 79.1
     | \bfrom\s+[+-]?[\d.,]+\s?%?\s+to\s+[+-]?[\d.,]+\s?%?   # from 75.2% to 79%
       (?:,\s*|\s+and\s+|,\s*and\s+))\Z                     # ..., and 79.1% to 83%
-    """, re.VERBOSE)
+    """,
+    re.VERBOSE,
+)
 
 # "OntoNotes 5.0 to 92.1": the first number is the version of a name, so "to" ends a change.
 _VERSION_OF_NAME = re.compile(r"\b[A-Z][\w-]*[a-z][\w-]*\s\Z")
 
-_UNIT_NAMES = (("point", "points"), ("pp", "points"), ("p.p", "points"), ("%", "%"), ("percent", "%"),
-               ("fold", "x"), ("x", "x"), ("X", "x"), ("×", "x"))
+_UNIT_NAMES = (
+    ("point", "points"),
+    ("pp", "points"),
+    ("p.p", "points"),
+    ("%", "%"),
+    ("percent", "%"),
+    ("fold", "x"),
+    ("x", "x"),
+    ("X", "x"),
+    ("×", "x"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +96,15 @@ def unit_name(unit_text: str | None) -> str | None:
 
 def _single(m: re.Match[str], start: int) -> NumberToken:
     unit_end = m.end("unit") if m.group("unit") else m.end("num")
-    return NumberToken(start, unit_end, _signed(m), None, unit_name(m.group("unit")), m.group("sign"),
-                       _has_decimal(m.group("num")))
+    return NumberToken(
+        start,
+        unit_end,
+        _signed(m),
+        None,
+        unit_name(m.group("unit")),
+        m.group("sign"),
+        _has_decimal(m.group("num")),
+    )
 
 
 def _signed(m: re.Match[str]) -> float:
@@ -97,8 +117,15 @@ def _has_decimal(num: str) -> bool:
 
 
 def _second(m: re.Match[str]) -> NumberToken:
-    return NumberToken(m.start("num2"), m.end(), parse_number(m.group("num2")), None,
-                       unit_name(m.group("unit2")), None, _has_decimal(m.group("num2")))
+    return NumberToken(
+        m.start("num2"),
+        m.end(),
+        parse_number(m.group("num2")),
+        None,
+        unit_name(m.group("unit2")),
+        None,
+        _has_decimal(m.group("num2")),
+    )
 
 
 # Runs of digits: a fast scan that finds where numbers may start.
@@ -124,8 +151,9 @@ def _number_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
                 break
 
 
-def find_numbers(text: str, sentence_starts: list[int] | None = None,
-                 per_sentence: int | None = None) -> list[NumberToken]:
+def find_numbers(
+    text: str, sentence_starts: list[int] | None = None, per_sentence: int | None = None
+) -> list[NumberToken]:
     """Numbers of `text` in order (see the module docstring for ranges); with `sentence_starts`
     and `per_sentence`, at most that many matches per sentence: the rest are not even scanned."""
     bounds = sentence_starts or [0]
@@ -147,12 +175,13 @@ def _add_tokens(text: str, m: re.Match[str], tokens: list[NumberToken]) -> None:
         return
     low, high = _signed(m), parse_number(m.group("num2"))
     joiner = m.group("range").strip()
-    is_change = joiner == "to" and (_FROM_BEFORE.search(text, max(0, start - 40), start)
-                                    or _VERSION_OF_NAME.search(text, max(0, start - 30), start))
+    is_change = joiner == "to" and (
+        _FROM_BEFORE.search(text, max(0, start - 40), start)
+        or _VERSION_OF_NAME.search(text, max(0, start - 30), start)
+    )
     if is_change or not low < high or m.group("sign") == "±":
         tokens.append(_single(m, start))
         tokens.append(_second(m))
         return
     unit = unit_name(m.group("unit2")) or unit_name(m.group("unit"))
-    tokens.append(NumberToken(start, m.end(), low, high, unit, m.group("sign"),
-                              _has_decimal(m.group("num"))))
+    tokens.append(NumberToken(start, m.end(), low, high, unit, m.group("sign"), _has_decimal(m.group("num"))))

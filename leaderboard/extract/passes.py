@@ -12,14 +12,17 @@ import re
 
 from leaderboard.extract import benchmark, fields, lists, model
 from leaderboard.extract.decision import LIST_GAP, Decision
+from leaderboard.extract.inventory import Inventory, Mention
 from leaderboard.records import Claim
 
 _OUTPERFORM = re.compile(r"\b(?:outperform|surpass|beat|exceed)\w*\b|\bimprov\w*\s+(?:over|upon)\b")
 # "an F1 of 88.1, only 0.3 points behind X", "within 0.05 of X", "a gap of 1.2 to X": a closeness
 # figure after a score measures what the score measures.
 _CLOSENESS = re.compile(r"\b(?:within|gaps?|behind|short\s+of)\b")
-_CLOSE_TO_NAMED = re.compile(rf"\s*(?:%|points?|pp)?\s*(?:behind|of|to|from)\s+(?:the\s+)?"
-                             rf"(?P<name>{model.NAME})")
+_CLOSE_TO_NAMED = re.compile(
+    rf"\s*(?:%|points?|pp)?\s*(?:behind|of|to|from)\s+(?:the\s+)?"
+    rf"(?P<name>{model.NAME})"
+)
 
 
 def backfill_benchmarks(decisions: list[Decision]) -> None:
@@ -29,8 +32,13 @@ def backfill_benchmarks(decisions: list[Decision]) -> None:
     for d in reversed(decisions):
         if d.claim is None or d.claim.kind == "efficiency":
             continue
-        if (d.claim.benchmark is None and following is not None and following.sentence == d.sentence
-                and following.claim is not None and not d.claim.extra.get("averaged")):
+        if (
+            d.claim.benchmark is None
+            and following is not None
+            and following.sentence == d.sentence
+            and following.claim is not None
+            and not d.claim.extra.get("averaged")
+        ):
             d.claim.benchmark = following.claim.benchmark
         following = d
 
@@ -48,12 +56,18 @@ def fill_sentence_metrics(text: str, decisions: list[Decision]) -> None:
                 m = fields.MEASURED_BY.search(text, d.sentence[0], min(d.sentence[1], d.sentence[0] + 1000))
                 named[d.sentence] = m.group("m") if m else None
             d.claim.metric = named[d.sentence]
-        if (d.verdict == "delta" and before is not None
-                and before.claim is not None and before.sentence == d.sentence and before.verdict == "score"
-                and ";" not in text[before.token.end: d.token.start]):
+        if (
+            d.verdict == "delta"
+            and before is not None
+            and before.claim is not None
+            and before.sentence == d.sentence
+            and before.verdict == "score"
+            and ";" not in text[before.token.end : d.token.start]
+        ):
             close = _CLOSENESS.search(text, before.token.end, min(d.sentence[1], d.token.end + 20))
             if d.claim.metric is None and (
-                    close is not None or _OUTPERFORM.search(text, before.token.end, d.token.start)):
+                close is not None or _OUTPERFORM.search(text, before.token.end, d.token.start)
+            ):
                 d.claim.metric = before.claim.metric
             if close is not None and d.claim.baseline_model is None:
                 m = _CLOSE_TO_NAMED.match(text, d.token.end, d.sentence[1])
@@ -81,21 +95,24 @@ def pair_lists(text: str, decisions: list[Decision]) -> None:
         if d.claim is not None and d.claim.kind != "efficiency":
             by_sentence.setdefault(d.sentence, []).append(d)
     for (s_start, s_end), group in by_sentence.items():
-        sentence = text[s_start: min(s_end, s_start + 800)]
+        sentence = text[s_start : min(s_end, s_start + 800)]
         if len(group) < 2:
             continue
         if "respective" not in sentence:
             _pair_list_metrics(text, group)
             continue
         for role, items in lists.coordinated_lists(sentence):
-            for kind_group in (group, [d for d in group if d.verdict == "score"],
-                               [d for d in group if d.verdict == "delta"]):
+            for kind_group in (
+                group,
+                [d for d in group if d.verdict == "score"],
+                [d for d in group if d.verdict == "delta"],
+            ):
                 if len(kind_group) == len(items):
                     _assign(kind_group, items, role)
                     break
         for run in _runs(group):  # "91.2 and 88.4 F1 on A and B, respectively": F1 for both
             if len(run) > 1:
-                _share_metric(run, text[run[-1].token.end: min(run[-1].sentence[1], run[-1].token.end + 60)])
+                _share_metric(run, text[run[-1].token.end : min(run[-1].sentence[1], run[-1].token.end + 60)])
 
 
 def _runs(group: list[Decision]) -> list[list[Decision]]:
@@ -137,13 +154,16 @@ def _pair_list_metrics(text: str, group: list[Decision]) -> None:
     for run in _runs(group):
         if len(run) < 2:
             continue
-        before = text[max(run[0].sentence[0], run[0].token.start - 60): run[0].token.start]
-        after = text[run[-1].token.end: min(run[-1].sentence[1], run[-1].token.end + 60)]
+        before = text[max(run[0].sentence[0], run[0].token.start - 60) : run[0].token.start]
+        after = text[run[-1].token.end : min(run[-1].sentence[1], run[-1].token.end + 60)]
         for window in (_NEAR_AFTER.match(after), _NEAR_BEFORE.search(before)):
             if window is None:
                 continue
-            read = [items for role, items in lists.coordinated_lists(window.group("l"))
-                    if role == "metric" and len(items) == len(run)]
+            read = [
+                items
+                for role, items in lists.coordinated_lists(window.group("l"))
+                if role == "metric" and len(items) == len(run)
+            ]
             if read:
                 _assign(run, read[0], "metric")
                 break
@@ -158,8 +178,11 @@ def _pair_benchmarks(run: list[Decision], after: str) -> None:
     if m is None:
         return
     for role, items in lists.coordinated_lists(m.group("l")):
-        if role == "benchmark" and len(items) == len(run) and all(
-                benchmark.clean_benchmark(i)[0] for i in items):
+        if (
+            role == "benchmark"
+            and len(items) == len(run)
+            and all(benchmark.clean_benchmark(i)[0] for i in items)
+        ):
             _assign(run, items, "benchmark")
             return
 
@@ -175,14 +198,20 @@ def _share_metric(run: list[Decision], after: str) -> None:
 
 
 # A metric list right after a list of numbers (a change word may sit between) or right before it.
-_NEAR_AFTER = re.compile(r"\s*(?:%|points?)?\s*(?:(?:lower|higher|better|worse|gains?|improvements?"
-                         r"|reductions?)\s+)?(?:in\s+(?:the\s+)?)?(?P<l>[^,;()]{3,50}?)"
-                         r"(?=\s+(?:on|in|for|across|over|than|compared)\b|[,;.()]|$)")
-_BENCH_LIST_AFTER = re.compile(r"\s*(?:%|points?)?\s*(?:[\w-]+\s+){0,3}?"
-                               r"(?P<l>(?:on|in|across)\s+[^;()]{3,80}?)"
-                               r"(?=[,;.()]|$|\s+(?:respectively|with|using|over|compared|than|when|while)\b)")
-_NEAR_BEFORE = re.compile(r"\b(?:improv|increas|boost|rais|lift|reduc|decreas|lower)\w*\s+(?:the\s+|its\s+)?"
-                          r"(?P<l>[^,;()]{3,50}?)\s+(?:by|to)\s+\Z")
+_NEAR_AFTER = re.compile(
+    r"\s*(?:%|points?)?\s*(?:(?:lower|higher|better|worse|gains?|improvements?"
+    r"|reductions?)\s+)?(?:in\s+(?:the\s+)?)?(?P<l>[^,;()]{3,50}?)"
+    r"(?=\s+(?:on|in|for|across|over|than|compared)\b|[,;.()]|$)"
+)
+_BENCH_LIST_AFTER = re.compile(
+    r"\s*(?:%|points?)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?P<l>(?:on|in|across)\s+[^;()]{3,80}?)"
+    r"(?=[,;.()]|$|\s+(?:respectively|with|using|over|compared|than|when|while)\b)"
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(?:improv|increas|boost|rais|lift|reduc|decreas|lower)\w*\s+(?:the\s+|its\s+)?"
+    r"(?P<l>[^,;()]{3,50}?)\s+(?:by|to)\s+\Z"
+)
 
 
 def pair_deltas_with_scores(text: str, decisions: list[Decision]) -> None:
@@ -198,8 +227,11 @@ def pair_deltas_with_scores(text: str, decisions: list[Decision]) -> None:
         if first is None or first < 2:
             continue
         scores, deltas = group[:first], group[first:]
-        if (len(scores) != len(deltas) or any(d.verdict != "delta" for d in deltas)
-                or not all(d.in_list for d in deltas[1:])):
+        if (
+            len(scores) != len(deltas)
+            or any(d.verdict != "delta" for d in deltas)
+            or not all(d.in_list for d in deltas[1:])
+        ):
             continue
         s_claims = [d.claim for d in scores if d.claim is not None]
         d_claims = [d.claim for d in deltas if d.claim is not None]
@@ -211,7 +243,8 @@ def pair_deltas_with_scores(text: str, decisions: list[Decision]) -> None:
             continue  # "by 2.1 and 1.8 points in EM": the changes name their own metric
         benches = [c.benchmark for c in s_claims]
         pair_bench = len(set(benches)) == len(benches) and all(
-            c.benchmark in (None, benches[-1]) for c in d_claims)
+            c.benchmark in (None, benches[-1]) for c in d_claims
+        )
         named = next((c.baseline_model for c in d_claims if c.baseline_model), None)
         for sc, dc in zip(s_claims, d_claims, strict=True):
             dc.metric = sc.metric
@@ -230,3 +263,63 @@ def _assign(group: list[Decision], items: list[str], role: str) -> None:
             d.claim.condition = item if not d.claim.condition else f"{d.claim.condition}; {item}"
         else:
             setattr(d.claim, role, item)
+
+
+def carry_sentence_metrics(text: str, decisions: list[Decision]) -> None:
+    """A claim still without a metric takes the one of the nearest claim before it in its sentence
+    ("88.2% MODA on X, outperforming the state of the art by [14.1%]") when it is a change, or a
+    score on the same benchmark, and no semicolon stands between them."""
+    before: Decision | None = None
+    for d in decisions:
+        if d.claim is None or d.claim.kind == "efficiency":
+            continue
+        if (
+            d.claim.metric is None
+            and before is not None
+            and before.claim is not None
+            and before.claim.metric
+            and before.sentence == d.sentence
+            and ";" not in text[before.token.end : d.token.start]
+            # a score on another benchmark keeps no metric: "62.4 mAP on COCO, [80.36] on VQA" (spec)
+            and (d.claim.kind == "delta" or d.claim.benchmark == before.claim.benchmark)
+        ):
+            d.claim.metric = before.claim.metric
+        before = d
+
+
+_DATASET_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/|&)\s*(?:the\s+)?")
+
+
+def pair_dataset_lists(text: str, decisions: list[Decision], inv: Inventory) -> None:
+    """ "on DOTA, UCAS-AOD, HRSC with 76.6%, 97.0% and 90.5% mAP respectively", "a/b on X/Y": a run
+    of datasets (from the inventory) joined by commas, "and" or "/" pairs in order with as many
+    numbers of its sentence, when the sentence says "respectively" or writes both lists with "/"."""
+    by_sentence: dict[tuple[int, int], list[Decision]] = {}
+    for d in decisions:
+        if d.claim is not None and d.claim.kind != "efficiency":
+            by_sentence.setdefault(d.sentence, []).append(d)
+    for (s_start, s_end), group in by_sentence.items():
+        if len(group) < 2:
+            continue
+        sentence = text[s_start:s_end]
+        slashed = "/" in text[group[0].token.end : group[-1].token.start]
+        if "respective" not in sentence and not slashed:
+            continue
+        for run in _dataset_runs(text, inv.in_span(s_start, s_end)):
+            for kind_group in (group, [d for d in group if d.verdict == "score"]):
+                if len(kind_group) == len(run) > 1:
+                    for d, m in zip(kind_group, run, strict=True):
+                        assert d.claim is not None
+                        d.claim.benchmark = m.text
+                        d.claim.extra["bench_rule"] = "bench:dataset-list-in-order"
+                    break
+
+
+def _dataset_runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        if runs and _DATASET_JOINER.fullmatch(text, runs[-1][-1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [r for r in runs if len(r) > 1]

@@ -1,0 +1,140 @@
+"""Pass 2 (benchmark): align a number with the DATASET mentions of its clause, else the focus.
+
+`benchmark.py` reads a candidate phrase from the number's position ("on X",
+"X (85.2%)", "X accuracy of"); this module checks it against the inventory:
+- a candidate that holds a dataset mention is kept (position found it);
+- otherwise a dataset named in the number's clause wins (first on its right up
+  to the next number, else the nearest on its left);
+- a candidate that is no name at all (hardware, time, a metric or grading word)
+  gives way to the focus;
+- with no candidate, the clause's dataset, then the focus.
+Each choice returns the rule that made it, for `explain`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from leaderboard.extract import names
+from leaderboard.extract.inventory import Inventory, Mention
+
+# What a resource or cost looks like, never an evaluation set.
+_JUNK = re.compile(
+    r"""\b(?:gpus?|tpus?|cpus?|card|machines?|hours?|minutes?|seconds?|days?|ms|epochs?|parameters?|params
+    |layers?|flops|gflops|fps|state[-\s]of[-\s]the[-\s]art|sota|result|results|performance|baselines?|margin
+    |average|depth|size|number|times?|leaderboards?|experiments?|subtasks?|tesla|v100|a100|titan|nvidia)\b
+    |^\W*\w{0,2}\W*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_NAME_SHAPE = re.compile(r"[A-Z]|\d")
+_DIGIT = re.compile(r"\d")
+# A counted or plural collection ("7 benchmarks", "all tasks", "downstream tasks") stays as written.
+_COLLECTION = re.compile(r"\b(?:benchmarks|datasets|tasks|domains|languages|suites)\b", re.IGNORECASE)
+# A comma (or "and") right before the number: what stands further left belongs to the item before.
+_ENDS_PREVIOUS_ITEM = re.compile(r"(?:,|\band)\s*(?:and\s+)?(?:\w+\s+){0,2}\Z")
+# Where a number's clause ends on its right.
+_CLAUSE_END = re.compile(
+    r";|\b(?:while|whereas|but|which|respectively)\b|,\s*(?:and|outperforming|surpassing)\b"
+)
+
+
+def _clause_end(text: str, start: int, stop: int) -> int:
+    m = _CLAUSE_END.search(text, start, stop)
+    return m.start() if m else stop
+
+
+def clause_datasets(
+    inv: Inventory, text: str, sent: tuple[int, int], tok_start: int, tok_end: int, stop: int, left_from: int
+) -> tuple[Mention | None, Mention | None]:
+    """The datasets of the number's clause: the first on its right before `stop`, and the nearest
+    on its left after `left_from` (the previous claim of the sentence). A number in brackets
+    ("80.5% (7.7% gain), X accuracy ...") has no right side beyond its bracket."""
+    right_end = _clause_end(text, tok_end, min(stop, sent[1]))
+    opened = text.rfind("(", max(sent[0], left_from), tok_start)
+    if opened >= 0 and text.find(")", opened, tok_start) < 0:
+        closing = text.find(")", tok_end, right_end)
+        right_end = closing if closing >= 0 else right_end
+    right = inv.in_span(tok_end, right_end)
+    left = inv.in_span(max(sent[0], left_from), tok_start)
+    return (right[0] if right else None), (left[-1] if left else None)
+
+
+def is_junk(candidate: str) -> bool:
+    """A phrase that no leaderboard would call a benchmark."""
+    return _JUNK.search(candidate) is not None or names.is_metric_name(candidate)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """The phrase `benchmark.py` read for a number, and where: `right` ("85.2% on X"), `left`
+    ("X (85.2%)", "X accuracy of 85.2"), `inherited` (the claim before it in the sentence) or
+    `sentence` (anywhere earlier in the sentence)."""
+
+    phrase: str | None
+    source: str
+
+
+def choose_benchmark(
+    cand: Candidate,
+    inv: Inventory,
+    text: str,
+    sent: tuple[int, int],
+    tok: tuple[int, int],
+    stop: int,
+    left_from: int,
+) -> tuple[str | None, str]:
+    """(benchmark, rule) for one number: its own clause's dataset beats a phrase read further away."""
+    candidate = cand.phrase
+    if candidate is not None and cand.source != "right" and inv.is_training_data(candidate):
+        candidate = None  # "pre-trained on X": X is what the model learnt from, not where it was measured
+    right, left = clause_datasets(inv, text, sent, tok[0], tok[1], stop, left_from)
+    if cand.source == "inherited" and (left or right) is not None:
+        # "A to 93.7% (4.1% gain), [B] to 80.9%": the number's own dataset, on its left first
+        # (nothing on its right reads as "on X", or the candidate would not be inherited)
+        own = left or right
+        assert own is not None
+        if candidate is None or names.fold(own.text) not in names.fold(candidate):
+            return own.text, "bench:own-clause-dataset"
+    if (
+        cand.source == "left"
+        and right is not None
+        and candidate is not None
+        and _ENDS_PREVIOUS_ITEM.search(text, left_from, tok[0])
+    ):
+        # "52.4% on A, [66.5%] (+4.9%) on B": the phrase on the left closed the item before
+        return right.text, "bench:clause-dataset-right-of-list-item"
+    if candidate is not None and inv.is_dataset_name(candidate):
+        return candidate, "bench:position+dataset"
+    collection = candidate is not None and _COLLECTION.search(candidate) is not None
+    if right is not None and not collection:
+        return right.text, "bench:clause-dataset-right"
+    if candidate is not None and not is_junk(candidate) and (collection or _NAME_SHAPE.search(candidate)):
+        return candidate, "bench:position-name"
+    if left is not None and not collection:
+        return left.text, "bench:clause-dataset-left"
+    if candidate is not None and not is_junk(candidate) and names.is_task_name(candidate):
+        return candidate, "bench:position-task"
+    earlier = inv.in_span(sent[0], tok[0])
+    plain = candidate is not None and not is_junk(candidate)
+    if plain and not earlier and inv.focus_at(sent[0]) is None:
+        return candidate, "bench:position"  # a plain phrase, and no dataset to prefer
+    if earlier:
+        # "On the Cityscapes test set, X achieves 72.0% mIoU/273.6 FPS and [77.5%] mIoU ..."
+        return earlier[-1].text, "bench:sentence-dataset-left"
+    later = inv.in_span(tok[1], sent[1])
+    if later and not _DIGIT.search(text, tok[1], later[0].start):
+        # a dataset later in the sentence, unless another number stands between (it is that one's)
+        return later[0].text, "bench:sentence-dataset-right"
+    focus = inv.focus_at(sent[0])
+    if focus is not None:
+        return focus.text, "bench:focus"
+    return None, "bench:none"
+
+
+def _nearest_in_sentence(inv: Inventory, sent: tuple[int, int], tok: tuple[int, int]) -> Mention | None:
+    """ "two benchmarks: A and B ... 84.6% on ...": a counted collection the sentence then names."""
+    found = inv.in_span(sent[0], sent[1])
+    if not found:
+        return None
+    return min(found, key=lambda m: (m.start < tok[1], abs(m.start - tok[1])))
