@@ -8,10 +8,12 @@ import json
 
 import pytest
 from board_support import paper, score, store
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leaderboard.cli import app
 from leaderboard.db import make_engine, upgrade_to_head
+from leaderboard.db.models import ClaimRow
 
 LIBRISPEECH = "Our model achieves a word error rate of 1.8% on LibriSpeech test-clean and 3.9% on test-other."
 
@@ -137,3 +139,28 @@ def test_dates_come_from_jsonl_years_csv_dates_and_arxiv_ids(runner, db_url, tmp
     sota = run(runner, "sota", "ImageNet", "--db", db_url)
     assert sota.exit_code == 0 and "no dated scores" not in sota.output
     assert [model in sota.output for model in ("ResNet-50", "ViT-B", "ConvNeXt-B")] == [True] * 3
+
+
+def test_a_score_the_extractor_is_unsure_of_waits_for_review(runner, db_url):
+    engine = make_engine(db_url)
+    upgrade_to_head(engine)
+    with Session(engine) as session:
+        store(
+            session,
+            (
+                paper("2402.00001", "Unsure", "2024-02-01"),
+                [
+                    score("Sure", "CIFAR-10", "accuracy", 95.0, confidence=0.8),
+                    score("Guess", "CIFAR-10", "accuracy", 97.0, confidence=0.35, rule="percent_default"),
+                ],
+            ),
+        )
+    engine.dispose()
+    assert "Guess" not in run(runner, "show", "CIFAR-10", "--db", db_url).output
+    assert "Guess" in run(runner, "review", "queue", "--db", db_url).output
+    engine = make_engine(db_url)
+    with Session(engine) as session:
+        guess = session.scalar(select(ClaimRow.id).where(ClaimRow.model == "Guess"))
+    engine.dispose()
+    assert run(runner, "review", "accept", str(guess), "-r", "ann", "--db", db_url).exit_code == 0
+    assert "Guess" in run(runner, "show", "CIFAR-10", "--db", db_url).output
