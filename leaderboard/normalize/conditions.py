@@ -235,13 +235,20 @@ def language_pair(match: re.Match[str]) -> str | None:
     return f"{source}-{target}"
 
 
-def _lang(text: str, strict: bool) -> list[Mention]:
-    found = []
-    for match in LANGUAGE_PAIR.finditer(text):
+def language_pairs(text: str) -> list[tuple[re.Match[str], str]]:
+    """Every language pair in `text` with its match. Candidates overlap ('RCV2 English-to-German'
+    first offers 'RCV2 English'), so a rejected one moves the search on by one character only."""
+    found, at = [], 0
+    while (match := LANGUAGE_PAIR.search(text, at)) is not None:
         pair = language_pair(match)
         if pair:
-            found.append((match.start(), f"lang={pair}"))
+            found.append((match, pair))
+        at = match.end() if pair else match.start() + 1
     return found
+
+
+def _lang(text: str, strict: bool) -> list[Mention]:
+    return [(match.start(), f"lang={pair}") for match, pair in language_pairs(text)]
 
 
 def split_name(word: str) -> str | None:
