@@ -45,7 +45,10 @@ NAME_FIELDS = ("benchmark", "metric", "model")
 
 def ingest(papers: Path, url: str) -> None:
     command = [sys.executable, "-m", "leaderboard", "ingest", str(papers), "--db", url]
-    subprocess.run(command, check=True, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        lines = done.stderr.strip().splitlines() or [f"exit code {done.returncode}"]
+        sys.exit(f"error: leaderboard ingest {papers}: {lines[-1]}")
 
 
 def ranked_rows(session: Session) -> list[dict]:

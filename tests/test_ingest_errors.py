@@ -94,9 +94,9 @@ BAD_INPUTS = [
     ),
     pytest.param(
         "x.jsonl",
-        b'{"abstract": "x", "date": "March 2023"}\n',
+        b'{"abstract": "x", "date": "the spring of 2023"}\n',
         None,
-        ":1: unrecognised date 'March 2023'",
+        ":1: unrecognised date 'the spring of 2023'",
         id="bad-date",
     ),
     pytest.param(

@@ -178,7 +178,8 @@ def test_state_of_the_art_over_time_keeps_each_new_best(session):
         (paper("2301.00001", "Old", "2023-01-01"), [score("A", "MNIST", "accuracy", 99.0)]),
         (paper("2302.00001", "Worse", "2023-02-01"), [score("B", "MNIST", "accuracy", 98.0)]),
         (paper("2303.00001", "Better", "2023-03-01"), [score("C", "MNIST", "accuracy", 99.5)]),
-        (paper("2304.00001", "Undated", None), [score("D", "MNIST", "accuracy", 99.9)]),
+        # No date and no arXiv id to take its month from.
+        (paper("p-undated", "Undated", None, arxiv=False), [score("D", "MNIST", "accuracy", 99.9)]),
     )
     sota = queries.sota_over_time(session, "MNIST")
     assert list(zip(sota["paper_date"], sota["model"], strict=True)) == [

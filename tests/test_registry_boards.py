@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from board_support import paper, score, store
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from leaderboard import normalize, queries
@@ -220,3 +220,17 @@ def test_upgrading_to_0006_judges_the_entities_already_stored(engine):
         "zorp index/metric": None,
     }
     assert directions == {"word error rate": "lower", "zorp index": None}
+
+
+def test_reresolving_every_claim_applies_the_current_rules(session):
+    store(session, (paper("2406.00001", "P", "2024-06-01"), [score("DETR", "COCO test-dev", "AP", 42.0)]))
+    # As an older version stored it: the split inside the benchmark, no condition.
+    session.execute(update(ClaimRow).values(condition_key="", benchmark_id=None))
+    session.commit()
+    assert normalize.reresolve_all(session) == 1
+    session.commit()
+    claim = session.scalars(select(ClaimRow)).one()
+    assert (claim.benchmark_id, claim.condition_key) == (
+        entity(session, "benchmark", "COCO").id,
+        "split=test-dev",
+    )

@@ -168,6 +168,7 @@ WRITE_ARGS = {
     "registry alias": ["model", "GPT-4", "gpt four"],
     "registry direction": ["perplexity", "higher"],
     "registry dismiss": ["model", "GPT-4", "GPT-4o"],
+    "registry not-entity": ["model", "GPT-4"],
 }
 
 

@@ -15,6 +15,8 @@ SHOWN_COLUMNS = [
 
 st.title("Leaderboards")
 benchmarks = data.benchmarks()
+# Names that are no benchmark ("11 datasets", "1-shot") make no board.
+benchmarks = benchmarks[benchmarks["not_entity"].isna()]
 if benchmarks.empty:
     st.info("No benchmark has claims yet. Add papers with `leaderboard ingest seed`.")
     st.stop()
@@ -56,26 +58,37 @@ accepted_only = st.checkbox("Only claims a person accepted or corrected", key="l
 # The library takes 'none' for "no setting"; '' would mean no filter.
 condition_arg = None if condition == ALL_CONDITIONS else (condition or "none")
 table = data.leaderboard(benchmark_id, metric_id, condition=condition_arg, accepted_only=accepted_only)
-direction = "lower" if metric_rows.at[metric_id, "direction"] == "lower" else "higher"
-arrow = "lower is better" if direction == "lower" else "higher is better"
-st.caption(f"{len(table)} ranked models · {ui.md_escape(metric_name)}, {arrow}")
+direction = table.attrs.get("direction", "unknown")
+if direction in ("higher", "lower"):
+    st.caption(f"{len(table)} ranked models · {ui.md_escape(metric_name)}, {direction} is better")
+else:
+    st.caption(
+        f"{len(table)} scores, unranked · {ui.md_escape(metric_name)}: direction unknown "
+        "(set it on the Entities page or with `leaderboard registry direction`)"
+    )
 
 if table.empty:
     st.info("No claim passes these filters.")
     st.stop()
 
-st.dataframe(
-    table[SHOWN_COLUMNS],
-    hide_index=True,
-    key="lb_table",
-    column_config={
-        "arxiv_url": st.column_config.LinkColumn("paper link", display_text=r"https://arxiv\.org/abs/(.*)"),
-        "paper_title": st.column_config.TextColumn("paper", width="medium"),
-        "evidence": st.column_config.TextColumn("evidence sentence", width="large"),
-        "spread": st.column_config.NumberColumn(help="Best minus worst score papers report"),
-        "n_papers": st.column_config.NumberColumn("papers"),
-    },
-)
+# One table per condition: ranks of different conditions never share a table.
+for number, (key, rows) in enumerate(table.groupby("condition", sort=True)):
+    if condition == ALL_CONDITIONS:
+        st.markdown(f"**Condition: {ui.md_escape(key or 'none')}**")
+    st.dataframe(
+        rows[SHOWN_COLUMNS],
+        hide_index=True,
+        key="lb_table" if number == 0 else f"lb_table_{number}",
+        column_config={
+            "arxiv_url": st.column_config.LinkColumn(
+                "paper link", display_text=r"https://arxiv\.org/abs/(.*)"
+            ),
+            "paper_title": st.column_config.TextColumn("paper", width="medium"),
+            "evidence": st.column_config.TextColumn("evidence sentence", width="large"),
+            "spread": st.column_config.NumberColumn(help="Best minus worst score papers report"),
+            "n_papers": st.column_config.NumberColumn("papers"),
+        },
+    )
 st.download_button(
     "Download this table as CSV",
     data=data.csv_bytes(table),
@@ -87,7 +100,12 @@ st.download_button(
 chart_left, chart_right = st.columns(2)
 with chart_left:
     st.subheader("Ranking")
-    st.altair_chart(charts.ranking_bars(table, metric_name, direction))
+    if direction not in ("higher", "lower"):
+        st.caption("No ranking while the metric's direction is unknown.")
+    elif condition == ALL_CONDITIONS and table["condition"].nunique() > 1:
+        st.caption("Pick one condition to chart its ranking: ranks of different conditions do not compare.")
+    else:
+        st.altair_chart(charts.ranking_bars(table, metric_name, direction))
 with chart_right:
     st.subheader("State of the art over time")
     sota = data.sota_over_time(benchmark_id, metric_id, condition=condition_arg)

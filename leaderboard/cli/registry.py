@@ -95,6 +95,15 @@ def load_command(
     )
 
 
+@registry_app.command("reresolve")
+def reresolve_command(db_url: DbOption = None) -> None:
+    """Resolve every stored claim again with the current rules and registry (a database made by
+    an older version: benchmark names carrying a split, new condition settings)."""
+    with _writing(db_url) as session:
+        changed = normalize.reresolve_all(session)
+    typer.echo(f"claims re-resolved: {changed}")
+
+
 @registry_app.command("suggest")
 def suggest_command(
     kind: KindArgument,

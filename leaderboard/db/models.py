@@ -147,6 +147,8 @@ class ClaimRow(Base):
             "value_flag",
             "model_id",
             "value_canonical",
+            # Scores the extractor is unsure of wait for review (queries.base.BOARD_MIN_CONFIDENCE).
+            "confidence",
         ),
         # Cross-paper comparison (one model on one benchmark) and disagreements. The
         # disagreements report groups every score by these four keys: with the filter and
@@ -242,7 +244,7 @@ class Entity(Base):
     # Why this is no real benchmark or model (leaderboard.normalize.junk: 'count', 'setting',
     # 'dataset', 'library'..., or 'manual' when a person said so); NULL for a real one. Its claims
     # are kept but make no board and no ranked row.
-    not_entity: Mapped[str | None] = mapped_column(String(32))
+    not_entity: Mapped[str | None] = mapped_column(String(32), index=True)
     # Set when a person merged this entity into another; kept so a merge can be undone.
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
     created_at: Mapped[dt.datetime] = _created_at()

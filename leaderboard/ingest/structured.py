@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from leaderboard.ingest.cleaning import arxiv_id_of, clean_text, iso_date
+from leaderboard.ingest.cleaning import arxiv_id_of, clean_text
+from leaderboard.ingest.dates import written_date, year_date
 from leaderboard.ingest.errors import IngestError
 from leaderboard.records import PaperRecord
 
@@ -39,7 +40,8 @@ def paper_from_fields(
         title=clean_text(fields.get("title")),
         arxiv_id=arxiv_id,
         given_id=given_id,
-        date=_date(raw_date if raw_date is not None else fields.get("date"), source, line),
+        date=_date(raw_date if raw_date is not None else fields.get("date"), source, line)
+        or year_date(fields.get("year"), fields.get("month")),
         source=source,
         line=line,
     )
@@ -50,6 +52,6 @@ def _date(value: object, source: str, line: int) -> str | None:
     if text is None:
         return None
     try:
-        return iso_date(text)
+        return written_date(text)
     except ValueError as exc:
         raise IngestError(source, line, str(exc)) from None

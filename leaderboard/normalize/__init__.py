@@ -16,7 +16,7 @@ from leaderboard.normalize.entities import (
 from leaderboard.normalize.fold import fold
 from leaderboard.normalize.junk import benchmark_junk_reason, model_junk_reason
 from leaderboard.normalize.registry import RegistryError, RegistryStats, load_registry, read_registry
-from leaderboard.normalize.reresolve import reresolve_claims, reresolve_unresolved
+from leaderboard.normalize.reresolve import reresolve_all, reresolve_claims, reresolve_unresolved
 from leaderboard.normalize.resolve import resolve_claim_rows
 from leaderboard.normalize.scale import canonical_value
 from leaderboard.normalize.suggest import Suggestion, dismiss_suggestion, merge_suggestions
@@ -42,6 +42,7 @@ __all__ = [
     "parse_condition_option",
     "read_benchmark_name",
     "read_registry",
+    "reresolve_all",
     "reresolve_claims",
     "reresolve_unresolved",
     "resolve_claim_rows",

@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 
 from leaderboard.normalize.conditions import (
     LABELS,
-    LANGUAGE_PAIR,
     SHOTS,
-    language_pair,
+    language_pairs,
     shots_value,
     split_name,
 )
@@ -102,11 +101,9 @@ def read_benchmark_name(name: str) -> BenchmarkName:
 
 
 def _take_language_pairs(text: str, settings: dict[str, list[str]]) -> str:
-    for match in reversed(list(LANGUAGE_PAIR.finditer(text))):
-        pair = language_pair(match)
-        if pair:
-            settings.setdefault("lang", []).append(f"lang={pair}")
-            text = text[: match.start()] + " " + text[match.end() :]
+    for match, pair in reversed(language_pairs(text)):
+        settings.setdefault("lang", []).append(f"lang={pair}")
+        text = text[: match.start()] + " " + text[match.end() :]
     return text
 
 

@@ -42,6 +42,24 @@ def reresolve_claims(session: Session, entity_ids: Iterable[int]) -> int:
     return changed
 
 
+# Claims per step of a whole-database pass: memory stays flat whatever the size.
+ALL_CLAIMS_STEP = 5000
+
+
+def reresolve_all(session: Session) -> int:
+    """Re-resolve every claim (after resolution rules changed, e.g. benchmark names carrying a
+    split, new condition settings); returns how many changed. Walks the ids in steps."""
+    changed, last = 0, 0
+    while True:
+        ids = session.scalars(
+            select(ClaimRow.id).where(ClaimRow.id > last).order_by(ClaimRow.id).limit(ALL_CLAIMS_STEP)
+        ).all()
+        if not ids:
+            return changed
+        changed += _reresolve(session, ClaimRow.id.between(ids[0], ids[-1]))
+        last = ids[-1]
+
+
 def reresolve_unresolved(session: Session) -> int:
     """Resolve claims stored before resolution existed (a name but no entity id); returns how many."""
     missing = or_(

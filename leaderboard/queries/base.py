@@ -16,6 +16,10 @@ NOT_COUNTED = (ClaimStatus.REJECTED, ClaimStatus.RETIRED)
 # What "only human-accepted claims" keeps: accepted as written, or corrected by a person.
 HUMAN_ACCEPTED = (ClaimStatus.ACCEPTED, ClaimStatus.CORRECTED)
 ARXIV_ABS = "https://arxiv.org/abs/"
+# Below this the extractor is guessing (a bare percentage read as accuracy, 0.35): such a score
+# waits in the review queue and reaches a board once a person accepts or corrects it. Measured on
+# dev2 (benchmarks/board_precision.py): higher thresholds buy no precision, they only drop rows.
+BOARD_MIN_CONFIDENCE = 0.5
 
 BenchmarkEntity = aliased(Entity, name="benchmark_entity")
 MetricEntity = aliased(Entity, name="metric_entity")
@@ -106,9 +110,11 @@ def counted(accepted_only: bool = False):
 
 def rankable(accepted_only: bool = False):
     """Scores that can rank: counted, with a real model (not a name the junk rules or a person
-    set aside, `entities.not_entity`) on a real benchmark, and a possible canonical value."""
+    set aside, `entities.not_entity`) on a real benchmark, a possible canonical value, and an
+    extractor sure enough of it (BOARD_MIN_CONFIDENCE) or a person's word."""
     return and_(
         counted(accepted_only),
+        or_(ClaimRow.confidence >= BOARD_MIN_CONFIDENCE, ClaimRow.status.in_(HUMAN_ACCEPTED)),
         ClaimRow.kind == "score",
         ClaimRow.model_id.is_not(None),
         ClaimRow.value_canonical.is_not(None),

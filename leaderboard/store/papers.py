@@ -26,6 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from leaderboard.db.models import ClaimRow, Paper, PaperSource
+from leaderboard.ingest.dates import arxiv_id_date
 from leaderboard.normalize import resolve_claim_rows
 from leaderboard.records import Claim, PaperRecord
 from leaderboard.store.reconcile import reconcile_claims
@@ -299,6 +300,11 @@ def find_paper(session: Session, paper: PaperRecord) -> Paper | None:
     return None if known is None else session.get(Paper, known.id)
 
 
+def _paper_date(paper: PaperRecord) -> dt.date | None:
+    """The date the input gives, else the month its arXiv id was submitted in."""
+    return _parse_date(paper.date or arxiv_id_date(paper.arxiv_id))
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -314,7 +320,7 @@ def _paper_values(paper: PaperRecord, version: str) -> dict:
         "arxiv_id": paper.arxiv_id,
         "title": paper.title,
         "abstract": paper.abstract,
-        "date": _parse_date(paper.date),
+        "date": _paper_date(paper),
         "content_hash": paper.content_hash,
         "extractor_version": version,
     }
@@ -327,7 +333,7 @@ def _fill_gaps(session: Session, batch: _Batch, known: _Known, paper: PaperRecor
         gaps["arxiv_id"] = paper.arxiv_id
     if known.title is None and paper.title:
         gaps["title"] = paper.title
-    if known.date is None and (date := _parse_date(paper.date)) is not None:
+    if known.date is None and (date := _paper_date(paper)) is not None:
         gaps["date"] = date
     if not gaps:
         return
