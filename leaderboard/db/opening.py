@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from leaderboard.db.migrate import MigrationsNotFoundError, upgrade_to_head
 from leaderboard.db.session import make_engine
 from leaderboard.errors import LeaderboardError
+from leaderboard.resources import MissingResourceError, migrations_dir, registry_files
 from leaderboard.settings import resolve_db_url
 
 # What opening or migrating a database raises when the URL, the server or the schema is at fault.
@@ -52,6 +53,12 @@ def open_database(url: str | None = None, migrate: bool = True) -> Engine:
     from leaderboard.normalize.registry import load_shipped_registry
 
     resolved = resolve_db_url(url)
+    try:
+        if migrate:  # a broken install fails before connecting leaves an empty SQLite file behind
+            migrations_dir()
+            registry_files()
+    except MissingResourceError as exc:
+        raise DatabaseUnavailableError(str(exc)) from None
     try:
         engine = make_engine(resolved)
     except DATABASE_ERRORS as exc:
