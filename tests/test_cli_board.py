@@ -114,11 +114,17 @@ def test_export_claims_with_filters_as_parquet(runner, db, tmp_path):
     assert sorted(df["value"]) == [0.83, 77.0, 80.0, 81.5]  # Beta's claim quotes Alpha as its baseline
 
 
-def test_export_needs_a_choice_and_a_file_for_parquet(runner, db):
+def test_export_needs_a_choice_and_writes_parquet_to_a_pipe(runner, db):
     result = invoke(runner, db, "export")
     assert (result.exit_code, result.stderr.splitlines()[0][:28]) == (1, "error: choose what to export")
-    result = invoke(runner, db, "export", "--disagreements", "--format", "parquet")
-    assert (result.exit_code, result.stderr) == (1, "error: parquet is binary: give a file with -o FILE\n")
+    # stdout is a pipe here (the runner's buffer): `-o -` and no -o both write the Parquet bytes there.
+    for stdout in (["-o", "-"], []):
+        result = invoke(
+            runner, db, "export", "--benchmark", "ImageNet", "-c", "none", "-f", "parquet", *stdout
+        )
+        assert (result.exit_code, result.stderr) == (0, "")
+        table = pd.read_parquet(io.BytesIO(result.stdout_bytes))
+        assert table["model"].tolist() == ["=cmd", "Beta", "Alpha"]
 
 
 def test_registry_load_of_a_user_file(runner, db, tmp_path):

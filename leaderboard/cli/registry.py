@@ -9,32 +9,31 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
-from sqlalchemy.orm import Session
 
-from leaderboard import normalize
-from leaderboard.audit import ReviewerRequiredError
-from leaderboard.cli.common import PlainTable, app, fail, open_session, table_console
-from leaderboard.cli.options import REVIEWER_REQUIRED, DbOption, ReasonOption, ReviewerOption
-from leaderboard.db.models import ENTITY_KINDS
-from leaderboard.queries import UnknownEntityError
-from leaderboard.queries.names import entity_id_for, find_entity
+from leaderboard.cli.common import app, command_group, fail, open_session
+from leaderboard.cli.options import REVIEWER_REQUIRED, DbOption, EntityKind, ReasonOption, ReviewerOption
 
-registry_app = typer.Typer(
-    help="The entity registry: load registry files, list merge suggestions, merge, split, add aliases.",
-    no_args_is_help=True,
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+registry_app = command_group(
+    "The entity registry: load registry files, list merge suggestions, merge, split, add aliases."
 )
 app.add_typer(registry_app, name="registry")
 
-Kind = Literal[ENTITY_KINDS]  # type: ignore[valid-type]
-KindArgument = Annotated[Kind, typer.Argument(help="benchmark, metric or model.")]
+KindArgument = Annotated[EntityKind, typer.Argument(help="benchmark, metric or model.")]
 
 
 @contextlib.contextmanager
 def _writing(db_url: str | None) -> Iterator[Session]:
     """One transaction; expected errors end in one `error:` line and leave nothing written."""
+    from leaderboard import normalize
+    from leaderboard.audit import ReviewerRequiredError
+    from leaderboard.queries import UnknownEntityError
+
     with open_session(db_url) as session:
         try:
             with session.begin():
@@ -58,6 +57,8 @@ def load_command(
     db_url: DbOption = None,
 ) -> None:
     """Load registry CSV files (same columns as seed/registry) and re-resolve the claims they affect."""
+    from leaderboard import normalize
+
     with _writing(db_url) as session:
         stats = normalize.load_registry(session, files or None)
         stats.claims_updated += normalize.reresolve_unresolved(session)
@@ -77,6 +78,9 @@ def suggest_command(
     db_url: DbOption = None,
 ) -> None:
     """List pairs of names close enough to be the same entity (nothing is merged)."""
+    from leaderboard import normalize
+    from leaderboard.cli.tables import PlainTable, table_console
+
     with open_session(db_url) as session:
         found = normalize.merge_suggestions(session, kind, limit=limit)
     if not found:
@@ -98,6 +102,9 @@ def merge_command(
     db_url: DbOption = None,
 ) -> None:
     """Merge MERGED into KEEP: its names and claims count as KEEP's from now on (undo with split)."""
+    from leaderboard import normalize
+    from leaderboard.queries.names import entity_id_for
+
     with _writing(db_url) as session:
         keep_id, merged_id = entity_id_for(session, kind, keep), entity_id_for(session, kind, merged)
         moved = normalize.merge_entities(session, keep_id, merged_id, reviewer, reason)
@@ -113,6 +120,9 @@ def split_command(
     db_url: DbOption = None,
 ) -> None:
     """Undo a merge: the entity's names resolve to it again."""
+    from leaderboard import normalize
+    from leaderboard.queries.names import entity_id_for
+
     with _writing(db_url) as session:
         merged_id = entity_id_for(session, kind, merged, follow_merges=False)
         moved = normalize.split_entity(session, merged_id, reviewer, reason)
@@ -129,6 +139,9 @@ def alias_command(
     db_url: DbOption = None,
 ) -> None:
     """Add NAME as an alias of ENTITY."""
+    from leaderboard import normalize
+    from leaderboard.queries.names import entity_id_for, find_entity
+
     with _writing(db_url) as session:
         entity_id = entity_id_for(session, kind, entity)
         normalize.add_alias(session, entity_id, name, reviewer, reason)
@@ -145,6 +158,9 @@ def direction_command(
     db_url: DbOption = None,
 ) -> None:
     """Set whether higher or lower is better for METRIC."""
+    from leaderboard import normalize
+    from leaderboard.queries.names import entity_id_for
+
     with _writing(db_url) as session:
         metric_id = entity_id_for(session, "metric", metric)
         normalize.set_metric_direction(session, metric_id, direction, reviewer, reason)
@@ -160,6 +176,9 @@ def dismiss_command(
     db_url: DbOption = None,
 ) -> None:
     """Record that two entities are different, so they are not suggested again."""
+    from leaderboard import normalize
+    from leaderboard.queries.names import entity_id_for
+
     with _writing(db_url) as session:
         a_id, b_id = entity_id_for(session, kind, first), entity_id_for(session, kind, second)
         normalize.dismiss_suggestion(session, a_id, b_id, reviewer)

@@ -11,21 +11,16 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from leaderboard import audit, review
 from leaderboard.cli.common import (
-    PlainTable,
     app,
+    command_group,
     fail,
     first_line,
     open_session,
-    table_console,
 )
 from leaderboard.cli.options import (
     REVIEWER_REQUIRED,
@@ -34,13 +29,15 @@ from leaderboard.cli.options import (
     ReviewerOption,
     claim_field_options,
 )
-from leaderboard.db.models import ClaimStatus
-from leaderboard.review.locking import format_time, shown
 from leaderboard.terminal import printable
 
-review_app = typer.Typer(
-    help="Review claims by hand: list what to review, accept, reject, edit, add.", no_args_is_help=True
-)
+if TYPE_CHECKING:
+    import pandas as pd
+    from sqlalchemy.orm import Session
+
+    from leaderboard.cli.tables import PlainTable
+
+review_app = command_group("Review claims by hand: list what to review, accept, reject, edit, add.")
 app.add_typer(review_app, name="review")
 
 ClaimIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.", show_default=False)]
@@ -49,6 +46,10 @@ ClaimIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.
 @contextlib.contextmanager
 def _writing(db_url: str | None) -> Iterator[Session]:
     """A session whose changes are committed at the end, or rolled back on a refused change."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from leaderboard import audit, review
+
     with open_session(db_url) as session:
         try:
             yield session
@@ -62,6 +63,8 @@ def _writing(db_url: str | None) -> Iterator[Session]:
 
 
 def _require(reviewer: str | None) -> str:
+    from leaderboard import audit
+
     try:
         return audit.require_reviewer(reviewer)
     except audit.ReviewerRequiredError:
@@ -77,6 +80,8 @@ def accept_command(
     ids: ClaimIds, reviewer: ReviewerOption = None, reason: ReasonOption = None, db_url: DbOption = None
 ) -> None:
     """Mark claims accepted."""
+    from leaderboard import review
+
     name = _require(reviewer)
     with _writing(db_url) as session:
         entries = review.accept(session, ids, name, reason)
@@ -88,6 +93,8 @@ def reject_command(
     ids: ClaimIds, reviewer: ReviewerOption = None, reason: ReasonOption = None, db_url: DbOption = None
 ) -> None:
     """Mark claims rejected (nothing is deleted; re-extraction never brings them back)."""
+    from leaderboard import review
+
     name = _require(reviewer)
     with _writing(db_url) as session:
         entries = review.reject(session, ids, name, reason)
@@ -108,6 +115,8 @@ def edit_command(
     db_url: DbOption = None,
 ) -> None:
     """Correct fields of a claim; it becomes `corrected`."""
+    from leaderboard import review
+
     name = _require(reviewer)
     with _writing(db_url) as session:
         entries = review.edit(session, claim_id, fields, name, version, reason)
@@ -131,6 +140,8 @@ def add_command(
     db_url: DbOption = None,
 ) -> None:
     """Add a claim the extractor missed (accepted, origin 'manual')."""
+    from leaderboard import review
+
     given = {"evidence": evidence, "value": value, "value_text": value_text, **fields}
     claim = {field: text for field, text in given.items() if text is not None}
     name = _require(reviewer)
@@ -144,7 +155,7 @@ def add_command(
 def queue_command(
     status: Annotated[
         str, typer.Option("--status", help="Status to list ('all' for every one).")
-    ] = ClaimStatus.EXTRACTED.value,
+    ] = "extracted",  # ClaimStatus.EXTRACTED, written out so --help needs no SQLAlchemy
     rule: Annotated[str | None, typer.Option("--rule", help="Only claims of this extractor rule.")] = None,
     benchmark: Annotated[str | None, typer.Option("--benchmark", help="Benchmark name or alias.")] = None,
     paper: Annotated[str | None, typer.Option("--paper", help="Paper id.")] = None,
@@ -158,6 +169,11 @@ def queue_command(
     db_url: DbOption = None,
 ) -> None:
     """List claims to review, most doubtful (lowest confidence) first."""
+    import pandas as pd
+
+    from leaderboard import review
+    from leaderboard.cli.tables import PlainTable, table_console
+
     with open_session(db_url) as session:
         table = review.review_queue(
             session,
@@ -191,6 +207,9 @@ def history_command(
     claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")], db_url: DbOption = None
 ) -> None:
     """Every logged change to a claim, oldest first (use the #numbers with `leaderboard revert`)."""
+    from leaderboard import review
+    from leaderboard.review.locking import format_time, shown
+
     with open_session(db_url) as session:
         try:
             entries = review.history(session, claim_id)
@@ -218,6 +237,8 @@ def revert_command(
     db_url: DbOption = None,
 ) -> None:
     """Undo one logged change; the undo is logged too."""
+    from leaderboard import review
+
     name = _require(reviewer)
     with _writing(db_url) as session:
         entries = review.revert(session, change_id, name, reason)
@@ -231,6 +252,10 @@ def import_review_command(
     db_url: DbOption = None,
 ) -> None:
     """Apply an edited review spreadsheet: every row is checked first, then all are applied or none."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from leaderboard import review
+
     name = _require(reviewer)
     if not path.is_file():
         raise fail(f"{path}: no such file")
@@ -262,6 +287,8 @@ def _percent(share: float) -> str:
 
 
 def _quality_table(title: str, table: pd.DataFrame, group: str, limit: int | None) -> PlainTable:
+    from leaderboard.cli.tables import PlainTable
+
     out = PlainTable(
         "" if group == "scope" else group,
         "reviewed",
@@ -290,6 +317,9 @@ def quality_command(
     db_url: DbOption = None,
 ) -> None:
     """Extractor quality from reviewed claims: accepted unchanged, corrected (per field), rejected."""
+    from leaderboard import review
+    from leaderboard.cli.tables import table_console
+
     with open_session(db_url) as session:
         tables = review.quality(session)
     overall = tables["overall"]
