@@ -30,11 +30,13 @@ def input_bytes(paths: list[str]) -> int | None:
     """The total size of the inputs, or None when one has no size known in advance (stdin, a pipe)."""
     total = 0
     for path in paths:
+        if path == "-":
+            return None
         try:
             stat = os.stat(path)
         except OSError:
             continue  # reported when its turn comes
-        if path == "-" or not os.path.isfile(path):
+        if not os.path.isfile(path):
             return None
         total += stat.st_size
     return total
