@@ -131,8 +131,9 @@ def test_registry_load_of_a_user_file(runner, db, tmp_path):
     good = tmp_path / "mine.csv"
     good.write_text("kind,name,aliases,task\nbenchmark,NovelSet,Novel Set v1,testing\n", encoding="utf-8")
     result = invoke(runner, db, "registry", "load", str(good))
-    assert (result.exit_code, result.stdout) == (
+    assert (result.exit_code, result.stdout, result.stderr) == (
         0,
+        "",
         "entities: 1 added, 0 updated; aliases: 2 added; names taken over: 0; claims re-resolved: 0\n",
     )
     bad = tmp_path / "bad.csv"
@@ -150,6 +151,6 @@ def test_registry_merge_needs_a_reviewer_and_is_undone_by_split(runner, db, monk
     required = "error: a reviewer name is required: --reviewer NAME or $LEADERBOARD_REVIEWER\n"
     assert (result.exit_code, result.stderr) == (1, required)
     result = invoke(runner, db, "registry", "merge", "model", "Alpha", "Beta", "-r", "ann")
-    assert (result.exit_code, result.stdout.split(";")[1]) == (0, " 1 claim(s) moved\n")
+    assert (result.exit_code, result.stderr.split(";")[1]) == (0, " 1 claim(s) moved\n")
     result = invoke(runner, db, "registry", "split", "model", "Beta", "-r", "ann")
-    assert (result.exit_code, result.stdout.split(";")[1]) == (0, " 1 claim(s) moved back\n")
+    assert (result.exit_code, result.stderr.split(";")[1]) == (0, " 1 claim(s) moved back\n")

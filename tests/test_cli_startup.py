@@ -108,3 +108,11 @@ def test_progress_is_a_plain_line_when_stderr_is_not_a_terminal(runner, db_url, 
 )
 def test_progress_total_is_the_input_size_when_known(paths, total):
     assert progress.input_bytes(paths) == total
+
+
+def test_a_missing_postgresql_driver_names_the_extra_to_install(runner, monkeypatch):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the `postgres` extra were not installed
+    result = runner.invoke(app, ["db", "current", "--db", "postgresql+psycopg://ann@127.0.0.1:1/x"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("error: database postgresql+psycopg://ann@127.0.0.1:1/x: ")
+    assert result.stderr.endswith(" (pip install 'leaderboard-claims[postgres]')\n")

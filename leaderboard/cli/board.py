@@ -123,7 +123,7 @@ def benchmarks_command(
         table.add_row(f"#{row.benchmark_id}", row.benchmark, _cell(row.task), str(row.claims))
     _console().print(table)
     if len(df) > limit:
-        typer.echo(f"... {len(df) - limit} more (--limit)")
+        log.info(f"... {len(df) - limit} more (--limit)")
 
 
 @app.command("show")
@@ -154,7 +154,7 @@ def show_command(
     better = "lower" if attrs["direction"] == "lower" else "higher"
     heading = f"{attrs['benchmark']} · {attrs['metric']} ({better} is better)"
     if df.empty:
-        typer.echo(f"{heading}: no ranked scores")
+        log.info(f"{heading}: no ranked scores")
         return
     console = _console()
     # The evidence sentence needs room; a narrow terminal shows the rest (exports always have it).
@@ -205,7 +205,7 @@ def compare_command(
     with _session(db_url) as session:
         df = queries.compare(session, _id_or_name(model), _id_or_name(benchmark), metric)
     if df.empty:
-        typer.echo(f"no values reported for {model} on {benchmark}")
+        log.info(f"no values reported for {model} on {benchmark}")
         return
     title = f"{df['model'].iloc[0]} on {df['benchmark'].iloc[0]}: {df['paper_id'].nunique()} paper(s)"
     table = _table(
@@ -243,7 +243,7 @@ def disagreements_command(
     with _session(db_url) as session:
         df = queries.disagreements(session, limit=limit, order=order)
     if df.empty:
-        typer.echo("no disagreements: no model has different values from two papers")
+        log.info("no disagreements: no model has different values from two papers")
         return
     table = _table(
         "Disagreements between papers",
@@ -290,7 +290,7 @@ def sota_command(
         df = queries.sota_over_time(session, _id_or_name(benchmark), metric, condition)
     heading = f"{df.attrs['benchmark']} · {df.attrs['metric']}: state of the art by paper date"
     if df.empty:
-        typer.echo(f"{heading}: no dated scores")
+        log.info(f"{heading}: no dated scores")
         return
     table = _table(heading, "condition", "date", "model", "score", "<paper", "link")
     for row in df.itertuples(index=False):

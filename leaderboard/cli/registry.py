@@ -7,6 +7,7 @@ entity does, and is written to the audit log. One command, one transaction.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -15,6 +16,8 @@ import typer
 
 from leaderboard.cli.common import app, command_group, fail, open_session
 from leaderboard.cli.options import REVIEWER_REQUIRED, DbOption, EntityKind, ReasonOption, ReviewerOption
+
+log = logging.getLogger("leaderboard.cli")
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -64,7 +67,7 @@ def load_command(
         stats.claims_updated += normalize.reresolve_unresolved(session)
     for message in stats.skipped:
         typer.echo(f"skipped: {message}", err=True)
-    typer.echo(
+    log.info(
         f"entities: {stats.entities_added} added, {stats.entities_updated} updated; "
         f"aliases: {stats.aliases_added} added; names taken over: {stats.names_taken_over}; "
         f"claims re-resolved: {stats.claims_updated}"
@@ -84,7 +87,7 @@ def suggest_command(
     with open_session(db_url) as session:
         found = normalize.merge_suggestions(session, kind, limit=limit)
     if not found:
-        typer.echo(f"no {kind} merge suggestions")
+        log.info(f"no {kind} merge suggestions")
         return
     table = PlainTable("id", "name", "id", "close name", "score", title=f"{kind} merge suggestions")
     for s in found:
@@ -108,7 +111,7 @@ def merge_command(
     with _writing(db_url) as session:
         keep_id, merged_id = entity_id_for(session, kind, keep), entity_id_for(session, kind, merged)
         moved = normalize.merge_entities(session, keep_id, merged_id, reviewer, reason)
-    typer.echo(f"merged #{merged_id} into #{keep_id}; {moved} claim(s) moved")
+    log.info(f"merged #{merged_id} into #{keep_id}; {moved} claim(s) moved")
 
 
 @registry_app.command("split")
@@ -126,7 +129,7 @@ def split_command(
     with _writing(db_url) as session:
         merged_id = entity_id_for(session, kind, merged, follow_merges=False)
         moved = normalize.split_entity(session, merged_id, reviewer, reason)
-    typer.echo(f"split #{merged_id}; {moved} claim(s) moved back")
+    log.info(f"split #{merged_id}; {moved} claim(s) moved back")
 
 
 @registry_app.command("alias")
@@ -146,7 +149,7 @@ def alias_command(
         entity_id = entity_id_for(session, kind, entity)
         normalize.add_alias(session, entity_id, name, reviewer, reason)
         target = find_entity(session, kind, entity_id).name
-    typer.echo(f"{name!r} now resolves to {target!r}")
+    log.info(f"{name!r} now resolves to {target!r}")
 
 
 @registry_app.command("direction")
@@ -164,7 +167,7 @@ def direction_command(
     with _writing(db_url) as session:
         metric_id = entity_id_for(session, "metric", metric)
         normalize.set_metric_direction(session, metric_id, direction, reviewer, reason)
-    typer.echo(f"{metric}: {direction} is better")
+    log.info(f"{metric}: {direction} is better")
 
 
 @registry_app.command("dismiss")
@@ -182,4 +185,4 @@ def dismiss_command(
     with _writing(db_url) as session:
         a_id, b_id = entity_id_for(session, kind, first), entity_id_for(session, kind, second)
         normalize.dismiss_suggestion(session, a_id, b_id, reviewer)
-    typer.echo(f"#{a_id} and #{b_id} will not be suggested again")
+    log.info(f"#{a_id} and #{b_id} will not be suggested again")

@@ -9,6 +9,7 @@ A command's changes are one transaction: all of them, or none.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -30,6 +31,8 @@ from leaderboard.cli.options import (
     claim_field_options,
 )
 from leaderboard.terminal import printable
+
+log = logging.getLogger("leaderboard.cli")
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -85,7 +88,7 @@ def accept_command(
     name = _require(reviewer)
     with _writing(db_url) as session:
         entries = review.accept(session, ids, name, reason)
-    typer.echo(f"accepted {len(ids)} claim(s); logged {_ids(entries)}")
+    log.info(f"accepted {len(ids)} claim(s); logged {_ids(entries)}")
 
 
 @review_app.command("reject")
@@ -98,7 +101,7 @@ def reject_command(
     name = _require(reviewer)
     with _writing(db_url) as session:
         entries = review.reject(session, ids, name, reason)
-    typer.echo(f"rejected {len(ids)} claim(s); logged {_ids(entries)}")
+    log.info(f"rejected {len(ids)} claim(s); logged {_ids(entries)}")
 
 
 @review_app.command("edit")
@@ -120,7 +123,7 @@ def edit_command(
     name = _require(reviewer)
     with _writing(db_url) as session:
         entries = review.edit(session, claim_id, fields, name, version, reason)
-    typer.echo(f"claim {claim_id}: {len(entries)} change(s) logged {_ids(entries)}")
+    log.info(f"claim {claim_id}: {len(entries)} change(s) logged {_ids(entries)}")
 
 
 @review_app.command("add")
@@ -148,7 +151,7 @@ def add_command(
     with _writing(db_url) as session:
         added = review.add_claim(session, paper_id, claim, name, reason)
         claim_id, span = added.id, (added.span_start, added.span_end)
-    typer.echo(f"added claim {claim_id} to paper {paper_id} at [{span[0]}, {span[1]})")
+    log.info(f"added claim {claim_id} to paper {paper_id} at [{span[0]}, {span[1]})")
 
 
 @review_app.command("queue")
@@ -191,7 +194,7 @@ def queue_command(
         cells = ["" if pd.isna(row[c]) else str(row[c]) for c in shown]
         out.add_row(*cells, _snippet(row["evidence"], row["value"]))
     table_console(200).print(out)
-    typer.echo(f"{len(table)} claim(s)")
+    log.info(f"{len(table)} claim(s)")
 
 
 def _snippet(evidence: str, value: float, width: int = 60) -> str:
@@ -216,7 +219,7 @@ def history_command(
         except review.ReviewError as exc:
             raise fail(str(exc)) from None
     if not entries:
-        typer.echo(f"claim {claim_id}: no changes by people")
+        log.info(f"claim {claim_id}: no changes by people")
     for entry in entries:
         what = entry.action if entry.field in (None, entry.action) else f"{entry.action} {entry.field}"
         if entry.field is not None:
@@ -242,7 +245,7 @@ def revert_command(
     name = _require(reviewer)
     with _writing(db_url) as session:
         entries = review.revert(session, change_id, name, reason)
-    typer.echo(f"reverted #{change_id}; logged {_ids(entries)}")
+    log.info(f"reverted #{change_id}; logged {_ids(entries)}")
 
 
 @app.command("import-review")
@@ -275,7 +278,7 @@ def import_review_command(
         except (SQLAlchemyError, OSError, UnicodeError) as exc:
             session.rollback()
             raise fail(f"{path}: {first_line(exc)}; nothing changed") from None
-    typer.echo(
+    log.info(
         f"{path}: {summary.rows} row(s): {summary.accepted} accepted, {summary.rejected} rejected, "
         f"{summary.corrected} corrected, {summary.unchanged} unchanged; "
         f"{summary.changes_logged} change(s) logged"
@@ -324,7 +327,7 @@ def quality_command(
         tables = review.quality(session)
     overall = tables["overall"]
     if overall.empty:
-        typer.echo("no reviewed claims yet: accept, reject or correct some first")
+        log.info("no reviewed claims yet: accept, reject or correct some first")
         return
     console = table_console(160)
     console.print(_quality_table("All reviewed claims", overall, "scope", None))

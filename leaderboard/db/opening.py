@@ -40,8 +40,15 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0]
 
 
+# Database drivers that are optional extras of the distribution: what to install for each.
+DRIVER_EXTRAS = {"psycopg": "pip install 'leaderboard-claims[postgres]'"}
+
+
 def unavailable(url: str, exc: BaseException) -> DatabaseUnavailableError:
-    return DatabaseUnavailableError(f"database {display_url(url)}: {first_line(exc)}")
+    message = f"database {display_url(url)}: {first_line(exc)}"
+    if isinstance(exc, ModuleNotFoundError) and exc.name in DRIVER_EXTRAS:
+        message += f" ({DRIVER_EXTRAS[exc.name]})"
+    return DatabaseUnavailableError(message)
 
 
 def open_database(url: str | None = None, migrate: bool = True) -> Engine:
