@@ -98,7 +98,7 @@ def test_progress_is_a_plain_line_when_stderr_is_not_a_terminal(runner, db_url, 
     result = runner.invoke(app, ["ingest", str(SEED_FILE), "--db", db_url])
     assert result.exit_code == 0
     size = SEED_FILE.stat().st_size / 1e6
-    lines = said(result)[1].splitlines()
+    lines = [line for line in result.stderr.splitlines() if line.startswith("ingest: ")]
     assert lines and lines[-1].startswith(f"ingest: {size:,.1f} MB of {size:,.1f} MB (100%), 10 papers, ")
     assert " MB/s, ETA " in lines[-1]
 
