@@ -19,7 +19,7 @@ from leaderboard.cli.options import ClaimsFormat, EntityKind, ExportFormat
 ROOT = Path(__file__).resolve().parents[1]
 SEED_FILE = ROOT / "seed" / "000_7a4fe0c5e86e8852.txt"
 # What building the CLI (and so `leaderboard --help`) must not import: each costs 0.1-1 s.
-HEAVY = ("pandas", "numpy", "sqlalchemy", "alembic", "streamlit", "pyarrow", "leaderboard.extract")
+HEAVY = ("pandas", "numpy", "sqlalchemy", "alembic", "streamlit", "pyarrow", "dask", "leaderboard.extract")
 
 
 def _modules_loaded_by(code: str) -> set[str]:
