@@ -3,4 +3,5 @@
 from leaderboard.records import Claim, PaperRecord
 
 __all__ = ["Claim", "PaperRecord"]
+# The one place the version is written: pyproject.toml reads it, `leaderboard --version` prints it.
 __version__ = "0.1.0"

@@ -84,7 +84,8 @@ def test_the_cli_builds_no_queries_and_runs_no_sql():
 
 
 def test_cli_modules_share_options_through_options_py_not_each_other():
-    shared = {"leaderboard.cli.common", "leaderboard.cli.options"}
+    # The helpers every command may use; command modules never import each other.
+    shared = {f"leaderboard.cli.{name}" for name in ("common", "options", "tables", "progress", "verbosity")}
     offending = [
         f"{path.name}: {module}"
         for path in sorted((ROOT / "leaderboard" / "cli").glob("*.py"))

@@ -114,19 +114,26 @@ def test_export_claims_with_filters_as_parquet(runner, db, tmp_path):
     assert sorted(df["value"]) == [0.83, 77.0, 80.0, 81.5]  # Beta's claim quotes Alpha as its baseline
 
 
-def test_export_needs_a_choice_and_a_file_for_parquet(runner, db):
+def test_export_needs_a_choice_and_writes_parquet_to_a_pipe(runner, db):
     result = invoke(runner, db, "export")
     assert (result.exit_code, result.stderr.splitlines()[0][:28]) == (1, "error: choose what to export")
-    result = invoke(runner, db, "export", "--disagreements", "--format", "parquet")
-    assert (result.exit_code, result.stderr) == (1, "error: parquet is binary: give a file with -o FILE\n")
+    # stdout is a pipe here (the runner's buffer): `-o -` and no -o both write the Parquet bytes there.
+    for stdout in (["-o", "-"], []):
+        result = invoke(
+            runner, db, "export", "--benchmark", "ImageNet", "-c", "none", "-f", "parquet", *stdout
+        )
+        assert (result.exit_code, result.stderr) == (0, "")
+        table = pd.read_parquet(io.BytesIO(result.stdout_bytes))
+        assert table["model"].tolist() == ["=cmd", "Beta", "Alpha"]
 
 
 def test_registry_load_of_a_user_file(runner, db, tmp_path):
     good = tmp_path / "mine.csv"
     good.write_text("kind,name,aliases,task\nbenchmark,NovelSet,Novel Set v1,testing\n", encoding="utf-8")
     result = invoke(runner, db, "registry", "load", str(good))
-    assert (result.exit_code, result.stdout) == (
+    assert (result.exit_code, result.stdout, result.stderr) == (
         0,
+        "",
         "entities: 1 added, 0 updated; aliases: 2 added; names taken over: 0; claims re-resolved: 0\n",
     )
     bad = tmp_path / "bad.csv"
@@ -144,6 +151,6 @@ def test_registry_merge_needs_a_reviewer_and_is_undone_by_split(runner, db, monk
     required = "error: a reviewer name is required: --reviewer NAME or $LEADERBOARD_REVIEWER\n"
     assert (result.exit_code, result.stderr) == (1, required)
     result = invoke(runner, db, "registry", "merge", "model", "Alpha", "Beta", "-r", "ann")
-    assert (result.exit_code, result.stdout.split(";")[1]) == (0, " 1 claim(s) moved\n")
+    assert (result.exit_code, result.stderr.split(";")[1]) == (0, " 1 claim(s) moved\n")
     result = invoke(runner, db, "registry", "split", "model", "Beta", "-r", "ann")
-    assert (result.exit_code, result.stdout.split(";")[1]) == (0, " 1 claim(s) moved back\n")
+    assert (result.exit_code, result.stderr.split(";")[1]) == (0, " 1 claim(s) moved back\n")

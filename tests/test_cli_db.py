@@ -59,12 +59,14 @@ def test_every_command_has_help(runner, path, command):
 
 
 def test_missing_migration_scripts_is_one_line(runner, monkeypatch, tmp_path):
-    from leaderboard.db import migrate
+    from leaderboard import resources
 
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", tmp_path / "gone")
+    monkeypatch.setattr(resources, "shipped_folder", lambda package: tmp_path)
     code, out, err = run(runner, "db", "upgrade", "--db", f"sqlite:///{tmp_path / 'x.db'}")
     assert (code, out) == (1, "")
     assert err == (
-        f"error: database sqlite:///{tmp_path / 'x.db'}: migration scripts not found at {tmp_path / 'gone'}; "
-        "install the project with `pip install -e .`\n"
+        f"error: database sqlite:///{tmp_path / 'x.db'}: "
+        f"migration scripts not found: no {tmp_path / 'env.py'}; the installation is incomplete; "
+        "reinstall it (pip install --force-reinstall leaderboard-claims)\n"
     )
+    assert not (tmp_path / "x.db").exists()

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_support import said
 from sqlalchemy import create_engine, func, select
 
 import leaderboard.store.batch
@@ -54,7 +55,7 @@ def test_seed_folder_goes_in_once_and_a_rerun_changes_nothing(runner, db_url):
     assert first.exit_code == 0, first.output
     # 442 papers are read; 9 of them repeat an abstract seen in another file
     # (e.g. the Gemini 1.5 report is in three), so 433 distinct papers.
-    assert first.stdout.startswith("files: 5 ok, 0 failed; papers: 442 read, 433 new, 9 seen; claims: ")
+    assert said(first)[0].startswith("files: 5 ok, 0 failed; papers: 442 read, 433 new, 9 seen; claims: ")
     assert (count(db_url, Paper), count(db_url, PaperSource)) == (433, 442)
     before = dump(db_url)
     formats = {(Path(row.source).name[:3], row.format) for row in before["paper_sources"]}
@@ -67,7 +68,7 @@ def test_seed_folder_goes_in_once_and_a_rerun_changes_nothing(runner, db_url):
     }
 
     second = runner.invoke(app, ["ingest", str(SEED), "--db", db_url])
-    assert (second.exit_code, second.stdout) == (
+    assert (second.exit_code, said(second)[0]) == (
         0,
         "files: 5 ok, 0 failed; papers: 442 read, 0 new, 442 seen; claims: 0 stored\n",
     )
@@ -81,7 +82,7 @@ def test_the_same_folder_named_another_way_changes_nothing(runner, db_url, tmp_p
     runner.invoke(app, ["ingest", "corpus", "--db", db_url])
     before = dump(db_url)
     result = runner.invoke(app, ["ingest", "./corpus/", "--db", db_url])
-    assert result.stdout == "files: 1 ok, 0 failed; papers: 2 read, 0 new, 2 seen; claims: 0 stored\n"
+    assert said(result)[0] == "files: 1 ok, 0 failed; papers: 2 read, 0 new, 2 seen; claims: 0 stored\n"
     assert dump(db_url) == before
 
 
@@ -89,7 +90,7 @@ def test_same_paper_from_two_sources_is_stored_once(runner, db_url, tmp_path):
     a = write_jsonl(tmp_path / "a.jsonl", PAPER_A, PAPER_B)
     b = write_jsonl(tmp_path / "b.jsonl", PAPER_C, {**PAPER_A, "id": None, "title": None})
     result = runner.invoke(app, ["ingest", a, b, "--db", db_url])
-    assert (result.exit_code, result.stdout, result.stderr) == (
+    assert (result.exit_code, *said(result)) == (
         0,
         "files: 2 ok, 0 failed; papers: 4 read, 3 new, 1 seen; claims: 0 stored\n",
         "",
@@ -112,8 +113,8 @@ def test_bad_file_is_rolled_back_and_the_others_go_in(runner, db_url, tmp_path):
     result = runner.invoke(app, ["ingest", str(tmp_path), "--db", db_url])
 
     assert result.exit_code == 1
-    assert result.stdout == "files: 2 ok, 1 failed; papers: 2 read, 2 new, 0 seen; claims: 0 stored\n"
-    error_lines = result.stderr.splitlines()
+    assert said(result)[0] == "files: 2 ok, 1 failed; papers: 2 read, 2 new, 0 seen; claims: 0 stored\n"
+    error_lines = said(result)[1].splitlines()
     assert len(error_lines) == 1 and error_lines[0].startswith(f"error: {bad}:3: ")
     tables = dump(db_url)
     assert sorted(row.id for row in tables["papers"]) == ["p-a", "p-e"]
@@ -148,8 +149,8 @@ def test_unreadable_file_in_a_folder_is_one_line(runner, db_url, tmp_path, name,
     result = runner.invoke(app, ["ingest", str(tmp_path), "--db", db_url])
 
     assert result.exit_code == 1
-    assert result.stdout == "files: 1 ok, 1 failed; papers: 1 read, 1 new, 0 seen; claims: 0 stored\n"
-    [error] = result.stderr.splitlines()
+    assert said(result)[0] == "files: 1 ok, 1 failed; papers: 1 read, 1 new, 0 seen; claims: 0 stored\n"
+    [error] = said(result)[1].splitlines()
     assert error.startswith(f"error: {tmp_path / name}") and error.endswith(message)
     assert [row.id for row in dump(db_url)["papers"]] == ["p-a"]
 
@@ -157,7 +158,7 @@ def test_unreadable_file_in_a_folder_is_one_line(runner, db_url, tmp_path, name,
 def test_missing_path_is_one_failed_input(runner, db_url, tmp_path):
     good = write_jsonl(tmp_path / "good.jsonl", PAPER_A)
     result = runner.invoke(app, ["ingest", "nope.jsonl", good, "--db", db_url])
-    assert (result.exit_code, result.stdout, result.stderr) == (
+    assert (result.exit_code, *said(result)) == (
         1,
         "files: 1 ok, 1 failed; papers: 1 read, 1 new, 0 seen; claims: 0 stored\n",
         "error: nope.jsonl: no such file or directory\n",
@@ -168,7 +169,7 @@ def test_stdin(runner, db_url):
     result = runner.invoke(
         app, ["ingest", "-", "--format", "jsonl", "--db", db_url], input=json.dumps(PAPER_A)
     )
-    assert (result.exit_code, result.stdout) == (
+    assert (result.exit_code, said(result)[0]) == (
         0,
         "files: 1 ok, 0 failed; papers: 1 read, 1 new, 0 seen; claims: 0 stored\n",
     )
@@ -218,7 +219,7 @@ def test_jobs_store_the_same_rows(runner, db_url, tmp_path):
     write_jsonl(tmp_path / "a.jsonl", PAPER_A, PAPER_B)
     write_jsonl(tmp_path / "b.jsonl", PAPER_C, PAPER_A)
     result = runner.invoke(app, ["ingest", str(tmp_path), "--jobs", "2", "--db", db_url])
-    assert (result.exit_code, result.stdout) == (
+    assert (result.exit_code, said(result)[0]) == (
         0,
         "files: 2 ok, 0 failed; papers: 4 read, 3 new, 1 seen; claims: 0 stored\n",
     )
@@ -236,10 +237,10 @@ def test_database_error_mid_file_rolls_the_file_back(runner, db_url, tmp_path, m
     bad = write_jsonl(tmp_path / "a.jsonl", PAPER_A, PAPER_B)
     good = write_jsonl(tmp_path / "c.jsonl", PAPER_C)
     result = runner.invoke(app, ["ingest", bad, good, "--db", db_url])
-    assert (result.exit_code, result.stdout) == (
+    assert (result.exit_code, said(result)[0]) == (
         1,
         "files: 1 ok, 1 failed; papers: 1 read, 1 new, 0 seen; claims: 1 stored\n",
     )
     assert result.stderr.startswith(f"error: {bad}: database: ") and "ck_claims_kind" in result.stderr
-    assert len(result.stderr.splitlines()) == 1
+    assert len(said(result)[1].splitlines()) == 1
     assert [row.id for row in dump(db_url)["papers"]] == ["p-c"]

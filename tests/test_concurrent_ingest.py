@@ -91,7 +91,7 @@ def test_two_cli_processes_store_each_paper_once(runner, db_url, tmp_path):
     outputs = [process.communicate(timeout=300) for process in processes]
 
     assert [p.returncode for p in processes] == [0, 0], outputs
-    counts = [tuple(map(int, SUMMARY.search(out).groups())) for out, _ in outputs]
+    counts = [tuple(map(int, SUMMARY.search(err).groups())) for _, err in outputs]
     assert [read for read, *_ in counts] == [2 * PER_FILE, 3 * PER_FILE]
     # Every paper is new to exactly one of the two, and its claims are stored by that one.
     assert sum(new for _, new, _, _ in counts) == FILES * PER_FILE

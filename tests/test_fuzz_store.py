@@ -11,6 +11,7 @@ spelled out at the end.
 
 from __future__ import annotations
 
+from cli_support import said
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -117,4 +118,4 @@ def test_row_number_ids_in_two_csv_files_name_different_papers(runner, tmp_path)
     engine.dispose()
     assert titles == ["Alpha", "Gamma"]
     rerun = runner.invoke(app, ["ingest", str(tmp_path / "f1.csv"), str(tmp_path / "f2.csv"), "--db", url])
-    assert rerun.stdout.startswith("files: 2 ok, 0 failed; papers: 2 read, 0 new, 2 seen;")
+    assert said(rerun)[0].startswith("files: 2 ok, 0 failed; papers: 2 read, 0 new, 2 seen;")

@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from alembic.script import ScriptDirectory
@@ -20,8 +21,8 @@ from sqlalchemy import Engine, MetaData, insert, inspect, select
 
 from leaderboard.db import current_revision, downgrade, upgrade
 from leaderboard.db.migrate import alembic_config
-from leaderboard.resources import PROJECT_ROOT
 
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # Oldest first.
 SCRIPTS = ScriptDirectory.from_config(alembic_config())
 REVISIONS = [script.revision for script in reversed(list(SCRIPTS.walk_revisions()))]

@@ -6,14 +6,15 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from leaderboard.db.models import METRIC_DIRECTIONS, METRIC_SCALES
 from leaderboard.normalize import read_benchmark_name
 from leaderboard.normalize.registry import SEED_REGISTRY, default_files, read_registry
-from leaderboard.resources import PROJECT_ROOT
 
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 VOCAB = PROJECT_ROOT.parent / "shared" / "vocab"
 
 ROWS = read_registry(default_files())  # raises on any bad row or repeated name

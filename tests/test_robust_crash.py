@@ -15,6 +15,7 @@ import time
 from collections import defaultdict
 
 import pytest
+from cli_support import said
 from robust_support import canonical_dump, start_cli, write_corpus
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.exc import OperationalError
@@ -114,5 +115,5 @@ def test_sigkill_mid_ingest_then_rerun_matches_an_uninterrupted_run(
 
     rerun = runner.invoke(app, ["ingest", str(corpus), "--db", db_url, *options])
     assert rerun.exit_code == 0, rerun.output
-    assert rerun.stdout.startswith(f"files: {files} ok, 0 failed; papers: {files * per_file} read, ")
+    assert said(rerun)[0].startswith(f"files: {files} ok, 0 failed; papers: {files * per_file} read, ")
     assert canonical_dump(db_url) == complete

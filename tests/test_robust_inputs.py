@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+from cli_support import said
 from robust_support import start_cli
 from sqlalchemy import create_engine, func, select
 
@@ -114,8 +115,8 @@ def test_mixed_folder_reports_each_bad_file_once_and_stores_every_good_paper_onc
     result = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
 
     assert result.exit_code == 1
-    assert result.stdout == "files: 2 ok, 8 failed; papers: 4 read, 4 new, 0 seen; claims: 0 stored\n"
-    assert result.stderr.splitlines() == [
+    assert said(result)[0] == "files: 2 ok, 8 failed; papers: 4 read, 4 new, 0 seen; claims: 0 stored\n"
+    assert said(result)[1].splitlines() == [
         f"error: {folder / name}{message}" for name, message in sorted(expected.items())
     ]
     # A quoted newline is whitespace inside the abstract, not the end of a row.
@@ -129,11 +130,11 @@ def test_mixed_folder_reports_each_bad_file_once_and_stores_every_good_paper_onc
     assert (counts["papers"], counts["paper_sources"], counts["claims"]) == (4, 4, 0)
 
     again = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
-    assert (again.exit_code, again.stdout) == (
+    assert (again.exit_code, said(again)[0]) == (
         1,
         "files: 2 ok, 8 failed; papers: 4 read, 0 new, 4 seen; claims: 0 stored\n",
     )
-    assert again.stderr == result.stderr
+    assert said(again)[1] == said(result)[1]
     assert table_counts(db_url) == counts
 
 
@@ -155,7 +156,7 @@ def test_file_removed_after_listing(runner, db_url, tmp_path, monkeypatch):
 
     monkeypatch.setattr(leaderboard.cli.papers, "expand_paths", list_then_delete)
     result = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
-    assert (result.exit_code, result.stdout, result.stderr) == (
+    assert (result.exit_code, *said(result)) == (
         1,
         "files: 1 ok, 2 failed; papers: 1 read, 1 new, 0 seen; claims: 0 stored\n",
         f"error: {folder / 'b.jsonl'}: cannot read (No such file or directory)\n"
@@ -174,7 +175,7 @@ def test_file_that_fails_while_being_read(runner, db_url, tmp_path):
     # Reading /proc/self/mem at offset 0 opens fine and then fails with EIO.
     os.symlink("/proc/self/mem", folder / "b.txt")
     result = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
-    assert (result.exit_code, result.stdout, result.stderr) == (
+    assert (result.exit_code, *said(result)) == (
         1,
         "files: 1 ok, 1 failed; papers: 1 read, 1 new, 0 seen; claims: 0 stored\n",
         f"error: {folder / 'b.txt'}: cannot read (Input/output error)\n",
@@ -186,7 +187,7 @@ def test_bad_stdin_is_one_line(runner, db_url):
     result = runner.invoke(
         app, ["ingest", "-", "--format", "jsonl", "--db", db_url], input=jsonl(GOOD[0], "{not json")
     )
-    assert (result.exit_code, result.stdout, result.stderr) == (
+    assert (result.exit_code, *said(result)) == (
         1,
         "files: 0 ok, 1 failed; papers: 0 read, 0 new, 0 seen; claims: 0 stored\n",
         "error: -:2: malformed JSON (Expecting property name enclosed in double quotes at column 2)\n",
@@ -205,8 +206,9 @@ def test_named_pipe_inside_a_folder_is_passed_over_not_waited_on(db_url, tmp_pat
         out, err = process.communicate(timeout=60)
     finally:
         process.kill()
-    assert (process.returncode, out, err) == (
+    assert (process.returncode, out, *said(err)) == (
         0,
+        "",
         "files: 1 ok, 0 failed; papers: 1 read, 1 new, 0 seen; claims: 0 stored\n",
         "",
     )
@@ -223,8 +225,9 @@ def test_named_pipe_given_by_name_is_read(db_url, tmp_path):
         out, err = process.communicate(timeout=60)
     finally:
         process.kill()
-    assert (process.returncode, out, err) == (
+    assert (process.returncode, out, *said(err)) == (
         0,
+        "",
         "files: 1 ok, 0 failed; papers: 2 read, 2 new, 0 seen; claims: 0 stored\n",
         "",
     )

@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
+from cli_support import said
 from sqlalchemy import create_engine, func, select, update
 
 import leaderboard.store.batch
@@ -73,15 +74,15 @@ def test_a_bad_line_keeps_the_chunks_before_it_and_a_rerun_continues(runner, db_
     assert first.exit_code == 1
     # Chunks of 2 papers: lines 1-4 are committed; line 5 was in the chunk the bad line 6 rolled back.
     assert first.stderr.startswith(f"error: {bad}:6: malformed JSON")
-    assert first.stderr.endswith(" (the 4 papers before it are stored; fix it and re-run to continue)\n")
-    assert first.stdout.startswith("files: 0 ok, 1 failed; papers: 4 read, 4 new, 0 seen; claims: ")
+    assert said(first)[1].endswith(" (the 4 papers before it are stored; fix it and re-run to continue)\n")
+    assert said(first)[0].startswith("files: 0 ok, 1 failed; papers: 4 read, 4 new, 0 seen; claims: ")
     assert paper_ids(db_url) == ["s-0000", "s-0001", "s-0002", "s-0003"]
 
     fixed = write_lines(path, lines)
     extractions.clear()
     second = runner.invoke(app, ["ingest", fixed, "--db", db_url, "--commit-every", "2"])
     assert second.exit_code == 0, second.output
-    assert second.stdout.startswith("files: 1 ok, 0 failed; papers: 7 read, 3 new, 4 seen; claims: ")
+    assert said(second)[0].startswith("files: 1 ok, 0 failed; papers: 7 read, 3 new, 4 seen; claims: ")
     assert paper_ids(db_url) == [row["id"] for row in rows]
     # Only the papers not stored yet went through the extractor.
     assert extractions == [row["abstract"] for row in rows[4:]]
@@ -91,11 +92,11 @@ def test_commit_every_zero_is_one_transaction_per_file(runner, db_url, tmp_path)
     lines = [json.dumps(row) for row in seed_rows(5)]
     bad = write_lines(tmp_path / "a.jsonl", [*lines, "not json"])
     result = runner.invoke(app, ["ingest", bad, "--db", db_url, "--commit-every", "0"])
-    assert (result.exit_code, result.stdout) == (
+    assert (result.exit_code, said(result)[0]) == (
         1,
         "files: 0 ok, 1 failed; papers: 0 read, 0 new, 0 seen; claims: 0 stored\n",
     )
-    assert result.stderr.startswith(f"error: {bad}:6: malformed JSON") and "stored" not in result.stderr
+    assert result.stderr.startswith(f"error: {bad}:6: malformed JSON") and "stored" not in said(result)[1]
     assert paper_ids(db_url) == []
 
 
@@ -112,7 +113,7 @@ def test_rerun_extracts_only_papers_of_an_older_extractor(runner, db_url, tmp_pa
     engine.dispose()
     extractions.clear()
     rerun = runner.invoke(app, ["ingest", path, "--db", db_url])
-    assert (rerun.exit_code, rerun.stdout) == (
+    assert (rerun.exit_code, said(rerun)[0]) == (
         0,
         "files: 1 ok, 0 failed; papers: 6 read, 0 new, 6 seen; claims: 0 stored\n",
     )
@@ -168,6 +169,6 @@ def test_generated_corpus_is_a_snapshot_of_distinct_papers_with_claims(tmp_path,
 
     result = runner.invoke(app, ["ingest", str(out), "--db", db_url])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("files: 1 ok, 0 failed; papers: 300 read, 300 new, 0 seen; claims: ")
+    assert said(result)[0].startswith("files: 1 ok, 0 failed; papers: 300 read, 300 new, 0 seen; claims: ")
     models = {row.model for row in stored(db_url, select(ClaimRow.model).where(ClaimRow.model.is_not(None)))}
     assert len(models) > 20  # names were varied, not the seed's own few

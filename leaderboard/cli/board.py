@@ -8,22 +8,32 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import math
+import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-import pandas as pd
 import typer
-from rich.console import Console
-from sqlalchemy.orm import Session
 
-from leaderboard import queries, review
-from leaderboard.cli.common import PlainTable, app, fail, open_session, table_console
-from leaderboard.cli.options import DbOption
-from leaderboard.export.tables import FORMATS, write_table
+from leaderboard.cli.common import (
+    app,
+    binary_output,
+    fail,
+    is_stdout,
+    open_session,
+)
+from leaderboard.cli.options import DbOption, ExportFormat, OutputOption
 
-ExportFormat = Literal[FORMATS]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    import pandas as pd
+    from rich.console import Console
+    from sqlalchemy.orm import Session
+
+    from leaderboard.cli.tables import PlainTable
+
+log = logging.getLogger("leaderboard.cli")
 MetricOption = Annotated[
     str | None, typer.Option("--metric", "-m", help="Metric name or alias (default: the most reported one).")
 ]
@@ -49,6 +59,8 @@ PIPED_WIDTH = 240
 @contextlib.contextmanager
 def _session(db_url: str | None) -> Iterator[Session]:
     """A session on the migrated database; an unknown name becomes one `error:` line."""
+    from leaderboard import queries
+
     with open_session(db_url) as session:
         try:
             yield session
@@ -57,6 +69,8 @@ def _session(db_url: str | None) -> Iterator[Session]:
 
 
 def _console() -> Console:
+    from leaderboard.cli.tables import table_console
+
     return table_console(PIPED_WIDTH)
 
 
@@ -64,6 +78,8 @@ def _table(title: str, *columns: str) -> PlainTable:
     """A table for the terminal. A column named '<x' is free text: cut at WIDE_COLUMN characters
     and, in a narrow terminal, wrapped (rich narrows wrapping columns first, so the short
     columns keep their room); the other columns stay on one line."""
+    from leaderboard.cli.tables import PlainTable
+
     table = PlainTable(title=title, title_justify="left")
     for column in columns:
         wide = column.startswith("<")
@@ -98,6 +114,8 @@ def benchmarks_command(
     db_url: DbOption = None,
 ) -> None:
     """List benchmarks with their claim counts, most claims first (#id works wherever a name does)."""
+    from leaderboard import queries
+
     with _session(db_url) as session:
         df = queries.benchmarks(session, include_empty=all_)
     real, junk = df[df["not_entity"].isna()], df[df["not_entity"].notna()]
@@ -107,7 +125,7 @@ def benchmarks_command(
     console = _console()
     console.print(table)
     if len(real) > limit:
-        typer.echo(f"... {len(real) - limit} more (--limit)")
+        log.info(f"... {len(real) - limit} more (--limit)")
     if not junk.empty:
         # Phrases the extractor took for benchmarks ("11 datasets", "1-shot"): no board, claims kept.
         apart = _table(
@@ -117,7 +135,7 @@ def benchmarks_command(
             apart.add_row(f"#{row.benchmark_id}", row.benchmark, row.not_entity, str(row.claims))
         console.print(apart)
         if len(junk) > limit:
-            typer.echo(f"... {len(junk) - limit} more (--limit)")
+            log.info(f"... {len(junk) - limit} more (--limit)")
 
 
 @app.command("show")
@@ -133,6 +151,8 @@ def show_command(
     db_url: DbOption = None,
 ) -> None:
     """Print the leaderboard of a benchmark: each model's best score, one table per condition."""
+    from leaderboard import queries, review
+
     with _session(db_url) as session:
         if as_of:  # leaderboard.review rebuilds the claims of that date
             df = review.leaderboard_as_of(
@@ -145,7 +165,7 @@ def show_command(
     attrs = df.attrs
     heading = f"{attrs['benchmark']} · {attrs['metric']} ({_better(attrs['direction'])})"
     if df.empty:
-        typer.echo(f"{heading}: no ranked scores")
+        log.info(f"{heading}: no ranked scores")
         return
     console = _console()
     # The evidence sentence needs room; a narrow terminal shows the rest (exports always have it).
@@ -198,10 +218,12 @@ def compare_command(
     db_url: DbOption = None,
 ) -> None:
     """Every value any paper reported for MODEL on BENCHMARK, including as a quoted baseline."""
+    from leaderboard import queries
+
     with _session(db_url) as session:
         df = queries.compare(session, _id_or_name(model), _id_or_name(benchmark), metric)
     if df.empty:
-        typer.echo(f"no values reported for {model} on {benchmark}")
+        log.info(f"no values reported for {model} on {benchmark}")
         return
     title = f"{df['model'].iloc[0]} on {df['benchmark'].iloc[0]}: {df['paper_id'].nunique()} paper(s)"
     table = _table(
@@ -234,10 +256,12 @@ def disagreements_command(
 ) -> None:
     """List the largest gaps between what different papers report for the same model, benchmark,
     metric and condition."""
+    from leaderboard import queries
+
     with _session(db_url) as session:
         df = queries.disagreements(session, limit=limit, order=order)
     if df.empty:
-        typer.echo("no disagreements: no model has different values from two papers")
+        log.info("no disagreements: no model has different values from two papers")
         return
     table = _table(
         "Disagreements between papers",
@@ -278,6 +302,8 @@ def sota_command(
     db_url: DbOption = None,
 ) -> None:
     """State of the art over time: each score that beat every earlier one, by paper date."""
+    from leaderboard import queries
+
     with _session(db_url) as session:
         df = queries.sota_over_time(session, _id_or_name(benchmark), metric, condition)
     heading = f"{df.attrs['benchmark']} · {df.attrs['metric']}: state of the art by paper date"
@@ -288,7 +314,7 @@ def sota_command(
         )
         return
     if df.empty:
-        typer.echo(f"{heading}: no dated scores")
+        log.info(f"{heading}: no dated scores")
         return
     table = _table(heading, "condition", "date", "model", "score", "<paper", "link")
     for row in df.itertuples(index=False):
@@ -329,9 +355,7 @@ def export_command(
     search: Annotated[str | None, typer.Option("--search", help="Claims: text in evidence or names.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Rows at most.")] = None,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = "csv",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write here (default: stdout).")
-    ] = None,
+    output: OutputOption = None,
     review_sheet: Annotated[
         bool, typer.Option("--review", help="The review spreadsheet (ids, versions) for `import-review`.")
     ] = False,
@@ -339,6 +363,8 @@ def export_command(
 ) -> None:
     """Write a leaderboard (--benchmark B), claims (--claims, filtered by --benchmark, --metric,
     --model and the rest) or the disagreements report (--disagreements) as CSV, JSON or Parquet."""
+    from leaderboard import queries
+
     if review_sheet:  # filters as for `review queue`
         filters = {"status": status, "paper": paper, "rule": rule, "benchmark": benchmark}
         filters |= {"min_confidence": min_confidence, "max_confidence": max_confidence, "limit": limit}
@@ -347,8 +373,8 @@ def export_command(
         raise fail("choose what to export: --benchmark B (a leaderboard), --claims or --disagreements")
     if not (benchmark or claims or disagreements):
         raise fail("choose what to export: --benchmark B (a leaderboard), --claims or --disagreements")
-    if fmt == "parquet" and output is None:
-        raise fail("parquet is binary: give a file with -o FILE")
+    if is_stdout(output) and fmt == "parquet" and sys.stdout.isatty():
+        raise fail("parquet is binary: give a file with -o FILE, or -o - into a pipe")
     with _session(db_url) as session:
         if claims:
             df = queries.claims(
@@ -375,17 +401,23 @@ def export_command(
 
 
 def _write(df: pd.DataFrame, output: Path | None, fmt: str) -> None:
-    if output is not None:
-        try:
-            write_table(df, output, fmt)
-        except OSError as exc:
-            raise fail(f"{output}: {exc.strerror or exc}") from None
-        typer.echo(f"wrote {len(df)} rows to {output}", err=True)
+    from leaderboard.export.tables import write_table, writer_for
+
+    if is_stdout(output):
+        if writer_for(fmt).binary:
+            with binary_output(output) as out:
+                write_table(df, out, fmt)
+            return
+        buffer = io.StringIO()
+        write_table(df, buffer, fmt)
+        text = buffer.getvalue()
+        typer.echo(text, nl=not text.endswith("\n"))  # JSON ends without one
         return
-    buffer = io.StringIO()
-    write_table(df, buffer, fmt)
-    text = buffer.getvalue()
-    typer.echo(text, nl=not text.endswith("\n"))  # JSON ends without one
+    try:
+        write_table(df, output, fmt)
+    except OSError as exc:
+        raise fail(f"{output}: {exc.strerror or exc}") from None
+    log.info(f"wrote {len(df)} rows to {output}")
 
 
 def _id_or_name(text: str) -> str | int:
@@ -398,10 +430,12 @@ def _export_review_sheet(db_url: str | None, output: Path | None, fmt: str = "cs
 
     `filters` as for `leaderboard.review.review_queue` (status, paper, rule, benchmark, confidences).
     """
+    from leaderboard import review
+
     if fmt != "csv":
         raise fail("the review spreadsheet is CSV only (drop --format)")
     with open_session(db_url) as session:
-        if output is None:
+        if is_stdout(output):
             buffer = io.StringIO()
             rows = review.export_review_csv(session, buffer, **filters)
             typer.echo(buffer.getvalue(), nl=False)
@@ -410,4 +444,4 @@ def _export_review_sheet(db_url: str | None, output: Path | None, fmt: str = "cs
             rows = review.export_review_csv(session, output, **filters)
         except OSError as exc:
             raise fail(f"{output}: {exc.strerror or exc}") from None
-    typer.echo(f"wrote {rows} claim(s) to {output}", err=True)
+    log.info(f"wrote {rows} claim(s) to {output}")

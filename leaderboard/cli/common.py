@@ -1,39 +1,112 @@
-"""What every command shares: the Typer app, common options, and one-line errors.
+"""What every command shares: the Typer app, its global options, one-line errors, opening the
+database, and where output goes.
 
 Errors a user can cause (bad input, bad database URL) end in one line on
 stderr starting `error:` and a non-zero exit code, never a traceback.
 Commands live in the sibling modules, one module per area, and register
 themselves on `app` when `leaderboard.cli` imports them.
+
+`leaderboard --help` must stay fast, and Typer imports every command module to build it: CLI
+modules import at the top only typer, rich, the standard library and light `leaderboard`
+modules (settings, records, errors, terminal, ingest, options); pandas, SQLAlchemy, Alembic and
+the database, query, review, store, normalize and export packages are imported inside the
+command functions. `tests/test_cli_startup.py` holds that.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
+import sys
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, TextIO
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
-from leaderboard import db
-from leaderboard.db.opening import DATABASE_ERRORS, display_url, first_line, unavailable
+import leaderboard
+from leaderboard.cli.verbosity import configure_logging
 from leaderboard.errors import LeaderboardError
 from leaderboard.settings import resolve_db_url
-from leaderboard.terminal import printable
 
-app = typer.Typer(
-    help="Benchmark-claims leaderboard: extract reported results from papers and store them.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_show_locals=False,
-)
-db_app = typer.Typer(help="Operate the database schema (Alembic migrations).", no_args_is_help=True)
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+log = logging.getLogger("leaderboard.cli")
+STDOUT = "-"
+
+# Plain (click) help and errors, no rich tracebacks: Typer's rich formatting costs 0.2 s of imports
+# on every `--help`, and a user's error is one `error:` line anyway.
+TYPER_SETTINGS: dict[str, Any] = {
+    "no_args_is_help": True,
+    "add_completion": False,
+    "rich_markup_mode": None,
+    "pretty_exceptions_enable": False,
+}
+
+
+def command_group(help: str) -> typer.Typer:
+    """A `leaderboard` command or sub-command group (`leaderboard db ...`) with the shared settings."""
+    return typer.Typer(help=help, **TYPER_SETTINGS)
+
+
+app = command_group("Benchmark-claims leaderboard: extract reported results from papers and store them.")
+db_app = command_group("Operate the database schema (Alembic migrations).")
 app.add_typer(db_app, name="db")
 
-__all__ = ["app", "db_app", "display_url", "fail", "first_line", "open_database", "open_session"]
+__all__ = [
+    "app",
+    "db_app",
+    "display_url",
+    "fail",
+    "first_line",
+    "open_database",
+    "open_session",
+    "text_output",
+]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"leaderboard {leaderboard.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose", "-v", count=True, show_default=False, help="Say more on stderr (-vv: also the SQL)."
+        ),
+    ] = 0,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Errors and warnings only: no progress, no summary."),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Benchmark-claims leaderboard: extract reported results from papers and store them.
+
+    Data (tables, exports, claims) goes to stdout; messages, progress and errors to stderr.
+    """
+    configure_logging(verbose, quiet)
+
+
+def display_url(url: str) -> str:
+    from leaderboard.db.opening import display_url
+
+    return display_url(url)
+
+
+def first_line(exc: BaseException) -> str:
+    from leaderboard.db.opening import first_line
+
+    return first_line(exc)
 
 
 def fail(message: str) -> typer.Exit:
@@ -45,6 +118,8 @@ def fail(message: str) -> typer.Exit:
 @contextlib.contextmanager
 def database_errors(url: str) -> Iterator[None]:
     """Turn a database that cannot be opened or migrated into one `error:` line."""
+    from leaderboard.db.opening import DATABASE_ERRORS, unavailable
+
     try:
         yield
     except DATABASE_ERRORS as exc:
@@ -55,6 +130,8 @@ def database_errors(url: str) -> Iterator[None]:
 def open_database(db_option: str | None, migrate: bool = True) -> Iterator[Engine]:
     """`db.open_database` for a command: its failure is one `error:` line, the engine is
     disposed of at the end."""
+    from leaderboard import db
+
     try:
         engine = db.open_database(resolve_db_url(db_option), migrate=migrate)
     except db.DatabaseUnavailableError as exc:
@@ -70,6 +147,8 @@ def open_session(db_option: str | None) -> Iterator[Session]:
     """A session on the opened database (objects stay readable after commit); the caller
     decides where transactions begin and end. A user's error (an unknown name...) that the
     command did not handle itself becomes one `error:` line."""
+    from leaderboard import db
+
     with open_database(db_option) as engine, db.make_sessionmaker(engine)() as session:
         try:
             yield session
@@ -77,25 +156,36 @@ def open_session(db_option: str | None) -> Iterator[Session]:
             raise fail(str(exc)) from None
 
 
-class PlainTable(Table):
-    """A rich table for text from papers: markup off, control characters escaped.
-
-    Titles, sentences and names come from input files; a '[/bold]' in one must
-    print as written (not crash rich), and an ESC must not reach the terminal.
-    """
-
-    def __init__(self, *headers: str, title: str | None = None, **options: Any) -> None:
-        super().__init__(*headers, title=None if title is None else printable(title), **options)
-
-    def add_row(self, *cells: Any, **options: Any) -> None:
-        super().add_row(*(printable(c) if isinstance(c, str) else c for c in cells), **options)
+def is_stdout(path: Path | str | None) -> bool:
+    """No output file, or `-`: write to stdout."""
+    return path is None or str(path) == STDOUT
 
 
-def table_console(piped_width: int = 240) -> Console:
-    """A console for tables; created per command so output goes to the stdout in effect
-    (tests swap it). Piped output is not cut to 80 columns: one row per line is what
-    grep and diff want."""
-    console = Console(highlight=False, markup=False, emoji=False)
-    if not console.is_terminal:
-        console = Console(highlight=False, markup=False, emoji=False, width=piped_width)
-    return console
+@contextlib.contextmanager
+def text_output(path: Path | str | None) -> Iterator[TextIO]:
+    """Where a command writes text: stdout for None or `-`, else the file (its failure to open is
+    one `error:` line)."""
+    if is_stdout(path):
+        yield sys.stdout
+        return
+    try:
+        out = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise fail(f"{path}: {exc.strerror or exc}") from None
+    with out:
+        yield out
+
+
+@contextlib.contextmanager
+def binary_output(path: Path | str | None) -> Iterator[BinaryIO]:
+    """`text_output` for binary formats (Parquet): stdout's byte stream for None or `-`."""
+    if is_stdout(path):
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    try:
+        out = open(path, "wb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise fail(f"{path}: {exc.strerror or exc}") from None
+    with out:
+        yield out

@@ -6,6 +6,7 @@ before Streamlit starts; the app then reads the URL from `$LEADERBOARD_DB`.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -15,10 +16,10 @@ import typer
 
 from leaderboard.cli.common import app, display_url, fail, open_database
 from leaderboard.cli.options import DbOption
-from leaderboard.resources import DASHBOARD_APP
+from leaderboard.resources import MissingResourceError, dashboard_app
 from leaderboard.settings import DB_ENV_VAR
 
-APP_SCRIPT = DASHBOARD_APP
+log = logging.getLogger("leaderboard.cli")
 
 
 # Only this machine by default: the dashboard shows the whole database to whoever reaches it.
@@ -53,14 +54,16 @@ def dashboard(
     ] = DEFAULT_HOST,
 ) -> None:
     """Open the dashboard (leaderboards, comparison, review, papers, entities, export) in Streamlit."""
-    if not APP_SCRIPT.is_file():
-        raise fail(f"dashboard not found at {APP_SCRIPT}; install the project with `pip install -e .`")
+    try:
+        script = dashboard_app()
+    except MissingResourceError as exc:
+        raise fail(str(exc)) from None
     with open_database(db_url) as engine:
         url = engine.url.render_as_string(hide_password=False)
     where = f"http://{'localhost' if host == DEFAULT_HOST else host}:{port} (database {display_url(url)})"
-    typer.echo(f"dashboard on {where}; Ctrl+C stops it", err=True)
+    log.info(f"dashboard on {where}; Ctrl+C stops it")
     env = {**os.environ, DB_ENV_VAR: url}
-    command = streamlit_command(APP_SCRIPT, port, host)
+    command = streamlit_command(script, port, host)
     sys.stdout.flush()
     sys.stderr.flush()
     # Become Streamlit, so Ctrl+C and a supervisor's SIGTERM reach the server itself.

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy import Engine
 
-from leaderboard import db
 from leaderboard.cli.common import database_errors, db_app, open_database
 from leaderboard.cli.options import DbOption
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 
 def _print_revision(engine: Engine) -> None:
+    from leaderboard import db
+
     current = db.current_revision(engine)
     if current is None:
         typer.echo("base (empty database)")
@@ -26,6 +29,8 @@ def db_upgrade(
     db_url: DbOption = None,
 ) -> None:
     """Migrate the database up to REVISION (default: the newest) and print where it is."""
+    from leaderboard import db
+
     with open_database(db_url, migrate=False) as engine, database_errors(str(engine.url)):
         db.upgrade(engine, revision)
         _print_revision(engine)
@@ -37,6 +42,8 @@ def db_downgrade(
     db_url: DbOption = None,
 ) -> None:
     """Migrate the database down to REVISION and print where it is."""
+    from leaderboard import db
+
     with open_database(db_url, migrate=False) as engine, database_errors(str(engine.url)):
         db.downgrade(engine, revision)
         _print_revision(engine)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar, get_type_hints
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar, get_type_hints
 
 import typer
 
@@ -33,6 +34,22 @@ ReviewerOption = Annotated[
     ),
 ]
 ReasonOption = Annotated[str | None, typer.Option("--reason", help="Why; kept in the audit log.")]
+# Choices written out, not taken from the modules that own them (export.tables, export.claims,
+# db.models): those import pandas or SQLAlchemy, which `leaderboard --help` must not wait for.
+# tests/test_cli_startup.py checks that they agree.
+ExportFormat = Literal["csv", "json", "jsonl", "parquet"]
+ClaimsFormat = Literal["jsonl", "csv"]
+EntityKind = Literal["benchmark", "metric", "model"]
+
+# Every option that names an output file: `-` (or none) is stdout; write through
+# common.text_output / common.binary_output.
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", dir_okay=False, help="Write here; '-' or none: stdout.", show_default=False
+    ),
+]
+
 
 # What each claim field holds, for --help; keyed by the names in records.CLAIM_FIELDS.
 FIELD_HELP = {

@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
+import time
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
-from typing import Annotated, Literal, TextIO
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from leaderboard import db
-from leaderboard.cli.common import app, fail, first_line, open_database
-from leaderboard.cli.options import DbOption
-from leaderboard.export.claims import OUTPUT_FORMATS, ClaimWriter
-from leaderboard.extract import explain_report
+from leaderboard.cli.common import app, first_line, open_database, text_output
+from leaderboard.cli.options import ClaimsFormat, DbOption, OutputOption
 from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
-from leaderboard.store.batch import with_claims
-from leaderboard.store.papers import StoreStats
-from leaderboard.store.pipeline import COMMIT_EVERY, FileFailed, ingest_file
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from leaderboard.store.papers import StoreStats
+
+log = logging.getLogger("leaderboard.cli")
 
 InputsArgument = Annotated[
     list[str],
@@ -32,7 +31,8 @@ InputsArgument = Annotated[
 ]
 # Literal of a runtime tuple: Typer turns it into a choice; keeps the names in one place.
 InputFormat = Literal[FORMATS]  # type: ignore[valid-type]
-OutputFormat = Literal[OUTPUT_FORMATS]  # type: ignore[valid-type]
+# Keep in sync with leaderboard.store.pipeline.COMMIT_EVERY (tests/test_cli_startup.py checks).
+COMMIT_EVERY = 5_000
 INPUT_FORMAT_HELP = "Input format (default: detected from name and content)."
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extractor processes.")]
 
@@ -49,31 +49,13 @@ def _expand(inputs: list[str]) -> tuple[list[str], int]:
     return files, missing
 
 
-def _progress() -> Progress:
-    console = Console(stderr=True)
-    return Progress(
-        TextColumn("{task.description:<6}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        disable=not console.is_terminal,
-    )
-
-
-def _report(progress: Progress, line: str) -> None:
-    """Print a line on stderr above a live progress display, or plainly when there is none."""
-    if progress.disable:
-        typer.echo(line, err=True)
-    else:
-        progress.console.print(line, markup=False, highlight=False, emoji=False, soft_wrap=True)
-
-
 @contextlib.contextmanager
 def _pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     if jobs <= 1:
         yield None
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield pool
 
@@ -104,13 +86,18 @@ def ingest(
     line (a file of up to --commit-every papers leaves nothing behind). The
     other files still go in, and the exit code is 1. Re-running the same
     ingest changes nothing; stored papers are recognised before extraction.
+    Progress (bytes, rate, ETA) and the summary go to stderr.
     """
+    from leaderboard import db
+    from leaderboard.cli.progress import BytesProgress, input_bytes, rates
+    from leaderboard.store.papers import StoreStats
+    from leaderboard.store.pipeline import FileFailed, ingest_file
+
     paths, failed = _expand(inputs)
     totals, ok = StoreStats(), 0
-    with open_database(db_url) as engine, _pool(jobs) as pool, _progress() as progress:
+    progress = BytesProgress(input_bytes(paths))
+    with open_database(db_url) as engine, _pool(jobs) as pool, progress:
         sessions = db.make_sessionmaker(engine)
-        files_task = progress.add_task("files", total=len(paths))
-        papers_task = progress.add_task("papers", total=None)
         for path in paths:
             try:
                 stats = ingest_file(
@@ -120,21 +107,22 @@ def ingest(
                     pool,
                     jobs=jobs,
                     commit_every=commit_every,
-                    on_papers=lambda n: progress.advance(papers_task, n),
+                    on_papers=progress.papers,
+                    on_bytes=progress.read,
                 )
             except FileFailed as exc:
                 failed += 1
                 totals.merge(exc.kept)
-                _report(progress, f"error: {_file_error(path, exc.error)}{_kept_note(exc.kept)}")
+                progress.note(f"error: {_file_error(path, exc.error)}{_kept_note(exc.kept)}")
             else:
                 ok += 1
                 totals.merge(stats)
-            progress.advance(files_task)
-    typer.echo(
+    papers = totals.papers_new + totals.papers_seen
+    log.info(
         f"files: {ok} ok, {failed} failed; "
-        f"papers: {totals.papers_new + totals.papers_seen} read, {totals.papers_new} new, "
-        f"{totals.papers_seen} seen; "
-        f"claims: {totals.claims_stored} stored"
+        f"papers: {papers} read, {totals.papers_new} new, {totals.papers_seen} seen; "
+        f"claims: {totals.claims_stored} stored; "
+        f"{rates(progress.elapsed, papers, progress.bytes_read)}"
     )
     if failed:
         raise typer.Exit(code=1)
@@ -158,10 +146,8 @@ def _file_error(path: str, exc: Exception) -> str:
 @app.command()
 def extract(
     inputs: InputsArgument,
-    out_format: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = "jsonl",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write here instead of stdout.")
-    ] = None,
+    out_format: Annotated[ClaimsFormat, typer.Option("--format", help="Output format.")] = "jsonl",
+    output: OutputOption = None,
     input_format: Annotated[
         InputFormat | None, typer.Option("--input-format", "-f", help=INPUT_FORMAT_HELP)
     ] = None,
@@ -175,10 +161,17 @@ def extract(
     Fields are those of claims-spec.md plus paper_id; in CSV the span is two
     columns, span_start and span_end. With --explain, a readable report per
     paper instead: the mentions found, the focus per sentence, and for every
-    number the rule that decided it and the mentions chosen.
+    number the rule that decided it and the mentions chosen. With -v, a summary (papers, claims, time)
+    goes to stderr.
     """
+    from leaderboard.cli.progress import input_bytes, rates
+    from leaderboard.export.claims import ClaimWriter
+    from leaderboard.extract import explain_report
+    from leaderboard.store.batch import with_claims
+
     paths, failed = _expand(inputs)
-    with _output(output) as out, _pool(jobs) as pool:
+    started, papers, claims_written = time.monotonic(), 0, 0
+    with text_output(output) as out, _pool(jobs) as pool:
         writer = ClaimWriter(out, out_format)
         for path in paths:
             try:
@@ -187,6 +180,7 @@ def extract(
                         out.write(f"paper {paper.id}\n{explain_report(paper.abstract, paper.title)}\n")
                     else:
                         writer.write(paper.id, claims)
+                    papers, claims_written = papers + 1, claims_written + len(claims)
             except BrokenPipeError:
                 # The reader went away (`... | head`): stop quietly, as Unix tools do.
                 _silence_stdout()
@@ -194,6 +188,10 @@ def extract(
             except (IngestError, OSError) as exc:
                 failed += 1
                 typer.echo(f"error: {_file_error(path, exc)}", err=True)
+    read = input_bytes([p for p in paths if os.path.isfile(p)]) or 0
+    log.debug(
+        f"papers: {papers} read; claims: {claims_written}; {rates(time.monotonic() - started, papers, read)}"
+    )
     if failed:
         raise typer.Exit(code=1)
 
@@ -202,16 +200,3 @@ def _silence_stdout() -> None:
     # Python would otherwise report the broken pipe again when it flushes stdout at exit.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-
-
-@contextlib.contextmanager
-def _output(path: Path | None) -> Iterator[TextIO]:
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        out = path.open("w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise fail(f"{path}: {exc.strerror}") from None
-    with out:
-        yield out

@@ -7,26 +7,28 @@ entity does, and is written to the audit log. One command, one transaction.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
-from sqlalchemy.orm import Session
 
-from leaderboard import normalize, queries
-from leaderboard.audit import ReviewerRequiredError
-from leaderboard.cli.common import PlainTable, app, fail, open_session, table_console
-from leaderboard.cli.options import REVIEWER_REQUIRED, DbOption, ReasonOption, ReviewerOption
-from leaderboard.db.models import ENTITY_KINDS
-from leaderboard.queries import UnknownEntityError
-from leaderboard.queries.names import entity_id_for, find_entity
+from leaderboard.cli.common import app, command_group, fail, open_session
+from leaderboard.cli.options import REVIEWER_REQUIRED, DbOption, EntityKind, ReasonOption, ReviewerOption
 
-registry_app = typer.Typer(
-    help="The entity registry: load registry files, list merge suggestions, merge, split, add aliases. "
-    "Alone: the metrics whose direction is unknown, most scores first.",
+log = logging.getLogger("leaderboard.cli")
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+registry_app = command_group(
+    "The entity registry: load registry files, list merge suggestions, merge, split, add aliases. "
+    "Alone: the metrics whose direction is unknown, most scores first."
 )
 app.add_typer(registry_app, name="registry")
+
+KindArgument = Annotated[EntityKind, typer.Argument(help="benchmark, metric or model.")]
 
 
 @registry_app.callback(invoke_without_command=True)
@@ -38,10 +40,13 @@ def registry_overview(
     """List the metrics whose direction is unknown (their boards are unranked), most scores first."""
     if ctx.invoked_subcommand is not None:
         return
+    from leaderboard import queries
+    from leaderboard.cli.tables import PlainTable, table_console
+
     with open_session(db_url) as session:
         df = queries.metrics_without_direction(session)
     if df.empty:
-        typer.echo("every metric with scores has a direction")
+        log.info("every metric with scores has a direction")
         return
     table = PlainTable(
         "id", "metric", "scores", title="Metrics with no direction: unranked until set (registry direction)"
@@ -50,16 +55,16 @@ def registry_overview(
         table.add_row(f"#{row.metric_id}", row.metric, str(row.claims))
     table_console().print(table)
     if len(df) > limit:
-        typer.echo(f"... {len(df) - limit} more (--limit)")
-
-
-Kind = Literal[ENTITY_KINDS]  # type: ignore[valid-type]
-KindArgument = Annotated[Kind, typer.Argument(help="benchmark, metric or model.")]
+        log.info(f"... {len(df) - limit} more (--limit)")
 
 
 @contextlib.contextmanager
 def _writing(db_url: str | None) -> Iterator[Session]:
     """One transaction; expected errors end in one `error:` line and leave nothing written."""
+    from leaderboard import normalize
+    from leaderboard.audit import ReviewerRequiredError
+    from leaderboard.queries import UnknownEntityError
+
     with open_session(db_url) as session:
         try:
             with session.begin():
@@ -83,12 +88,14 @@ def load_command(
     db_url: DbOption = None,
 ) -> None:
     """Load registry CSV files (same columns as seed/registry) and re-resolve the claims they affect."""
+    from leaderboard import normalize
+
     with _writing(db_url) as session:
         stats = normalize.load_registry(session, files or None)
         stats.claims_updated += normalize.reresolve_unresolved(session)
     for message in stats.skipped:
         typer.echo(f"skipped: {message}", err=True)
-    typer.echo(
+    log.info(
         f"entities: {stats.entities_added} added, {stats.entities_updated} updated; "
         f"aliases: {stats.aliases_added} added; names taken over: {stats.names_taken_over}; "
         f"claims re-resolved: {stats.claims_updated}"
@@ -99,9 +106,11 @@ def load_command(
 def reresolve_command(db_url: DbOption = None) -> None:
     """Resolve every stored claim again with the current rules and registry (a database made by
     an older version: benchmark names carrying a split, new condition settings)."""
+    from leaderboard import normalize
+
     with _writing(db_url) as session:
         changed = normalize.reresolve_all(session)
-    typer.echo(f"claims re-resolved: {changed}")
+    log.info(f"claims re-resolved: {changed}")
 
 
 @registry_app.command("suggest")
@@ -111,10 +120,13 @@ def suggest_command(
     db_url: DbOption = None,
 ) -> None:
     """List pairs of names close enough to be the same entity (nothing is merged)."""
+    from leaderboard import normalize
+    from leaderboard.cli.tables import PlainTable, table_console
+
     with open_session(db_url) as session:
         found = normalize.merge_suggestions(session, kind, limit=limit)
     if not found:
-        typer.echo(f"no {kind} merge suggestions")
+        log.info(f"no {kind} merge suggestions")
         return
     table = PlainTable("id", "name", "id", "close name", "score", title=f"{kind} merge suggestions")
     for s in found:
@@ -132,10 +144,13 @@ def merge_command(
     db_url: DbOption = None,
 ) -> None:
     """Merge MERGED into KEEP: its names and claims count as KEEP's from now on (undo with split)."""
+    from leaderboard import normalize
+    from leaderboard.queries.names import entity_id_for
+
     with _writing(db_url) as session:
         keep_id, merged_id = entity_id_for(session, kind, keep), entity_id_for(session, kind, merged)
         moved = normalize.merge_entities(session, keep_id, merged_id, reviewer, reason)
-    typer.echo(f"merged #{merged_id} into #{keep_id}; {moved} claim(s) moved")
+    log.info(f"merged #{merged_id} into #{keep_id}; {moved} claim(s) moved")
 
 
 @registry_app.command("split")
@@ -147,10 +162,13 @@ def split_command(
     db_url: DbOption = None,
 ) -> None:
     """Undo a merge: the entity's names resolve to it again."""
+    from leaderboard import normalize
+    from leaderboard.queries.names import entity_id_for
+
     with _writing(db_url) as session:
         merged_id = entity_id_for(session, kind, merged, follow_merges=False)
         moved = normalize.split_entity(session, merged_id, reviewer, reason)
-    typer.echo(f"split #{merged_id}; {moved} claim(s) moved back")
+    log.info(f"split #{merged_id}; {moved} claim(s) moved back")
 
 
 @registry_app.command("alias")
@@ -163,11 +181,14 @@ def alias_command(
     db_url: DbOption = None,
 ) -> None:
     """Add NAME as an alias of ENTITY."""
+    from leaderboard import normalize
+    from leaderboard.queries.names import entity_id_for, find_entity
+
     with _writing(db_url) as session:
         entity_id = entity_id_for(session, kind, entity)
         normalize.add_alias(session, entity_id, name, reviewer, reason)
         target = find_entity(session, kind, entity_id).name
-    typer.echo(f"{name!r} now resolves to {target!r}")
+    log.info(f"{name!r} now resolves to {target!r}")
 
 
 @registry_app.command("direction")
@@ -179,10 +200,13 @@ def direction_command(
     db_url: DbOption = None,
 ) -> None:
     """Set whether higher or lower is better for METRIC."""
+    from leaderboard import normalize
+    from leaderboard.queries.names import entity_id_for
+
     with _writing(db_url) as session:
         metric_id = entity_id_for(session, "metric", metric)
         normalize.set_metric_direction(session, metric_id, direction, reviewer, reason)
-    typer.echo(f"{metric}: {direction} is better")
+    log.info(f"{metric}: {direction} is better")
 
 
 @registry_app.command("not-entity")
@@ -196,10 +220,13 @@ def not_entity_command(
 ) -> None:
     """Say that NAME is no real benchmark or model: it makes no board and no ranked row (its claims
     are kept). Logged; `leaderboard revert` undoes it."""
+    from leaderboard import normalize
+    from leaderboard.queries.names import entity_id_for
+
     with _writing(db_url) as session:
         entity_id = entity_id_for(session, kind, name)
         normalize.mark_not_entity(session, entity_id, not undo, reviewer, reason)
-    typer.echo(f"{name}: {'a real ' + kind if undo else 'not a ' + kind}")
+    log.info(f"{name}: {'a real ' + kind if undo else 'not a ' + kind}")
 
 
 @registry_app.command("dismiss")
@@ -211,7 +238,10 @@ def dismiss_command(
     db_url: DbOption = None,
 ) -> None:
     """Record that two entities are different, so they are not suggested again."""
+    from leaderboard import normalize
+    from leaderboard.queries.names import entity_id_for
+
     with _writing(db_url) as session:
         a_id, b_id = entity_id_for(session, kind, first), entity_id_for(session, kind, second)
         normalize.dismiss_suggestion(session, a_id, b_id, reviewer)
-    typer.echo(f"#{a_id} and #{b_id} will not be suggested again")
+    log.info(f"#{a_id} and #{b_id} will not be suggested again")

@@ -9,23 +9,19 @@ A command's changes are one transaction: all of them, or none.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from leaderboard import audit, review
 from leaderboard.cli.common import (
-    PlainTable,
     app,
+    command_group,
     fail,
     first_line,
     open_session,
-    table_console,
 )
 from leaderboard.cli.options import (
     REVIEWER_REQUIRED,
@@ -34,13 +30,17 @@ from leaderboard.cli.options import (
     ReviewerOption,
     claim_field_options,
 )
-from leaderboard.db.models import ClaimStatus
-from leaderboard.review.locking import format_time, shown
 from leaderboard.terminal import printable
 
-review_app = typer.Typer(
-    help="Review claims by hand: list what to review, accept, reject, edit, add.", no_args_is_help=True
-)
+log = logging.getLogger("leaderboard.cli")
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from sqlalchemy.orm import Session
+
+    from leaderboard.cli.tables import PlainTable
+
+review_app = command_group("Review claims by hand: list what to review, accept, reject, edit, add.")
 app.add_typer(review_app, name="review")
 
 ClaimIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.", show_default=False)]
@@ -49,6 +49,10 @@ ClaimIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.
 @contextlib.contextmanager
 def _writing(db_url: str | None) -> Iterator[Session]:
     """A session whose changes are committed at the end, or rolled back on a refused change."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from leaderboard import audit, review
+
     with open_session(db_url) as session:
         try:
             yield session
@@ -62,6 +66,8 @@ def _writing(db_url: str | None) -> Iterator[Session]:
 
 
 def _require(reviewer: str | None) -> str:
+    from leaderboard import audit
+
     try:
         return audit.require_reviewer(reviewer)
     except audit.ReviewerRequiredError:
@@ -77,10 +83,12 @@ def accept_command(
     ids: ClaimIds, reviewer: ReviewerOption = None, reason: ReasonOption = None, db_url: DbOption = None
 ) -> None:
     """Mark claims accepted."""
+    from leaderboard import review
+
     name = _require(reviewer)
     with _writing(db_url) as session:
         entries = review.accept(session, ids, name, reason)
-    typer.echo(f"accepted {len(ids)} claim(s); logged {_ids(entries)}")
+    log.info(f"accepted {len(ids)} claim(s); logged {_ids(entries)}")
 
 
 @review_app.command("reject")
@@ -88,10 +96,12 @@ def reject_command(
     ids: ClaimIds, reviewer: ReviewerOption = None, reason: ReasonOption = None, db_url: DbOption = None
 ) -> None:
     """Mark claims rejected (nothing is deleted; re-extraction never brings them back)."""
+    from leaderboard import review
+
     name = _require(reviewer)
     with _writing(db_url) as session:
         entries = review.reject(session, ids, name, reason)
-    typer.echo(f"rejected {len(ids)} claim(s); logged {_ids(entries)}")
+    log.info(f"rejected {len(ids)} claim(s); logged {_ids(entries)}")
 
 
 @review_app.command("edit")
@@ -108,10 +118,12 @@ def edit_command(
     db_url: DbOption = None,
 ) -> None:
     """Correct fields of a claim; it becomes `corrected`."""
+    from leaderboard import review
+
     name = _require(reviewer)
     with _writing(db_url) as session:
         entries = review.edit(session, claim_id, fields, name, version, reason)
-    typer.echo(f"claim {claim_id}: {len(entries)} change(s) logged {_ids(entries)}")
+    log.info(f"claim {claim_id}: {len(entries)} change(s) logged {_ids(entries)}")
 
 
 @review_app.command("add")
@@ -131,20 +143,22 @@ def add_command(
     db_url: DbOption = None,
 ) -> None:
     """Add a claim the extractor missed (accepted, origin 'manual')."""
+    from leaderboard import review
+
     given = {"evidence": evidence, "value": value, "value_text": value_text, **fields}
     claim = {field: text for field, text in given.items() if text is not None}
     name = _require(reviewer)
     with _writing(db_url) as session:
         added = review.add_claim(session, paper_id, claim, name, reason)
         claim_id, span = added.id, (added.span_start, added.span_end)
-    typer.echo(f"added claim {claim_id} to paper {paper_id} at [{span[0]}, {span[1]})")
+    log.info(f"added claim {claim_id} to paper {paper_id} at [{span[0]}, {span[1]})")
 
 
 @review_app.command("queue")
 def queue_command(
     status: Annotated[
         str, typer.Option("--status", help="Status to list ('all' for every one).")
-    ] = ClaimStatus.EXTRACTED.value,
+    ] = "extracted",  # ClaimStatus.EXTRACTED, written out so --help needs no SQLAlchemy
     rule: Annotated[str | None, typer.Option("--rule", help="Only claims of this extractor rule.")] = None,
     benchmark: Annotated[str | None, typer.Option("--benchmark", help="Benchmark name or alias.")] = None,
     paper: Annotated[str | None, typer.Option("--paper", help="Paper id.")] = None,
@@ -158,6 +172,11 @@ def queue_command(
     db_url: DbOption = None,
 ) -> None:
     """List claims to review, most doubtful (lowest confidence) first."""
+    import pandas as pd
+
+    from leaderboard import review
+    from leaderboard.cli.tables import PlainTable, table_console
+
     with open_session(db_url) as session:
         table = review.review_queue(
             session,
@@ -175,7 +194,7 @@ def queue_command(
         cells = ["" if pd.isna(row[c]) else str(row[c]) for c in shown]
         out.add_row(*cells, _snippet(row["evidence"], row["value"]))
     table_console(200).print(out)
-    typer.echo(f"{len(table)} claim(s)")
+    log.info(f"{len(table)} claim(s)")
 
 
 def _snippet(evidence: str, value: float, width: int = 60) -> str:
@@ -191,13 +210,16 @@ def history_command(
     claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")], db_url: DbOption = None
 ) -> None:
     """Every logged change to a claim, oldest first (use the #numbers with `leaderboard revert`)."""
+    from leaderboard import review
+    from leaderboard.review.locking import format_time, shown
+
     with open_session(db_url) as session:
         try:
             entries = review.history(session, claim_id)
         except review.ReviewError as exc:
             raise fail(str(exc)) from None
     if not entries:
-        typer.echo(f"claim {claim_id}: no changes by people")
+        log.info(f"claim {claim_id}: no changes by people")
     for entry in entries:
         what = entry.action if entry.field in (None, entry.action) else f"{entry.action} {entry.field}"
         if entry.field is not None:
@@ -218,10 +240,12 @@ def revert_command(
     db_url: DbOption = None,
 ) -> None:
     """Undo one logged change; the undo is logged too."""
+    from leaderboard import review
+
     name = _require(reviewer)
     with _writing(db_url) as session:
         entries = review.revert(session, change_id, name, reason)
-    typer.echo(f"reverted #{change_id}; logged {_ids(entries)}")
+    log.info(f"reverted #{change_id}; logged {_ids(entries)}")
 
 
 @app.command("import-review")
@@ -231,6 +255,10 @@ def import_review_command(
     db_url: DbOption = None,
 ) -> None:
     """Apply an edited review spreadsheet: every row is checked first, then all are applied or none."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from leaderboard import review
+
     name = _require(reviewer)
     if not path.is_file():
         raise fail(f"{path}: no such file")
@@ -250,7 +278,7 @@ def import_review_command(
         except (SQLAlchemyError, OSError, UnicodeError) as exc:
             session.rollback()
             raise fail(f"{path}: {first_line(exc)}; nothing changed") from None
-    typer.echo(
+    log.info(
         f"{path}: {summary.rows} row(s): {summary.accepted} accepted, {summary.rejected} rejected, "
         f"{summary.corrected} corrected, {summary.unchanged} unchanged; "
         f"{summary.changes_logged} change(s) logged"
@@ -262,6 +290,8 @@ def _percent(share: float) -> str:
 
 
 def _quality_table(title: str, table: pd.DataFrame, group: str, limit: int | None) -> PlainTable:
+    from leaderboard.cli.tables import PlainTable
+
     out = PlainTable(
         "" if group == "scope" else group,
         "reviewed",
@@ -290,11 +320,14 @@ def quality_command(
     db_url: DbOption = None,
 ) -> None:
     """Extractor quality from reviewed claims: accepted unchanged, corrected (per field), rejected."""
+    from leaderboard import review
+    from leaderboard.cli.tables import table_console
+
     with open_session(db_url) as session:
         tables = review.quality(session)
     overall = tables["overall"]
     if overall.empty:
-        typer.echo("no reviewed claims yet: accept, reject or correct some first")
+        log.info("no reviewed claims yet: accept, reject or correct some first")
         return
     console = table_console(160)
     console.print(_quality_table("All reviewed claims", overall, "scope", None))

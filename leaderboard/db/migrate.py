@@ -1,8 +1,8 @@
 """Run Alembic migrations from code, whatever the working folder.
 
 The migration scripts live in `migrations/` at the project root (next to
-`alembic.ini`); the package is installed editable, so that folder is found
-relative to this file rather than the working folder.
+`alembic.ini`) and ship in the wheel as `leaderboard.migrations`;
+`leaderboard.resources` finds them either way.
 """
 
 from __future__ import annotations
@@ -13,22 +13,16 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
-from leaderboard.errors import LeaderboardError
-from leaderboard.resources import MIGRATIONS_DIR
+from leaderboard.resources import MissingResourceError, migrations_dir
 
-
-class MigrationsNotFoundError(LeaderboardError):
-    """The package runs without its project folder (not an editable install)."""
+# The name callers catch; the scripts are one of the files an installation ships.
+MigrationsNotFoundError = MissingResourceError
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic config pointing at our scripts; migrations/env.py uses `connection` when given."""
-    if not (MIGRATIONS_DIR / "env.py").is_file():
-        raise MigrationsNotFoundError(
-            f"migration scripts not found at {MIGRATIONS_DIR}; install the project with `pip install -e .`"
-        )
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(migrations_dir()))
     if connection is not None:
         config.attributes["connection"] = connection
     return config
@@ -45,11 +39,13 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    migrations_dir()  # missing scripts fail before connecting creates an empty SQLite file
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    migrations_dir()
     with engine.begin() as connection:
         command.downgrade(alembic_config(connection), revision)
 

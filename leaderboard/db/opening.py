@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from leaderboard.db.migrate import MigrationsNotFoundError, upgrade_to_head
 from leaderboard.db.session import make_engine
 from leaderboard.errors import LeaderboardError
+from leaderboard.resources import MissingResourceError, migrations_dir, registry_files
 from leaderboard.settings import resolve_db_url
 
 # What opening or migrating a database raises when the URL, the server or the schema is at fault.
@@ -39,8 +40,15 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0]
 
 
+# Database drivers that are optional extras of the distribution: what to install for each.
+DRIVER_EXTRAS = {"psycopg": "pip install 'leaderboard-claims[postgres]'"}
+
+
 def unavailable(url: str, exc: BaseException) -> DatabaseUnavailableError:
-    return DatabaseUnavailableError(f"database {display_url(url)}: {first_line(exc)}")
+    message = f"database {display_url(url)}: {first_line(exc)}"
+    if isinstance(exc, ModuleNotFoundError) and exc.name in DRIVER_EXTRAS:
+        message += f" ({DRIVER_EXTRAS[exc.name]})"
+    return DatabaseUnavailableError(message)
 
 
 def open_database(url: str | None = None, migrate: bool = True) -> Engine:
@@ -52,6 +60,12 @@ def open_database(url: str | None = None, migrate: bool = True) -> Engine:
     from leaderboard.normalize.registry import load_shipped_registry
 
     resolved = resolve_db_url(url)
+    try:
+        if migrate:  # a broken install fails before connecting leaves an empty SQLite file behind
+            migrations_dir()
+            registry_files()
+    except MissingResourceError as exc:
+        raise DatabaseUnavailableError(str(exc)) from None
     try:
         engine = make_engine(resolved)
     except DATABASE_ERRORS as exc:

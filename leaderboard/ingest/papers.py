@@ -31,21 +31,24 @@ MAX_ABSTRACT_CHARS = 100_000
 assert set(PAGE_PARSERS) | set(STREAMED_FORMATS) == set(FORMATS), "every format needs a parser"
 
 
-def iter_papers(path: str, fmt: str | None = None) -> Iterator[PaperRecord]:
+def iter_papers(
+    path: str, fmt: str | None = None, on_read: Callable[[int], None] | None = None
+) -> Iterator[PaperRecord]:
     """Stream the papers of one file ("-" = stdin), detecting its format unless `fmt` is given.
 
     Every paper carries `source` (the path as given), `line` (where it
     starts) and `format` (what it was read as). Raises IngestError for
     unreadable, binary, non-UTF-8, malformed or paper-less input. An unknown
-    `fmt` is refused at once; the file is only opened when iteration starts.
+    `fmt` is refused at once; the file is only opened when iteration starts. `on_read` hears
+    how many bytes of the file each read consumed (for progress by bytes).
     """
     if fmt is not None and fmt not in FORMATS:
         raise IngestError(path, None, f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
-    return _papers(path, fmt)
+    return _papers(path, fmt, on_read)
 
 
-def _papers(path: str, fmt: str | None) -> Iterator[PaperRecord]:
-    with TextSource(path) as source:
+def _papers(path: str, fmt: str | None, on_read: Callable[[int], None] | None) -> Iterator[PaperRecord]:
+    with TextSource(path, on_read) as source:
         fmt = fmt or detect_format(path, source.head_text())
         found = False
         for paper in _parse(source, fmt):

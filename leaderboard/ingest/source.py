@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import BinaryIO
 
@@ -43,7 +43,7 @@ class TextSource:
     stdin cannot be reopened), then replayed in front of the rest.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, on_read: Callable[[int], None] | None = None) -> None:
         self.path = path
         self._owns_file = path != STDIN
         self._file = _open_binary(path)
@@ -52,7 +52,7 @@ class TextSource:
         except OSError as exc:
             self._file.close()
             raise IngestError(path, None, f"cannot read ({exc.strerror or exc})") from exc
-        self._stream = io.BufferedReader(_Replay(self.head, self._file))
+        self._stream = io.BufferedReader(_Replay(self.head, self._file, on_read))
         self._check_head()
 
     def __enter__(self) -> TextSource:
@@ -163,11 +163,13 @@ def _open_binary(path: str) -> BinaryIO:
 
 
 class _Replay(io.RawIOBase):
-    """Bytes already read from a stream, followed by the rest of that stream."""
+    """Bytes already read from a stream, followed by the rest of that stream; `on_read` hears how
+    many bytes each read passed on (progress by bytes)."""
 
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+    def __init__(self, head: bytes, rest: BinaryIO, on_read: Callable[[int], None] | None = None) -> None:
         self._head = memoryview(head)
         self._rest = rest
+        self._on_read = on_read
 
     def readable(self) -> bool:
         return True
@@ -177,7 +179,10 @@ class _Replay(io.RawIOBase):
             size = min(len(buffer), len(self._head))
             buffer[:size] = self._head[:size]
             self._head = self._head[size:]
-            return size
-        data = self._rest.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
+        else:
+            data = self._rest.read(len(buffer))
+            size = len(data)
+            buffer[:size] = data
+        if self._on_read is not None:
+            self._on_read(size)
+        return size

@@ -17,10 +17,10 @@ import re
 
 from leaderboard.normalize.benchmark_name import SPLIT_WORD
 from leaderboard.normalize.fold import fold
-from leaderboard.resources import SEED_REGISTRY_DIR
+from leaderboard.resources import registry_file
 
 # Task names of public leaderboards (seed/registry/tasks.txt, see its header).
-TASKS_FILE = SEED_REGISTRY_DIR / "tasks.txt"
+TASKS_FILE = "tasks.txt"
 
 # Reasons, as stored in entities.not_entity. Keep in sync with the README section "Junk entities".
 COUNT, SETTING, SPLIT, TASK, ANAPHOR, FRAGMENT, GENERIC = (
@@ -103,11 +103,8 @@ LIBRARIES = _word_set(
 
 @functools.cache
 def task_names() -> frozenset[str]:
-    """Folded task names of public leaderboards; empty when the file is not installed."""
-    try:
-        lines = TASKS_FILE.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return frozenset()
+    """Folded task names of public leaderboards (a missing file is a broken install, said as such)."""
+    lines = registry_file(TASKS_FILE).read_text(encoding="utf-8").splitlines()
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
 
 

@@ -40,9 +40,8 @@ from leaderboard.errors import LeaderboardError
 from leaderboard.normalize.fold import fold
 from leaderboard.normalize.reresolve import reresolve_claims, reresolve_unresolved
 from leaderboard.normalize.resolve import CHUNK, ENTITIES_WRITTEN
-from leaderboard.resources import SEED_REGISTRY_DIR
+from leaderboard.resources import registry_files
 
-SEED_REGISTRY = SEED_REGISTRY_DIR
 # Keep in sync with seed/registry/README.md.
 COLUMNS = ("kind", "name", "aliases", "task", "direction", "scale", "unit", "hub_dataset_id")
 REQUIRED_COLUMNS = ("kind", "name")
@@ -91,7 +90,7 @@ class RegistryStats:
 
 
 def default_files() -> list[Path]:
-    return sorted(SEED_REGISTRY.glob("*.csv"))
+    return registry_files()
 
 
 def read_registry(paths: Iterable[str | Path]) -> list[RegistryRow]:

@@ -57,8 +57,10 @@ def ingest_file(
     jobs: int = 1,
     commit_every: int = COMMIT_EVERY,
     on_papers: Callable[[int], None] | None = None,
+    on_bytes: Callable[[int], None] | None = None,
 ) -> StoreStats:
     """Store one file's papers and claims, committing every `commit_every` papers (0: once, at the end).
+    `on_papers` hears of each batch of papers stored, `on_bytes` of each read from the file.
 
     Raises FileFailed for unreadable input or a database error, after
     rolling back the chunk in progress.
@@ -69,7 +71,7 @@ def ingest_file(
     with sessions() as session:
         chunk = _Chunk(session, EXTRACTOR_VERSION)
         needs = partial(needs_extraction, session, extractor_version=EXTRACTOR_VERSION)
-        reader = _Reader(iter_papers(path, fmt))
+        reader = _Reader(iter_papers(path, fmt, on_bytes))
         try:
             papers = with_claims(reader, pool, needs=needs, in_flight=2 * jobs + 2)
             for batch in batched(papers, STORE_BATCH_SIZE):
