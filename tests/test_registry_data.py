@@ -12,9 +12,10 @@ import pytest
 
 from leaderboard.db.models import METRIC_DIRECTIONS, METRIC_SCALES
 from leaderboard.normalize import read_benchmark_name
-from leaderboard.normalize.registry import SEED_REGISTRY, default_files, read_registry
+from leaderboard.normalize.registry import default_files, read_registry
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SEED_REGISTRY = PROJECT_ROOT / "seed" / "registry"
 VOCAB = PROJECT_ROOT.parent / "shared" / "vocab"
 
 ROWS = read_registry(default_files())  # raises on any bad row or repeated name

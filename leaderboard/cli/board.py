@@ -93,6 +93,8 @@ def _table(title: str, *columns: str) -> PlainTable:
 
 
 def _cell(value) -> str:
+    import pandas as pd  # only when a table is printed: --help stays free of pandas
+
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float):
