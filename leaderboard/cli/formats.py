@@ -1,0 +1,76 @@
+"""Commands that speak other projects' formats: `import-pwc` (Papers-with-Code evaluation tables)
+and `load-claims` (claims parts written by a cluster run, `leaderboard.cluster`).
+
+Heavy modules are imported inside the commands, so `leaderboard --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from leaderboard.cli.common import app, first_line, open_database
+from leaderboard.cli.options import DbOption
+
+# Problems shown per file; the rest are counted on one more line.
+SHOWN_PROBLEMS = 20
+
+
+@app.command("import-pwc")
+def import_pwc(
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE...", help="Evaluation-tables JSON files.", show_default=False),
+    ],
+    db_url: DbOption = None,
+) -> None:
+    """Import Papers-with-Code evaluation tables: each metric value becomes a claim (origin
+    'imported') of the paper its row cites, remembering the file and JSON path it came from.
+
+    Each file is one transaction. A cell that is not a number ("Please tell us") is reported as
+    `error: FILE: JSON path: ...` and left out; the rest of the file is stored. Importing a file
+    again adds nothing. The exit code is 1 when anything was reported.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from leaderboard import db
+    from leaderboard.imports import PwcFileError, read_pwc, store_imported
+
+    failed = problems = 0
+    with open_database(db_url) as engine:
+        sessions = db.make_sessionmaker(engine)
+        for path in files:
+            try:
+                read = read_pwc(path)
+            except PwcFileError as exc:
+                failed += 1
+                typer.echo(f"error: {exc}", err=True)
+                continue
+            _report_problems(path, read.problems)
+            problems += len(read.problems)
+            with sessions() as session:
+                try:
+                    stats = store_imported(session, read.results)
+                    session.commit()
+                except SQLAlchemyError as exc:
+                    session.rollback()
+                    failed += 1
+                    typer.echo(f"error: {path}: database: {first_line(exc)}", err=True)
+                    continue
+            typer.echo(
+                f"{path}: {read.rows} rows; papers: {stats.papers_new} new, {stats.papers_seen} seen; "
+                f"claims: {stats.claims_stored} stored, {stats.claims_seen} already stored; "
+                f"left out: {read.empty_cells} empty cells, {len(read.problems)} unreadable, "
+                f"{read.rows_without_source} rows naming neither model nor paper"
+            )
+    if failed or problems:
+        raise typer.Exit(code=1)
+
+
+def _report_problems(path: Path, problems: list[str]) -> None:
+    for problem in problems[:SHOWN_PROBLEMS]:
+        typer.echo(f"error: {path}: {problem}", err=True)
+    if len(problems) > SHOWN_PROBLEMS:
+        typer.echo(f"error: {path}: ... and {len(problems) - SHOWN_PROBLEMS} more", err=True)
