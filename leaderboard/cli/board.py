@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from leaderboard import queries, review
 from leaderboard.cli.common import PlainTable, app, fail, open_session, table_console
 from leaderboard.cli.options import DbOption
-from leaderboard.export.tables import FORMATS, write_table
+from leaderboard.errors import LeaderboardError
+from leaderboard.export.tables import FORMATS, WRITERS, write_table
 
 ExportFormat = Literal[FORMATS]  # type: ignore[valid-type]
 MetricOption = Annotated[
@@ -314,7 +315,10 @@ def export_command(
     db_url: DbOption = None,
 ) -> None:
     """Write a leaderboard (--benchmark B), claims (--claims, filtered by --benchmark, --metric,
-    --model and the rest) or the disagreements report (--disagreements) as CSV, JSON or Parquet."""
+    --model and the rest) or the disagreements report (--disagreements) as CSV, JSON, JSON Lines,
+    Parquet, the Papers-with-Code layout (pwc) or Hugging Face Hub evaluation results
+    (hf-model-index: a model card's model-index; hf-eval-results: an .eval_results file of one
+    model, for benchmarks with a Hub dataset id)."""
     if review_sheet:  # filters as for `review queue`
         filters = {"status": status, "paper": paper, "rule": rule, "benchmark": benchmark}
         filters |= {"min_confidence": min_confidence, "max_confidence": max_confidence, "limit": limit}
@@ -347,6 +351,8 @@ def export_command(
         else:
             df = queries.leaderboard(session, _id_or_name(benchmark), metric, condition, accepted_only)
             df = df.head(limit) if limit else df
+        if WRITERS[fmt].needs_benchmark_details:
+            df = queries.with_benchmark_details(session, df)
     _write(df, output, fmt)
 
 
@@ -356,10 +362,15 @@ def _write(df: pd.DataFrame, output: Path | None, fmt: str) -> None:
             write_table(df, output, fmt)
         except OSError as exc:
             raise fail(f"{output}: {exc.strerror or exc}") from None
+        except LeaderboardError as exc:  # rows the format cannot hold (Hub formats)
+            raise fail(str(exc)) from None
         typer.echo(f"wrote {len(df)} rows to {output}", err=True)
         return
     buffer = io.StringIO()
-    write_table(df, buffer, fmt)
+    try:
+        write_table(df, buffer, fmt)
+    except LeaderboardError as exc:
+        raise fail(str(exc)) from None
     text = buffer.getvalue()
     typer.echo(text, nl=not text.endswith("\n"))  # JSON ends without one
 

@@ -19,6 +19,7 @@ from leaderboard.queries.boards import (
     sota_over_time,
 )
 from leaderboard.queries.claims import claims
+from leaderboard.queries.hub import with_benchmark_details
 from leaderboard.queries.names import EntityInfo, UnknownEntityError, find_entity
 from leaderboard.queries.ranking import rank_claims
 
@@ -44,4 +45,5 @@ __all__ = [
     "model_paper_grid",
     "rank_claims",
     "sota_over_time",
+    "with_benchmark_details",
 ]
