@@ -74,3 +74,55 @@ def _report_problems(path: Path, problems: list[str]) -> None:
         typer.echo(f"error: {path}: {problem}", err=True)
     if len(problems) > SHOWN_PROBLEMS:
         typer.echo(f"error: {path}: ... and {len(problems) - SHOWN_PROBLEMS} more", err=True)
+
+
+@app.command("load-claims")
+def load_claims(
+    parts: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PART...",
+            help="Claims part files, or folders of part-*.jsonl (a cluster run's output).",
+            show_default=False,
+        ),
+    ],
+    db_url: DbOption = None,
+) -> None:
+    """Store claims parts written by a cluster run (leaderboard.cluster.dask_extract): their papers
+    and claims, as `ingest` would have stored them. Each part is one transaction; loading a part
+    again changes nothing. A bad line is one `error: FILE:LINE: ...` and nothing of that part is
+    kept; the other parts still go in."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from leaderboard import db
+    from leaderboard.cluster import read_part
+    from leaderboard.ingest import IngestError
+    from leaderboard.store.batch import batched
+    from leaderboard.store.papers import BATCH_SIZE, StoreStats, store_papers
+
+    files = [f for path in parts for f in (sorted(path.glob("part-*.jsonl")) if path.is_dir() else [path])]
+    failed, totals = 0, StoreStats()
+    with open_database(db_url) as engine:
+        sessions = db.make_sessionmaker(engine)
+        for path in files:
+            stats = StoreStats()
+            with sessions() as session:
+                try:
+                    for chunk in batched(read_part(path), BATCH_SIZE):
+                        for version in dict.fromkeys(v for _, _, v in chunk):
+                            items = [(paper, claims) for paper, claims, v in chunk if v == version]
+                            store_papers(session, items, extractor_version=version, stats=stats)
+                    session.commit()
+                except (IngestError, OSError, SQLAlchemyError) as exc:
+                    session.rollback()
+                    failed += 1
+                    reason = str(exc) if isinstance(exc, IngestError) else f"{path}: {first_line(exc)}"
+                    typer.echo(f"error: {reason}", err=True)
+                    continue
+            totals.merge(stats)
+    typer.echo(
+        f"parts: {len(files) - failed} ok, {failed} failed; papers: {totals.papers_new} new, "
+        f"{totals.papers_seen} seen; claims: {totals.claims_stored} stored"
+    )
+    if failed:
+        raise typer.Exit(code=1)
