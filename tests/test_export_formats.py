@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from leaderboard.cli import app
-from leaderboard.export import WRITERS
+from leaderboard.export import WRITERS, formats_for
 from leaderboard.export.hub import HubExportError, eval_results
 from leaderboard.export.parquet_schema import schema_for
 from leaderboard.queries import CLAIM_COLUMNS
@@ -51,9 +51,7 @@ def test_a_board_exported_as_pwc_imports_back_to_the_same_board(runner, db_url, 
         ("Anon submission", {"exact match": "79.9"}),
     ]
     assert rows[0]["paper_url"] == "https://arxiv.org/abs/1901.00001"
-    other = db_url.replace("test.db", "other.db") if db_url.startswith("sqlite") else None
-    if other is None:
-        pytest.skip("the second database of the round trip is a SQLite file")
+    other = f"sqlite:///{tmp_path / 'other.db'}"
     assert invoke(runner, other, "import-pwc", str(exported)).exit_code == 0
     assert board(runner, other) == board(runner, db_url)
 
@@ -154,3 +152,9 @@ def _bytes(df: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
     WRITERS["parquet"].write(df, buffer)
     return buffer.getvalue()
+
+
+def test_results_formats_are_offered_only_for_tables_of_scores():
+    assert {"pwc", "hf-model-index", "hf-eval-results"} <= set(formats_for(frame()))
+    papers = pd.DataFrame(columns=["paper_id", "title", "date"])
+    assert formats_for(papers) == ("csv", "json", "jsonl", "parquet")

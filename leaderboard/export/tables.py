@@ -21,6 +21,8 @@ import pandas as pd
 from leaderboard.errors import LeaderboardError
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What the results formats (pwc, hf-*) read from a board or claims table.
+SCORE_COLUMNS = ("model", "benchmark", "metric", "value")
 
 
 class UnknownFormatError(LeaderboardError, ValueError):
@@ -92,22 +94,32 @@ class TableWriter:
     # Whether it reads the benchmark's task and Hub dataset id (`task`, `hub_dataset_id`), which a
     # caller adds with leaderboard.queries.with_benchmark_details.
     needs_benchmark_details: bool = False
+    # Columns a table must have for this format (the results formats need scores to write).
+    needs_columns: tuple[str, ...] = ()
+
+    def can_write(self, df: pd.DataFrame) -> bool:
+        return all(column in df.columns for column in self.needs_columns)
 
 
+# The results formats: a board or claims table, with the benchmark's details added.
+_RESULTS = {"needs_benchmark_details": True, "needs_columns": SCORE_COLUMNS}
 WRITERS: dict[str, TableWriter] = {
     "csv": TableWriter(_csv, "csv", "text/csv"),
     "json": TableWriter(_json, "json", "application/json"),
     "jsonl": TableWriter(_jsonl, "jsonl", "application/jsonl"),
     "parquet": TableWriter(_parquet, "parquet", "application/vnd.apache.parquet", binary=True),
     # The Papers-with-Code evaluation-tables layout, as `import-pwc` reads it.
-    "pwc": TableWriter(_pwc, "json", "application/json", needs_benchmark_details=True),
+    "pwc": TableWriter(_pwc, "json", "application/json", **_RESULTS),
     # Hugging Face Hub: the model card's `model-index` YAML, and an `.eval_results/*.yaml` file.
-    "hf-model-index": TableWriter(_hf_model_index, "yaml", "application/yaml", needs_benchmark_details=True),
-    "hf-eval-results": TableWriter(
-        _hf_eval_results, "yaml", "application/yaml", needs_benchmark_details=True
-    ),
+    "hf-model-index": TableWriter(_hf_model_index, "yaml", "application/yaml", **_RESULTS),
+    "hf-eval-results": TableWriter(_hf_eval_results, "yaml", "application/yaml", **_RESULTS),
 }
 FORMATS = tuple(WRITERS)
+
+
+def formats_for(df: pd.DataFrame) -> tuple[str, ...]:
+    """The formats that can write `df` (a papers table has no scores for the results formats)."""
+    return tuple(name for name, writer in WRITERS.items() if writer.can_write(df))
 
 
 def writer_for(fmt: str) -> TableWriter:

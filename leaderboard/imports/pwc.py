@@ -9,7 +9,8 @@ or "-"). A subdataset becomes the claim's condition ("Medical partition").
 
 Every claim carries where it was read, `FILE: JSON path` (`$[0].datasets[2].sota.rows[5]
 .metrics["F1"]`), so a reviewer can open the row. A cell that holds text instead of a number is
-a problem named by that path; the rest of the file is still read.
+a problem named by that path; the rest of the file is still read. Trailing commas and comments,
+which hand-edited files of this layout carry, are accepted (JSON5).
 """
 
 from __future__ import annotations
@@ -69,10 +70,7 @@ def read_pwc(path: str | Path) -> PwcRead:
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
         raise PwcFileError(f"{source}: {reason or exc}") from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PwcFileError(f"{source}:{exc.lineno}: not JSON: {exc.msg}") from None
+    document = _parse(text, source)
     tasks = [document] if isinstance(document, dict) else document
     if not isinstance(tasks, list) or not all(isinstance(t, dict) and "task" in t for t in tasks):
         raise PwcFileError(f"{source}: not the evaluation-tables layout (a list of objects with 'task')")
@@ -80,6 +78,20 @@ def read_pwc(path: str | Path) -> PwcRead:
     for index, task in enumerate(tasks):
         _read_task(task, f"$[{index}]", source, read)
     return read
+
+
+def _parse(text: str, source: str) -> Any:
+    """The JSON document; a hand-edited file's trailing commas and comments (the layout's own
+    example file has one) are read as JSON5 reads them. Anything worse is one error line."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        import json5  # only for the rare hand-edited file: it is far slower than json
+
+        try:
+            return json5.loads(text)
+        except ValueError:
+            raise PwcFileError(f"{source}:{exc.lineno}: not JSON: {exc.msg}") from None
 
 
 def _read_task(task: dict, path: str, source: str, read: PwcRead) -> None:
