@@ -13,8 +13,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import yaml
+from sqlalchemy import create_engine, update
+from sqlalchemy.orm import Session
 
 from leaderboard.cli import app
+from leaderboard.db.models import Entity
 from leaderboard.export import WRITERS, formats_for
 from leaderboard.export.hub import HubExportError, eval_results
 from leaderboard.export.parquet_schema import schema_for
@@ -158,3 +161,30 @@ def test_results_formats_are_offered_only_for_tables_of_scores():
     assert {"pwc", "hf-model-index", "hf-eval-results"} <= set(formats_for(frame()))
     papers = pd.DataFrame(columns=["paper_id", "title", "date"])
     assert formats_for(papers) == ("csv", "json", "jsonl", "parquet")
+
+
+@pytest.mark.skipif(
+    not hasattr(Entity, "hub_dataset_id"), reason="entities.hub_dataset_id arrives with migration 0006"
+)
+def test_eval_results_use_the_registry_hub_dataset_id(runner, db_url):
+    invoke(runner, db_url, "import-pwc", str(TABLES))
+    engine = create_engine(db_url)
+    with Session(engine) as session, session.begin():
+        session.execute(
+            update(Entity)
+            .where(Entity.kind == "benchmark", Entity.name == "Tiny QA")
+            .values(hub_dataset_id="org/tiny-qa")
+        )
+    engine.dispose()
+    result = invoke(runner, db_url, "export", "--claims", "--model", "Reader-L", "-f", "hf-eval-results")
+    assert result.exit_code == 0, result.output
+    entries = yaml.safe_load(result.stdout)
+    assert {(e["dataset"]["id"], e["dataset"]["task_id"], e["value"]) for e in entries} == {
+        ("org/tiny-qa", "exact-match", 88.5),
+        ("org/tiny-qa", "f1", 93.2),
+        ("org/tiny-qa", "exact-match", 71.5),
+    }
+    index = yaml.safe_load(
+        invoke(runner, db_url, "export", "--claims", "--model", "Reader-L", "-f", "hf-model-index").stdout
+    )
+    assert {r["dataset"]["type"] for r in index["model-index"][0]["results"]} == {"org/tiny-qa"}

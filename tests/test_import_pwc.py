@@ -7,6 +7,7 @@ test runs every file of ../shared/pwc when it is there.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,12 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
 from leaderboard.cli import app
+from leaderboard.cli.common import open_database
+from leaderboard.db import make_engine, make_sessionmaker
 from leaderboard.db.models import ClaimRow, Paper, PaperSource
+from leaderboard.imports import read_pwc, store_imported
 from leaderboard.imports.values import NotAScore, read_cell
+from leaderboard.store.papers import store_papers
 
 DATA = Path(__file__).parent / "data" / "pwc"
 TABLES = DATA / "tables.json"
@@ -185,3 +190,39 @@ def test_every_shared_file_imports_once_and_ranks(runner, db_url):
     result = invoke(runner, db_url, "show", "SQuAD v1.1", "--metric", "F1")
     assert result.exit_code == 0, result.output
     assert "│ 1  │" in result.stdout and "│ 2  │" in result.stdout
+
+
+@pytest.mark.slow
+def test_two_imports_at_once_store_each_claim_once(runner, db_url):
+    with open_database(db_url):  # the schema and registry, as every command sets them up
+        pass
+    read = read_pwc(TABLES)
+    # The papers are stored already (ingested, say): nothing else makes the imports wait.
+    papers = list({r.paper.content_hash: r.paper for r in read.results}.values())
+    engine = make_engine(db_url)
+    with make_sessionmaker(engine)() as session:
+        store_papers(session, [(paper, []) for paper in papers])
+        session.commit()
+    engine.dispose()
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        engine = make_engine(db_url)
+        try:
+            with make_sessionmaker(engine)() as session:
+                start.wait()
+                store_imported(session, read.results)
+                session.commit()
+        except BaseException as exc:  # reported by the assertion below
+            errors.append(exc)
+        finally:
+            engine.dispose()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert counts(db_url) == (4, 7, 4)

@@ -16,7 +16,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from leaderboard.db.models import ClaimRow, PaperSource
+from leaderboard.db.models import ClaimRow, Paper, PaperSource
 from leaderboard.imports.pwc import ImportedResult
 from leaderboard.normalize import resolve_claim_rows
 from leaderboard.records import PaperRecord
@@ -45,6 +45,7 @@ def store_imported(session: Session, results: Sequence[ImportedResult]) -> Impor
     stats = ImportStats()
     papers = list({r.paper.content_hash: r.paper for r in results}.values())
     paper_ids = _store_papers(session, papers, stats)
+    _lock_papers(session, set(paper_ids.values()))
     existing = _stored_identities(session, set(paper_ids.values()))
     rows = []
     for result in results:
@@ -85,6 +86,18 @@ def _store_papers(session: Session, papers: list[PaperRecord], stats: ImportStat
     stats.papers_new += len(new)
     stats.papers_seen += len(papers) - len(new)
     return {paper.content_hash: paper_id for paper, paper_id in zip(papers, ids, strict=True)}
+
+
+def _lock_papers(session: Session, paper_ids: set[str]) -> None:
+    """Lock the papers' rows (PostgreSQL; SQLite has one writer anyway), in id order so two imports
+    never deadlock: an import of the same rows at the same time waits here for the first to
+    commit, then finds its claims stored instead of inserting them again."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    ordered = sorted(paper_ids)
+    for start in range(0, len(ordered), LOOKUP_BATCH):
+        chunk = ordered[start : start + LOOKUP_BATCH]
+        session.execute(select(Paper.id).where(Paper.id.in_(chunk)).order_by(Paper.id).with_for_update())
 
 
 def _stored_identities(session: Session, paper_ids: set[str]) -> set[tuple]:
