@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
@@ -15,32 +16,40 @@ from leaderboard.db.models import ClaimRow, Paper
 
 distributed = pytest.importorskip("distributed")
 
+from leaderboard.cluster import PART_FORMATS, read_part  # noqa: E402
 from leaderboard.cluster.dask_extract import extract_to_parts  # noqa: E402
 
 SEED = Path(__file__).parent / "data" / "seed_papers.jsonl"
 
 
 @pytest.fixture(scope="module")
-def parts_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("claims")
-    # Small blocks, so the input is split over several partitions and both workers.
+def cluster_parts(tmp_path_factory) -> dict[str, Path]:
+    """Each part format, written by one local cluster of two worker processes."""
+    folders = {}
     with (
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
         distributed.Client(cluster),
     ):
-        names = extract_to_parts(str(SEED), str(out), blocksize=200_000)
-    assert len(names) > 1
-    return out
+        for fmt in PART_FORMATS:
+            folders[fmt] = tmp_path_factory.mktemp(f"claims-{fmt}")
+            # Small blocks, so the input is split over several partitions and both workers.
+            names = extract_to_parts(str(SEED), str(folders[fmt]), blocksize=200_000, fmt=fmt)
+            assert len(names) > 1
+    return folders
+
+
+@pytest.fixture(params=PART_FORMATS)
+def parts_dir(request, cluster_parts) -> Path:
+    return cluster_parts[request.param]
 
 
 def flattened(parts_dir: Path) -> list[dict]:
     claims = []
-    for part in sorted(parts_dir.glob("part-*.jsonl")):
-        for line in part.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            claims += [{"paper_id": record["paper_id"], **claim} for claim in record["claims"]]
+    for part in sorted(parts_dir.glob("part-*")):
+        for paper, paper_claims, _ in read_part(part):
+            claims += [claim.to_dict(paper.id) for claim in paper_claims]
     return claims
 
 
@@ -79,6 +88,13 @@ def test_load_claims_stores_what_ingest_stores_once(runner, parts_dir, db_url, t
     ingested_db = f"sqlite:///{tmp_path / 'ingested.db'}"
     assert runner.invoke(app, ["ingest", str(SEED), "--db", ingested_db]).exit_code == 0
     assert loaded == counts(ingested_db)
+
+
+def test_parquet_parts_have_the_fixed_schema(cluster_parts):
+    from leaderboard.cluster import PART_SCHEMA
+
+    schemas = [pq.read_schema(part) for part in cluster_parts["parquet"].glob("part-*.parquet")]
+    assert len(schemas) > 1 and all(schema.equals(PART_SCHEMA) for schema in schemas)
 
 
 def test_a_bad_part_line_is_one_error_line(runner, db_url, tmp_path):

@@ -82,7 +82,7 @@ def load_claims(
         list[Path],
         typer.Argument(
             metavar="PART...",
-            help="Claims part files, or folders of part-*.jsonl (a cluster run's output).",
+            help="Claims part files (.jsonl or .parquet), or folders of them (a cluster run's output).",
             show_default=False,
         ),
     ],
@@ -100,7 +100,7 @@ def load_claims(
     from leaderboard.store.batch import batched
     from leaderboard.store.papers import BATCH_SIZE, StoreStats, store_papers
 
-    files = [f for path in parts for f in (sorted(path.glob("part-*.jsonl")) if path.is_dir() else [path])]
+    files = [f for path in parts for f in (_part_files(path) if path.is_dir() else [path])]
     failed, totals = 0, StoreStats()
     with open_database(db_url) as engine:
         sessions = db.make_sessionmaker(engine)
@@ -126,3 +126,7 @@ def load_claims(
     )
     if failed:
         raise typer.Exit(code=1)
+
+
+def _part_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("part-*") if p.suffix in (".jsonl", ".parquet"))
