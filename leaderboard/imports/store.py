@@ -28,6 +28,7 @@ IMPORTER_VERSION = "import-pwc/1"
 # What makes two imported claims the same claim.
 IDENTITY_COLUMNS = ("paper_id", "model", "benchmark", "metric", "condition", "value")
 LOOKUP_BATCH = 500  # paper ids per query, well under SQLite's bound-parameter limit
+INSERT_BATCH = 5_000  # claims resolved and inserted at a time
 
 
 @dataclass(slots=True)
@@ -61,9 +62,12 @@ def store_imported(session: Session, results: Sequence[ImportedResult]) -> Impor
             continue
         existing.add(identity)
         rows.append(row)
-    resolve_claim_rows(session, rows)
-    if rows:
-        session.execute(insert(ClaimRow).execution_options(render_nulls=True), rows)
+    # In slices, so a whole archive (evaluation-tables.json: a million values) is never one
+    # statement; it is still one transaction.
+    for start in range(0, len(rows), INSERT_BATCH):
+        batch = rows[start : start + INSERT_BATCH]
+        resolve_claim_rows(session, batch)
+        session.execute(insert(ClaimRow).execution_options(render_nulls=True), batch)
     stats.claims_stored = len(rows)
     return stats
 
