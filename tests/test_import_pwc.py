@@ -226,3 +226,10 @@ def test_two_imports_at_once_store_each_claim_once(runner, db_url):
         thread.join()
     assert errors == []
     assert counts(db_url) == (4, 7, 4)
+
+
+def test_a_folder_imports_its_json_files(runner, db_url):
+    result = invoke(runner, db_url, "import-pwc", str(DATA))
+    assert result.exit_code == 1  # truncated.json and the unreadable cell of tables.json
+    assert len(result.stdout.splitlines()) == 2  # tables.json and trailing_comma.json went in
+    assert counts(db_url)[1] == 8

@@ -22,7 +22,9 @@ SHOWN_PROBLEMS = 20
 def import_pwc(
     files: Annotated[
         list[Path],
-        typer.Argument(metavar="FILE...", help="Evaluation-tables JSON files.", show_default=False),
+        typer.Argument(
+            metavar="FILE...", help="Evaluation-tables JSON files, or folders of *.json.", show_default=False
+        ),
     ],
     db_url: DbOption = None,
 ) -> None:
@@ -39,9 +41,10 @@ def import_pwc(
     from leaderboard.imports import PwcFileError, read_pwc, store_imported
 
     failed = problems = 0
+    paths = [f for path in files for f in (sorted(path.glob("*.json")) if path.is_dir() else [path])]
     with open_database(db_url) as engine:
         sessions = db.make_sessionmaker(engine)
-        for path in files:
+        for path in paths:
             try:
                 read = read_pwc(path)
             except PwcFileError as exc:
