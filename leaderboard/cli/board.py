@@ -25,6 +25,7 @@ from leaderboard.cli.common import (
     open_session,
 )
 from leaderboard.cli.options import DbOption, ExportFormat, OutputOption
+from leaderboard.errors import LeaderboardError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -364,8 +365,12 @@ def export_command(
     db_url: DbOption = None,
 ) -> None:
     """Write a leaderboard (--benchmark B), claims (--claims, filtered by --benchmark, --metric,
-    --model and the rest) or the disagreements report (--disagreements) as CSV, JSON or Parquet."""
+    --model and the rest) or the disagreements report (--disagreements) as CSV, JSON, JSON Lines,
+    Parquet, the Papers-with-Code layout (pwc) or Hugging Face Hub evaluation results
+    (hf-model-index: a model card's model-index; hf-eval-results: an .eval_results file of one
+    model, for benchmarks with a Hub dataset id)."""
     from leaderboard import queries
+    from leaderboard.export.tables import writer_for
 
     if review_sheet:  # filters as for `review queue`
         filters = {"status": status, "paper": paper, "rule": rule, "benchmark": benchmark}
@@ -399,26 +404,30 @@ def export_command(
         else:
             df = queries.leaderboard(session, _id_or_name(benchmark), metric, condition, accepted_only)
             df = df.head(limit) if limit else df
+        if writer_for(fmt).needs_benchmark_details:
+            df = queries.with_benchmark_details(session, df)
     _write(df, output, fmt)
 
 
 def _write(df: pd.DataFrame, output: Path | None, fmt: str) -> None:
     from leaderboard.export.tables import write_table, writer_for
 
-    if is_stdout(output):
-        if writer_for(fmt).binary:
-            with binary_output(output) as out:
-                write_table(df, out, fmt)
-            return
-        buffer = io.StringIO()
-        write_table(df, buffer, fmt)
-        text = buffer.getvalue()
-        typer.echo(text, nl=not text.endswith("\n"))  # JSON ends without one
-        return
     try:
+        if is_stdout(output):
+            if writer_for(fmt).binary:
+                with binary_output(output) as out:
+                    write_table(df, out, fmt)
+                return
+            buffer = io.StringIO()
+            write_table(df, buffer, fmt)
+            text = buffer.getvalue()
+            typer.echo(text, nl=not text.endswith("\n"))  # JSON ends without one
+            return
         write_table(df, output, fmt)
     except OSError as exc:
         raise fail(f"{output}: {exc.strerror or exc}") from None
+    except LeaderboardError as exc:  # rows the format cannot hold (the Hub formats)
+        raise fail(str(exc)) from None
     log.info(f"wrote {len(df)} rows to {output}")
 
 

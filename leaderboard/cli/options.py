@@ -37,7 +37,7 @@ ReasonOption = Annotated[str | None, typer.Option("--reason", help="Why; kept in
 # Choices written out, not taken from the modules that own them (export.tables, export.claims,
 # db.models): those import pandas or SQLAlchemy, which `leaderboard --help` must not wait for.
 # tests/test_cli_startup.py checks that they agree.
-ExportFormat = Literal["csv", "json", "jsonl", "parquet"]
+ExportFormat = Literal["csv", "json", "jsonl", "parquet", "pwc", "hf-model-index", "hf-eval-results"]
 ClaimsFormat = Literal["jsonl", "csv"]
 EntityKind = Literal["benchmark", "metric", "model"]
 

@@ -56,8 +56,9 @@ CLAIM_STATUSES = tuple(status.value for status in ClaimStatus)
 PERSON_STATUSES = (ClaimStatus.ACCEPTED, ClaimStatus.REJECTED, ClaimStatus.CORRECTED)
 UNREVIEWED = ClaimStatus.EXTRACTED.value
 RETIRED = ClaimStatus.RETIRED.value
-# Who wrote a claim: the extractor, or a person who added one it missed.
-CLAIM_ORIGINS = ("extractor", "manual")
+# Who wrote a claim: the extractor, a person who added one it missed, or an imported results
+# table (a Papers-with-Code evaluation-tables file: `leaderboard import-pwc`).
+CLAIM_ORIGINS = ("extractor", "manual", "imported")
 ENTITY_KINDS = ("benchmark", "metric", "model")
 # Where an entity came from: the curated registry in seed/, a user's registry
 # file, created on the fly for a name the extractor found, or by a person.
@@ -192,6 +193,9 @@ class ClaimRow(Base):
     extractor_version: Mapped[str] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(16), default=UNREVIEWED, server_default=UNREVIEWED)
     origin: Mapped[str] = mapped_column(String(16), default="extractor", server_default="extractor")
+    # Where an imported claim was read: 'FILE: JSON path' (`$[0].datasets[2].sota.rows[5]...`); NULL
+    # for extracted and manual claims, whose paper and span say where they come from.
+    provenance: Mapped[str | None] = mapped_column(Text)
     # Optimistic locking: every write by a person bumps it, and a write that
     # names an older version is refused (leaderboard.review).
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")

@@ -1,11 +1,12 @@
-"""Write a table as CSV, JSON, JSON Lines or Parquet, through pandas: one `WRITERS` table that
-the CLI's `export` and the dashboard's download button both offer.
+"""Write a table as CSV, JSON, JSON Lines, Parquet (a fixed schema: parquet_schema.py), the
+Papers-with-Code layout (pwc.py) or the Hugging Face Hub's evaluation results (hub.py): one
+`WRITERS` table that the CLI's `export` and the dashboard's download button both offer.
 
 CSV cells that a spreadsheet would run as a formula (text starting with '=',
 '+', '-' or '@', or a tab or carriage return that hides one) get a leading
 apostrophe, the OWASP advice for CSV injection; numbers are left alone, so a
 negative score stays a number. JSON is one array of objects (`orient=records`),
-JSON Lines one object per line, Parquet keeps the column types (needs pyarrow).
+JSON Lines one object per line.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import pandas as pd
 from leaderboard.errors import LeaderboardError
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What the results formats (pwc, hf-*) read from a board or claims table.
+SCORE_COLUMNS = ("model", "benchmark", "metric", "value")
 
 
 class UnknownFormatError(LeaderboardError, ValueError):
@@ -54,7 +57,30 @@ def _jsonl(df: pd.DataFrame, target: Any) -> None:
 
 
 def _parquet(df: pd.DataFrame, target: Any) -> None:
-    df.to_parquet(target, index=False)
+    # Imported late: pyarrow is heavy and only Parquet needs it.
+    import pyarrow.parquet as pq
+
+    from leaderboard.export.parquet_schema import to_arrow
+
+    pq.write_table(to_arrow(df), target)
+
+
+def _pwc(df: pd.DataFrame, target: Any) -> None:
+    from leaderboard.export.pwc import write_pwc
+
+    write_pwc(df, target)
+
+
+def _hf_model_index(df: pd.DataFrame, target: Any) -> None:
+    from leaderboard.export.hub import write_model_index
+
+    write_model_index(df, target)
+
+
+def _hf_eval_results(df: pd.DataFrame, target: Any) -> None:
+    from leaderboard.export.hub import write_eval_results
+
+    write_eval_results(df, target)
 
 
 @dataclass(frozen=True)
@@ -65,15 +91,35 @@ class TableWriter:
     extension: str
     mime: str
     binary: bool = False
+    # Whether it reads the benchmark's task and Hub dataset id (`task`, `hub_dataset_id`), which a
+    # caller adds with leaderboard.queries.with_benchmark_details.
+    needs_benchmark_details: bool = False
+    # Columns a table must have for this format (the results formats need scores to write).
+    needs_columns: tuple[str, ...] = ()
+
+    def can_write(self, df: pd.DataFrame) -> bool:
+        return all(column in df.columns for column in self.needs_columns)
 
 
+# The results formats: a board or claims table, with the benchmark's details added.
+_RESULTS = {"needs_benchmark_details": True, "needs_columns": SCORE_COLUMNS}
 WRITERS: dict[str, TableWriter] = {
     "csv": TableWriter(_csv, "csv", "text/csv"),
     "json": TableWriter(_json, "json", "application/json"),
     "jsonl": TableWriter(_jsonl, "jsonl", "application/jsonl"),
     "parquet": TableWriter(_parquet, "parquet", "application/vnd.apache.parquet", binary=True),
+    # The Papers-with-Code evaluation-tables layout, as `import-pwc` reads it.
+    "pwc": TableWriter(_pwc, "json", "application/json", **_RESULTS),
+    # Hugging Face Hub: the model card's `model-index` YAML, and an `.eval_results/*.yaml` file.
+    "hf-model-index": TableWriter(_hf_model_index, "yaml", "application/yaml", **_RESULTS),
+    "hf-eval-results": TableWriter(_hf_eval_results, "yaml", "application/yaml", **_RESULTS),
 }
 FORMATS = tuple(WRITERS)
+
+
+def formats_for(df: pd.DataFrame) -> tuple[str, ...]:
+    """The formats that can write `df` (a papers table has no scores for the results formats)."""
+    return tuple(name for name, writer in WRITERS.items() if writer.can_write(df))
 
 
 def writer_for(fmt: str) -> TableWriter:

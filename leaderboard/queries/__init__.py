@@ -21,6 +21,7 @@ from leaderboard.queries.boards import (
 )
 from leaderboard.queries.claims import claims
 from leaderboard.queries.entities import metrics_without_direction
+from leaderboard.queries.hub import with_benchmark_details
 from leaderboard.queries.names import EntityInfo, UnknownEntityError, find_entity
 from leaderboard.queries.ranking import rank_claims
 
@@ -48,4 +49,5 @@ __all__ = [
     "model_paper_grid",
     "rank_claims",
     "sota_over_time",
+    "with_benchmark_details",
 ]

@@ -294,6 +294,16 @@ def _load_known(session: Session, papers: Sequence[PaperRecord]) -> _Batch:
     return batch
 
 
+def find_paper_ids(session: Session, papers: Sequence[PaperRecord]) -> list[str | None]:
+    """For each of `papers`, the id of the stored paper it is a copy of, or None."""
+    found: list[str | None] = []
+    for start in range(0, len(papers), BATCH_SIZE):
+        chunk = papers[start : start + BATCH_SIZE]
+        batch = _load_known(session, chunk)
+        found += [None if (known := batch.find(p)) is None else known.id for p in chunk]
+    return found
+
+
 def find_paper(session: Session, paper: PaperRecord) -> Paper | None:
     """The stored paper `paper` is a copy of (same arXiv id, else id, else content), if any."""
     known = _load_known(session, [paper]).find(paper)
