@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Literal, TextIO
 
@@ -17,11 +18,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from leaderboard import db
 from leaderboard.cli.common import app, fail, first_line, open_database
 from leaderboard.cli.options import DbOption
+from leaderboard.error_lines import ErrorLines
 from leaderboard.export.claims import OUTPUT_FORMATS, ClaimWriter
 from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
+from leaderboard.ingest.names import source_name
 from leaderboard.store.batch import with_claims
 from leaderboard.store.papers import StoreStats
 from leaderboard.store.pipeline import COMMIT_EVERY, FileFailed, ingest_file
+from leaderboard.terminal import printable
 
 InputsArgument = Annotated[
     list[str],
@@ -36,16 +40,16 @@ INPUT_FORMAT_HELP = "Input format (default: detected from name and content)."
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extractor processes.")]
 
 
-def _expand(inputs: list[str]) -> tuple[list[str], int]:
-    """The files to read, and how many named inputs are missing (each reported like a bad file)."""
-    files, missing = [], 0
+def _expand(inputs: list[str], errors: ErrorLines) -> list[str]:
+    """The files to read; a named input that is missing, or a folder inside one that cannot
+    be listed, is reported like a bad file."""
+    files = []
     for name in inputs:
         try:
-            files.extend(expand_paths([name]))
+            files.extend(expand_paths([name], on_error=lambda e: errors.report(e.source, str(e))))
         except (IngestError, OSError) as exc:
-            missing += 1
-            typer.echo(f"error: {_file_error(name, exc)}", err=True)
-    return files, missing
+            errors.report(source_name(name), _file_error(name, exc))
+    return files
 
 
 def _progress() -> Progress:
@@ -104,9 +108,12 @@ def ingest(
     other files still go in, and the exit code is 1. Re-running the same
     ingest changes nothing; stored papers are recognised before extraction.
     """
-    paths, failed = _expand(inputs)
+    errors = ErrorLines(partial(typer.echo, err=True))
+    paths = _expand(inputs, errors)
+    failed = errors.count
     totals, ok = StoreStats(), 0
     with open_database(db_url) as engine, _pool(jobs) as pool, _progress() as progress:
+        errors.echo = partial(_report, progress)
         sessions = db.make_sessionmaker(engine)
         files_task = progress.add_task("files", total=len(paths))
         papers_task = progress.add_task("papers", total=None)
@@ -124,11 +131,12 @@ def ingest(
             except FileFailed as exc:
                 failed += 1
                 totals.merge(exc.kept)
-                _report(progress, f"error: {_file_error(path, exc.error)}{_kept_note(exc.kept)}")
+                errors.report(source_name(path), f"{_file_error(path, exc.error)}{_kept_note(exc.kept)}")
             else:
                 ok += 1
                 totals.merge(stats)
             progress.advance(files_task)
+        errors.finish()
     typer.echo(
         f"files: {ok} ok, {failed} failed; "
         f"papers: {totals.papers_new + totals.papers_seen} read, {totals.papers_new} new, "
@@ -149,9 +157,10 @@ def _kept_note(kept: StoreStats) -> str:
 def _file_error(path: str, exc: Exception) -> str:
     if isinstance(exc, IngestError):
         return str(exc)
+    name = printable(source_name(path))
     if isinstance(exc, OSError):
-        return f"{path}: {exc.strerror or exc}"
-    return f"{path}: database: {first_line(exc)}"
+        return f"{name}: {exc.strerror or exc}"
+    return f"{name}: database: {first_line(exc)}"
 
 
 @app.command()
@@ -171,7 +180,9 @@ def extract(
     Fields are those of claims-spec.md plus paper_id; in CSV the span is two
     columns, span_start and span_end.
     """
-    paths, failed = _expand(inputs)
+    errors = ErrorLines(partial(typer.echo, err=True))
+    paths = _expand(inputs, errors)
+    failed = errors.count
     with _output(output) as out, _pool(jobs) as pool:
         writer = ClaimWriter(out, out_format)
         for path in paths:
@@ -184,7 +195,8 @@ def extract(
                 return
             except (IngestError, OSError) as exc:
                 failed += 1
-                typer.echo(f"error: {_file_error(path, exc)}", err=True)
+                errors.report(source_name(path), _file_error(path, exc))
+    errors.finish()
     if failed:
         raise typer.Exit(code=1)
 

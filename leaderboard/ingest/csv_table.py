@@ -9,6 +9,8 @@ from leaderboard.ingest.errors import IngestError
 from leaderboard.ingest.structured import paper_from_fields
 from leaderboard.records import PaperRecord
 
+# The columns a paper is read from (leaderboard.ingest.structured); others are ignored.
+READ_COLUMNS = ("id", "arxiv_id", "title", "abstract", "date")
 # The csv module's default (128 KB) would refuse a long abstract with a confusing error.
 csv.field_size_limit(16 * 2**20)
 
@@ -25,6 +27,7 @@ def parse_csv(lines: Iterable[str], source: str) -> Iterator[PaperRecord]:
         header = [name.strip().lower() for name in next(reader, [])]
         if "abstract" not in header:
             raise IngestError(source, 1, f"CSV has no 'abstract' column (columns: {', '.join(header)})")
+        _check_unique(header, source)
         start = reader.line_num + 1
         for row in reader:
             if any(cell.strip() for cell in row):
@@ -32,3 +35,12 @@ def parse_csv(lines: Iterable[str], source: str) -> Iterator[PaperRecord]:
             start = reader.line_num + 1
     except csv.Error as exc:
         raise IngestError(source, start, f"malformed CSV ({exc})") from None
+
+
+def _check_unique(header: list[str], source: str) -> None:
+    """Refuse a column read twice: only one of its cells would be kept, silently."""
+    for name in READ_COLUMNS:
+        positions = [str(i) for i, column in enumerate(header, start=1) if column == name]
+        if len(positions) > 1:
+            columns = " and ".join(positions)
+            raise IngestError(source, 1, f"CSV names column '{name}' more than once (columns {columns})")

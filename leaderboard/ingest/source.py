@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import BinaryIO
 
 from leaderboard.ingest.errors import IngestError
+from leaderboard.ingest.names import MAX_SOURCE_BYTES, source_name
 from leaderboard.ingest.paths import STDIN
 
 # Enough to see several records of every format, including an arXiv listing
@@ -45,6 +46,11 @@ class TextSource:
 
     def __init__(self, path: str) -> None:
         self.path = path
+        # The name papers are stored under (its source), and errors quote.
+        self.name = source_name(path)
+        if len(self.name.encode("utf-8")) > MAX_SOURCE_BYTES:
+            limit = f"{MAX_SOURCE_BYTES:,} bytes"
+            raise IngestError(path, None, f"file name longer than {limit}; rename or move it")
         self._owns_file = path != STDIN
         self._file = _open_binary(path)
         try:
