@@ -11,6 +11,8 @@ from leaderboard.records import PaperRecord
 
 # The columns a paper is read from (leaderboard.ingest.structured); others are ignored.
 READ_COLUMNS = ("id", "arxiv_id", "title", "abstract", "date")
+# How the csv module says a line ended in a bare "\r" (lines are only split at "\n").
+BARE_CR = "new-line character seen in unquoted field"
 # The csv module's default (128 KB) would refuse a long abstract with a confusing error.
 csv.field_size_limit(16 * 2**20)
 
@@ -34,6 +36,10 @@ def parse_csv(lines: Iterable[str], source: str) -> Iterator[PaperRecord]:
                 yield paper_from_fields(dict(zip(header, row, strict=False)), source, start)
             start = reader.line_num + 1
     except csv.Error as exc:
+        if BARE_CR in str(exc):
+            raise IngestError(
+                source, start, "lines end in bare carriage returns (old Mac text); convert them to \\n"
+            ) from None
         raise IngestError(source, start, f"malformed CSV ({exc})") from None
 
 

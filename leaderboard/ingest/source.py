@@ -34,7 +34,14 @@ _FOREIGN_SIGNATURES = (
     (codecs.BOM_UTF16_BE, "UTF-16 text; re-encode it as UTF-8"),
     (b"\x1f\x8b", "gzip-compressed; decompress it first (e.g. `zcat FILE | leaderboard ... -`)"),
     (b"PK\x03\x04", "a zip archive; extract it first"),
+    (b"BZh", "bzip2-compressed; decompress it first (e.g. `bzcat FILE | leaderboard ... -`)"),
+    (b"\xfd7zXZ\x00", "xz-compressed; decompress it first (e.g. `xzcat FILE | leaderboard ... -`)"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed; decompress it first (e.g. `zstdcat FILE | leaderboard ... -`)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive; extract it first"),
+    (b"%PDF-", "a PDF; extract its text first"),
 )
+# A tar archive says so at byte 257 of its first header.
+TAR_MAGIC = (257, b"ustar")
 
 
 class TextSource:
@@ -132,6 +139,9 @@ class TextSource:
         for signature, message in _FOREIGN_SIGNATURES:
             if self.head.startswith(signature):
                 raise IngestError(self.path, None, message)
+        offset, magic = TAR_MAGIC
+        if self.head[offset : offset + len(magic)] == magic:
+            raise IngestError(self.path, None, "a tar archive; extract it first")
         if b"\0" in self.head:
             raise IngestError(self.path, None, "binary file (NUL bytes), not UTF-8 text")
 
