@@ -14,7 +14,9 @@ READ_COLUMNS = ("id", "arxiv_id", "title", "abstract", "date")
 # How the csv module says a line ended in a bare "\r" (lines are only split at "\n").
 BARE_CR = "new-line character seen in unquoted field"
 # The csv module's default (128 KB) would refuse a long abstract with a confusing error.
-csv.field_size_limit(16 * 2**20)
+MAX_CELL_BYTES = 16 * 2**20
+csv.field_size_limit(MAX_CELL_BYTES)
+FIELD_TOO_LARGE = "field larger than field limit"
 
 
 def parse_csv(lines: Iterable[str], source: str) -> Iterator[PaperRecord]:
@@ -40,6 +42,8 @@ def parse_csv(lines: Iterable[str], source: str) -> Iterator[PaperRecord]:
             raise IngestError(
                 source, start, "lines end in bare carriage returns (old Mac text); convert them to \\n"
             ) from None
+        if FIELD_TOO_LARGE in str(exc):
+            raise IngestError(source, start, f"a cell longer than {MAX_CELL_BYTES // 2**20} MB") from None
         raise IngestError(source, start, f"malformed CSV ({exc})") from None
 
 

@@ -162,3 +162,21 @@ def test_unreadable_file_and_folder_fail_alone(runner, db_url, tmp_path):
         f"error: {folder}/locked: cannot list the folder (Permission denied)",
     ]
     assert (result.exit_code, list(stored(db_url))) == (1, ["g-a"])
+
+
+@pytest.mark.slow
+def test_giant_lines_and_cells_fail_alone(runner, db_url, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    with (folder / "a-giant-line.jsonl").open("wb") as out:
+        out.write(b'{"abstract": "' + b"word " * (65 * 2**20 // 5) + b'"}\n')
+        out.write(jsonl(paper("after-giant-line")))
+    with (folder / "b-giant-cell.csv").open("wb") as out:
+        out.write(b"id,abstract\ng-cell," + b"word " * (17 * 2**20 // 5) + b"\n")
+    (folder / "c-good.jsonl").write_bytes(jsonl(paper("last")))
+    result = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
+    assert result.stderr.splitlines() == [
+        f"error: {folder}/a-giant-line.jsonl:1: line longer than 64 MB; not one record per line?",
+        f"error: {folder}/b-giant-cell.csv:2: a cell longer than 16 MB",
+    ]
+    assert (result.exit_code, list(stored(db_url))) == (1, ["g-last"])
