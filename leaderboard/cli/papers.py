@@ -6,7 +6,6 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Literal, TextIO
@@ -26,6 +25,7 @@ from leaderboard.store.batch import with_claims
 from leaderboard.store.papers import StoreStats
 from leaderboard.store.pipeline import COMMIT_EVERY, FileFailed, ingest_file
 from leaderboard.terminal import printable
+from leaderboard.workers import extractor_pool
 
 InputsArgument = Annotated[
     list[str],
@@ -72,15 +72,6 @@ def _report(progress: Progress, line: str) -> None:
         progress.console.print(line, markup=False, highlight=False, emoji=False, soft_wrap=True)
 
 
-@contextlib.contextmanager
-def _pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
-    if jobs <= 1:
-        yield None
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield pool
-
-
 CommitEveryOption = Annotated[
     int,
     typer.Option(
@@ -112,7 +103,7 @@ def ingest(
     paths = _expand(inputs, errors)
     failed = errors.count
     totals, ok = StoreStats(), 0
-    with open_database(db_url) as engine, _pool(jobs) as pool, _progress() as progress:
+    with open_database(db_url) as engine, extractor_pool(jobs) as pool, _progress() as progress:
         errors.echo = partial(_report, progress)
         sessions = db.make_sessionmaker(engine)
         files_task = progress.add_task("files", total=len(paths))
@@ -183,7 +174,7 @@ def extract(
     errors = ErrorLines(partial(typer.echo, err=True))
     paths = _expand(inputs, errors)
     failed = errors.count
-    with _output(output) as out, _pool(jobs) as pool:
+    with _output(output) as out, extractor_pool(jobs) as pool:
         writer = ClaimWriter(out, out_format)
         for path in paths:
             try:
