@@ -108,7 +108,6 @@ def table_counts(db_url: str) -> dict[str, int]:
         engine.dispose()
 
 
-
 def test_mixed_folder_reports_each_bad_file_once_and_stores_every_good_paper_once(runner, db_url, tmp_path):
     folder = tmp_path / "corpus"
     expected = write_corpus(folder)
