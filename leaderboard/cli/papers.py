@@ -175,11 +175,13 @@ def extract(
     paths = _expand(inputs, errors)
     failed = errors.count
     with _output(output) as out, extractor_pool(jobs) as pool:
-        writer = ClaimWriter(out, out_format)
+        with _writing(output):
+            writer = ClaimWriter(out, out_format)
         for path in paths:
             try:
                 for paper, claims in with_claims(iter_papers(path, input_format), pool):
-                    writer.write(paper.id, claims)
+                    with _writing(output):
+                        writer.write(paper.id, claims)
             except BrokenPipeError:
                 # The reader went away (`... | head`): stop quietly, as Unix tools do.
                 _silence_stdout()
@@ -187,6 +189,8 @@ def extract(
             except (IngestError, OSError) as exc:
                 failed += 1
                 errors.report(source_name(path), _file_error(path, exc))
+        with _writing(output):
+            out.flush()
     errors.finish()
     if failed:
         raise typer.Exit(code=1)
@@ -199,6 +203,19 @@ def _silence_stdout() -> None:
 
 
 @contextlib.contextmanager
+def _writing(output: Path | None) -> Iterator[None]:
+    """Output that cannot be written (a full disk: `-o /dev/full`) ends the command with one line
+    naming the output, never blamed on the input being read."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        name = "standard output" if output is None else printable(str(output))
+        raise fail(f"{name}: {exc.strerror or exc}") from None
+
+
+@contextlib.contextmanager
 def _output(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
@@ -206,6 +223,6 @@ def _output(path: Path | None) -> Iterator[TextIO]:
     try:
         out = path.open("w", encoding="utf-8", newline="")
     except OSError as exc:
-        raise fail(f"{path}: {exc.strerror}") from None
-    with out:
+        raise fail(f"{printable(str(path))}: {exc.strerror}") from None
+    with _writing(path), out:
         yield out

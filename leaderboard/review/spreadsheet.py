@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from leaderboard import audit
 from leaderboard.db.models import ClaimRow, ClaimStatus
-from leaderboard.export.tables import FORMULA_STARTS, neutralise_formulas
+from leaderboard.export.formulas import FORMULA_STARTS
+from leaderboard.export.tables import neutralise_formulas
 from leaderboard.review.errors import ReviewError
 from leaderboard.review.field_values import (
     EDITABLE_FIELDS,
