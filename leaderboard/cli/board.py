@@ -19,8 +19,10 @@ from rich.console import Console
 from sqlalchemy.orm import Session
 
 from leaderboard import queries, review
+from leaderboard.cli import bounds
 from leaderboard.cli.common import PlainTable, app, fail, open_session, table_console
 from leaderboard.cli.options import DbOption
+from leaderboard.db.ids import parse_hash_id
 from leaderboard.export.tables import FORMATS, write_table
 
 ExportFormat = Literal[FORMATS]  # type: ignore[valid-type]
@@ -38,7 +40,9 @@ ConditionOption = Annotated[
 AcceptedOption = Annotated[
     bool, typer.Option("--accepted-only", help="Count only claims a person accepted or corrected.")
 ]
-LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows to show at most.")]
+LimitOption = Annotated[
+    int, typer.Option("--limit", "-n", min=1, callback=bounds.a_limit, help="Rows to show at most.")
+]
 # Long text cells are cut in terminal tables; exports keep them whole.
 TITLE_WIDTH = 60
 EVIDENCE_MIN_WIDTH = 150
@@ -303,7 +307,9 @@ def export_command(
     ] = None,
     max_confidence: Annotated[float | None, typer.Option("--max-confidence", help="Claims: at most.")] = None,
     search: Annotated[str | None, typer.Option("--search", help="Claims: text in evidence or names.")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Rows at most.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, callback=bounds.a_limit, help="Rows at most.")
+    ] = None,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = "csv",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write here (default: stdout).")
@@ -366,7 +372,8 @@ def _write(df: pd.DataFrame, output: Path | None, fmt: str) -> None:
 
 def _id_or_name(text: str) -> str | int:
     """'#12' names entity 12; anything else is a name or alias."""
-    return int(text[1:]) if text.startswith("#") and text[1:].isdigit() else text
+    hash_id = parse_hash_id(text)
+    return text if hash_id is None else hash_id
 
 
 def _export_review_sheet(db_url: str | None, output: Path | None, fmt: str = "csv", **filters) -> None:

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from leaderboard import db
+from leaderboard.cli import bounds
 from leaderboard.cli.common import app, fail, first_line, open_database
 from leaderboard.cli.options import DbOption
 from leaderboard.error_lines import ErrorLines
@@ -37,7 +38,9 @@ InputsArgument = Annotated[
 InputFormat = Literal[FORMATS]  # type: ignore[valid-type]
 OutputFormat = Literal[OUTPUT_FORMATS]  # type: ignore[valid-type]
 INPUT_FORMAT_HELP = "Input format (default: detected from name and content)."
-JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extractor processes.")]
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, callback=bounds.a_job_count, help="Extractor processes.")
+]
 
 
 def _expand(inputs: list[str], errors: ErrorLines) -> list[str]:

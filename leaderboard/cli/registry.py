@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from leaderboard import normalize
 from leaderboard.audit import ReviewerRequiredError
+from leaderboard.cli import bounds
 from leaderboard.cli.common import PlainTable, app, fail, open_session, table_console
 from leaderboard.cli.options import REVIEWER_REQUIRED, DbOption, ReasonOption, ReviewerOption
 from leaderboard.db.models import ENTITY_KINDS
@@ -73,7 +74,9 @@ def load_command(
 @registry_app.command("suggest")
 def suggest_command(
     kind: KindArgument,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Pairs to show at most.")] = 30,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, callback=bounds.a_limit, help="Pairs to show at most.")
+    ] = 30,
     db_url: DbOption = None,
 ) -> None:
     """List pairs of names close enough to be the same entity (nothing is merged)."""

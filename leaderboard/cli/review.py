@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from leaderboard import audit, review
+from leaderboard.cli import bounds
 from leaderboard.cli.common import (
     PlainTable,
     app,
@@ -43,7 +44,10 @@ review_app = typer.Typer(
 )
 app.add_typer(review_app, name="review")
 
-ClaimIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.", show_default=False)]
+ClaimIds = Annotated[
+    list[int], typer.Argument(metavar="ID...", help="Claim ids.", show_default=False, callback=bounds.ids)
+]
+ClaimId = Annotated[int, typer.Argument(metavar="ID", help="Claim id.", callback=bounds.an_id)]
 
 
 @contextlib.contextmanager
@@ -97,11 +101,15 @@ def reject_command(
 @review_app.command("edit")
 @claim_field_options()
 def edit_command(
-    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    claim_id: ClaimId,
     fields: dict[str, str],
     version: Annotated[
         int | None,
-        typer.Option("--version", help="The version you read (refused if the claim changed since)."),
+        typer.Option(
+            "--version",
+            callback=bounds.an_id,
+            help="The version you read (refused if the claim changed since).",
+        ),
     ] = None,
     reviewer: ReviewerOption = None,
     reason: ReasonOption = None,
@@ -154,7 +162,9 @@ def queue_command(
     max_confidence: Annotated[
         float | None, typer.Option("--max-confidence", help="Confidence at most.")
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="Claims to list at most.")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, callback=bounds.a_limit, help="Claims to list at most.")
+    ] = 20,
     db_url: DbOption = None,
 ) -> None:
     """List claims to review, most doubtful (lowest confidence) first."""
@@ -187,9 +197,7 @@ def _snippet(evidence: str, value: float, width: int = 60) -> str:
 
 
 @app.command("history")
-def history_command(
-    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")], db_url: DbOption = None
-) -> None:
+def history_command(claim_id: ClaimId, db_url: DbOption = None) -> None:
     """Every logged change to a claim, oldest first (use the #numbers with `leaderboard revert`)."""
     with open_session(db_url) as session:
         try:
@@ -211,7 +219,10 @@ def history_command(
 @app.command("revert")
 def revert_command(
     change_id: Annotated[
-        int, typer.Argument(metavar="CHANGE_ID", help="A #number from `leaderboard history`.")
+        int,
+        typer.Argument(
+            metavar="CHANGE_ID", help="A #number from `leaderboard history`.", callback=bounds.an_id
+        ),
     ],
     reviewer: ReviewerOption = None,
     reason: ReasonOption = None,
@@ -286,7 +297,10 @@ def _quality_table(title: str, table: pd.DataFrame, group: str, limit: int | Non
 
 @app.command("quality")
 def quality_command(
-    limit: Annotated[int, typer.Option("--limit", min=1, help="Rows per table (most reviewed first).")] = 20,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", min=1, callback=bounds.a_limit, help="Rows per table (most reviewed first)."),
+    ] = 20,
     db_url: DbOption = None,
 ) -> None:
     """Extractor quality from reviewed claims: accepted unchanged, corrected (per field), rejected."""
