@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -36,6 +37,7 @@ from leaderboard.cli.options import (
     claim_field_options,
 )
 from leaderboard.db.models import ClaimStatus
+from leaderboard.error_lines import ErrorLines
 from leaderboard.review.locking import format_time, shown
 from leaderboard.terminal import printable
 
@@ -251,9 +253,12 @@ def import_review_command(
             session.commit()
         except review.ImportProblems as problems:
             session.rollback()
+            shown = printable(str(path))
+            errors = ErrorLines(partial(typer.echo, err=True))
             for row, message in problems.problems:
-                typer.echo(f"error: {path}:{row}: {message}", err=True)
-            typer.echo(f"nothing changed: {len(problems.problems)} problem(s)", err=True)
+                errors.report(shown, printable(f"{shown}:{row}: {message}"))
+            errors.finish()
+            typer.echo(f"nothing changed: {len(problems.problems):,} problem(s)", err=True)
             raise typer.Exit(code=1) from None
         except review.ReviewError as exc:
             session.rollback()
