@@ -19,9 +19,8 @@ from rich.console import Console
 from sqlalchemy.orm import Session
 
 from leaderboard import queries, review
-from leaderboard.cli import bounds
 from leaderboard.cli.common import PlainTable, app, fail, open_session, table_console
-from leaderboard.cli.options import DbOption
+from leaderboard.cli.options import DbOption, a_limit
 from leaderboard.db.ids import parse_hash_id
 from leaderboard.export.tables import FORMATS, write_table
 
@@ -41,7 +40,7 @@ AcceptedOption = Annotated[
     bool, typer.Option("--accepted-only", help="Count only claims a person accepted or corrected.")
 ]
 LimitOption = Annotated[
-    int, typer.Option("--limit", "-n", min=1, callback=bounds.a_limit, help="Rows to show at most.")
+    int, typer.Option("--limit", "-n", min=1, callback=a_limit, help="Rows to show at most.")
 ]
 # Long text cells are cut in terminal tables; exports keep them whole.
 TITLE_WIDTH = 60
@@ -308,7 +307,7 @@ def export_command(
     max_confidence: Annotated[float | None, typer.Option("--max-confidence", help="Claims: at most.")] = None,
     search: Annotated[str | None, typer.Option("--search", help="Claims: text in evidence or names.")] = None,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, callback=bounds.a_limit, help="Rows at most.")
+        int | None, typer.Option("--limit", "-n", min=1, callback=a_limit, help="Rows at most.")
     ] = None,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = "csv",
     output: Annotated[

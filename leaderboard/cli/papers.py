@@ -15,9 +15,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from leaderboard import db
-from leaderboard.cli import bounds
 from leaderboard.cli.common import app, fail, first_line, open_database
-from leaderboard.cli.options import DbOption
+from leaderboard.cli.options import DbOption, a_job_count
 from leaderboard.error_lines import ErrorLines
 from leaderboard.export.claims import OUTPUT_FORMATS, ClaimWriter
 from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
@@ -39,7 +38,7 @@ InputFormat = Literal[FORMATS]  # type: ignore[valid-type]
 OutputFormat = Literal[OUTPUT_FORMATS]  # type: ignore[valid-type]
 INPUT_FORMAT_HELP = "Input format (default: detected from name and content)."
 JobsOption = Annotated[
-    int, typer.Option("--jobs", "-j", min=1, callback=bounds.a_job_count, help="Extractor processes.")
+    int, typer.Option("--jobs", "-j", min=1, callback=a_job_count, help="Extractor processes.")
 ]
 
 

@@ -16,9 +16,8 @@ from sqlalchemy.orm import Session
 
 from leaderboard import normalize
 from leaderboard.audit import ReviewerRequiredError
-from leaderboard.cli import bounds
 from leaderboard.cli.common import PlainTable, app, fail, open_session, table_console
-from leaderboard.cli.options import REVIEWER_REQUIRED, DbOption, ReasonOption, ReviewerOption
+from leaderboard.cli.options import REVIEWER_REQUIRED, DbOption, ReasonOption, ReviewerOption, a_limit
 from leaderboard.db.models import ENTITY_KINDS
 from leaderboard.queries import UnknownEntityError
 from leaderboard.queries.names import entity_id_for, find_entity
@@ -75,7 +74,7 @@ def load_command(
 def suggest_command(
     kind: KindArgument,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, callback=bounds.a_limit, help="Pairs to show at most.")
+        int, typer.Option("--limit", "-n", min=1, callback=a_limit, help="Pairs to show at most.")
     ] = 30,
     db_url: DbOption = None,
 ) -> None:

@@ -20,7 +20,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from leaderboard import audit, review
-from leaderboard.cli import bounds
 from leaderboard.cli.common import (
     PlainTable,
     app,
@@ -34,7 +33,10 @@ from leaderboard.cli.options import (
     DbOption,
     ReasonOption,
     ReviewerOption,
+    a_limit,
+    an_id,
     claim_field_options,
+    each_an_id,
 )
 from leaderboard.db.models import ClaimStatus
 from leaderboard.error_lines import ErrorLines
@@ -47,9 +49,9 @@ review_app = typer.Typer(
 app.add_typer(review_app, name="review")
 
 ClaimIds = Annotated[
-    list[int], typer.Argument(metavar="ID...", help="Claim ids.", show_default=False, callback=bounds.ids)
+    list[int], typer.Argument(metavar="ID...", help="Claim ids.", show_default=False, callback=each_an_id)
 ]
-ClaimId = Annotated[int, typer.Argument(metavar="ID", help="Claim id.", callback=bounds.an_id)]
+ClaimId = Annotated[int, typer.Argument(metavar="ID", help="Claim id.", callback=an_id)]
 
 
 @contextlib.contextmanager
@@ -109,7 +111,7 @@ def edit_command(
         int | None,
         typer.Option(
             "--version",
-            callback=bounds.an_id,
+            callback=an_id,
             help="The version you read (refused if the claim changed since).",
         ),
     ] = None,
@@ -165,7 +167,7 @@ def queue_command(
         float | None, typer.Option("--max-confidence", help="Confidence at most.")
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", min=1, callback=bounds.a_limit, help="Claims to list at most.")
+        int, typer.Option("--limit", min=1, callback=a_limit, help="Claims to list at most.")
     ] = 20,
     db_url: DbOption = None,
 ) -> None:
@@ -222,9 +224,7 @@ def history_command(claim_id: ClaimId, db_url: DbOption = None) -> None:
 def revert_command(
     change_id: Annotated[
         int,
-        typer.Argument(
-            metavar="CHANGE_ID", help="A #number from `leaderboard history`.", callback=bounds.an_id
-        ),
+        typer.Argument(metavar="CHANGE_ID", help="A #number from `leaderboard history`.", callback=an_id),
     ],
     reviewer: ReviewerOption = None,
     reason: ReasonOption = None,
@@ -304,7 +304,7 @@ def _quality_table(title: str, table: pd.DataFrame, group: str, limit: int | Non
 def quality_command(
     limit: Annotated[
         int,
-        typer.Option("--limit", min=1, callback=bounds.a_limit, help="Rows per table (most reviewed first)."),
+        typer.Option("--limit", min=1, callback=a_limit, help="Rows per table (most reviewed first)."),
     ] = 20,
     db_url: DbOption = None,
 ) -> None:
