@@ -13,6 +13,7 @@ from typing import Annotated, Literal, TextIO
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.exc import SQLAlchemyError
 
 from leaderboard import db
 from leaderboard.cli.common import app, fail, first_line, open_database
@@ -153,7 +154,9 @@ def _file_error(path: str, exc: Exception) -> str:
     name = printable(source_name(path))
     if isinstance(exc, OSError):
         return f"{name}: {exc.strerror or exc}"
-    return f"{name}: database: {first_line(exc)}"
+    if isinstance(exc, SQLAlchemyError):
+        return f"{name}: database: {first_line(exc)}"
+    return f"{name}: unexpected {type(exc).__name__}: {first_line(exc)} (please report it)"
 
 
 @app.command()
@@ -188,7 +191,9 @@ def extract(
                 # The reader went away (`... | head`): stop quietly, as Unix tools do.
                 _silence_stdout()
                 return
-            except (IngestError, OSError) as exc:
+            except typer.Exit:  # the output failed: no file after it can be written either
+                raise
+            except Exception as exc:  # as in ingest: one file's trouble never stops the others
                 failed += 1
                 errors.report(source_name(path), _file_error(path, exc))
         with _writing(output):
