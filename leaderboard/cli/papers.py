@@ -231,5 +231,10 @@ def _output(path: Path | None) -> Iterator[TextIO]:
         out = path.open("w", encoding="utf-8", newline="")
     except OSError as exc:
         raise fail(f"{printable(str(path))}: {exc.strerror}") from None
-    with _writing(path), out:
+    try:
         yield out
+    finally:
+        # The command flushed what it wrote (inside `_writing`); after a failure reported there,
+        # closing would fail on the same unwritten bytes and say so a second time.
+        with contextlib.suppress(OSError):
+            out.close()
