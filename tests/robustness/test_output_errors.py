@@ -10,7 +10,8 @@ from robust_support import ROOT, SEED_PAPERS, cli
 
 from leaderboard.cli import app
 
-pytestmark = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+# Each case runs the CLI in a new process (the entry point is what catches a failed flush at exit).
+pytestmark = [pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full"), pytest.mark.slow]
 FULL = "No space left on device"
 
 

@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 from robust_support import start_cli, write_corpus
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+pytestmark = [
+    pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc"),
+    pytest.mark.slow,
+]
 
 DEADLINE = 60.0
 
