@@ -23,6 +23,17 @@ from leaderboard.review import ImportProblems
 
 # Every ASCII character Markdown (and Streamlit's extensions: :emoji:, :color[...], $math$) gives meaning to.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=\"'])")
+# GFM links `www.x`, `http(s)://x` and `a@b.c` by their shape in the text left after escapes are
+# read, so no escape stops it; a word joiner (U+2060, invisible) inside each shape does.
+WORD_JOINER = "\u2060"
+_AUTOLINK_SHAPE = re.compile(
+    r"""
+    (?<=www)(?=\.)     # www|.example.org
+  | (?<=:)(?=//)        # https:|//example.org
+  | (?<=@)              # ann@|example.org
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 MARK_STYLE = "background:#ffe08a;padding:0 2px;border-radius:3px"
 
 FLASH_KEY = "flash_message"
@@ -31,8 +42,9 @@ PASSWORD_KEY = "reviewer_password"
 
 
 def md_escape(text: object) -> str:
-    """`text` as literal characters inside Markdown: every special character backslash-escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """`text` as literal characters inside Markdown: every special character backslash-escaped, and
+    no link made of it: an invisible word joiner breaks each shape GFM would turn into one."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _AUTOLINK_SHAPE.sub(WORD_JOINER, str(text)))
 
 
 def marked_html(text: str, spans: Iterable[tuple[int, int]]) -> str:

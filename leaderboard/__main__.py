@@ -1,5 +1,5 @@
 """`python -m leaderboard` runs the same CLI as the `leaderboard` script."""
 
-from leaderboard.cli import app
+from leaderboard.cli import main
 
-app(prog_name="leaderboard")
+main()

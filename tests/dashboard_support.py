@@ -104,8 +104,9 @@ def html_bodies(at: AppTest) -> list[str]:
 
 
 def plain(markdown: str) -> str:
-    """Text the page escaped for Markdown (dashboard.ui.md_escape), as a reader sees it."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """Text the page escaped for Markdown (dashboard.ui.md_escape), as a reader sees it (the
+    invisible word joiners that keep it from becoming links left out)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def messages(elements) -> list[str]:

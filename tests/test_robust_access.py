@@ -24,6 +24,19 @@ PASSWORD = "s3cretpw"
 UNREACHABLE = f"postgresql+psycopg://postgres:{PASSWORD}@127.0.0.1:1/x"
 # SQLite has no password, but a URL may still carry one; the folder does not exist.
 UNOPENABLE = f"sqlite://user:{PASSWORD}@/no/such/folder/x.db"
+# libpq takes the password as a query parameter too; SQLAlchemy's own masking misses it there.
+QUERY_PASSWORD = f"postgresql+psycopg://postgres@127.0.0.1:1/x?password={PASSWORD}"
+# No URL at all: it cannot be parsed, so nothing knows where its password is but the shape.
+UNPARSABLE = f"alice:{PASSWORD}@host/x"
+# Parsed far enough to fail on the port, which is no number.
+BAD_PORT = f"postgresql+psycopg://alice:{PASSWORD}@host:port/x"
+URLS = {
+    "pg-unreachable": UNREACHABLE,
+    "sqlite-unopenable": UNOPENABLE,
+    "query-password": QUERY_PASSWORD,
+    "unparsable": UNPARSABLE,
+    "bad-port": BAD_PORT,
+}
 REVIEWER_ENV_VAR = "LEADERBOARD_REVIEWER"
 PG_URL = os.environ.get("LEADERBOARD_TEST_PG_URL")
 
@@ -80,7 +93,7 @@ def no_exec(monkeypatch):
     monkeypatch.setattr(os, "execve", refuse)
 
 
-@pytest.mark.parametrize("url", [UNREACHABLE, UNOPENABLE], ids=["pg-unreachable", "sqlite-unopenable"])
+@pytest.mark.parametrize("url", list(URLS.values()), ids=list(URLS))
 @pytest.mark.parametrize("name", DB_COMMANDS)
 def test_no_command_shows_the_database_password(runner, tmp_path, monkeypatch, no_exec, name, url):
     a_file = tmp_path / "papers.jsonl"
@@ -88,7 +101,7 @@ def test_no_command_shows_the_database_password(runner, tmp_path, monkeypatch, n
     args = [*name.split(), *placeholder_args(commands()[name], str(a_file))]
     monkeypatch.setenv(REVIEWER_ENV_VAR, "ann")
     results = [runner.invoke(app, [*args, "--db", url])]
-    if url == UNREACHABLE:  # the same URL given by the environment instead
+    if url in (UNREACHABLE, QUERY_PASSWORD):  # the same URL given by the environment instead
         monkeypatch.setenv(DB_ENV_VAR, url)
         results.append(runner.invoke(app, args))
     for result in results:
@@ -100,14 +113,22 @@ def test_no_command_shows_the_database_password(runner, tmp_path, monkeypatch, n
         assert "Traceback" not in result.output
 
 
-def test_no_dashboard_page_shows_the_database_password(monkeypatch):
+@pytest.mark.parametrize(
+    ("url", "shown_as"),
+    [
+        (UNREACHABLE, "postgresql+psycopg://postgres:***@127.0.0.1:1/x"),
+        (QUERY_PASSWORD, "postgresql+psycopg://postgres@127.0.0.1:1/x?password=***"),
+    ],
+    ids=["in-userinfo", "query-parameter"],
+)
+def test_no_dashboard_page_shows_the_database_password(monkeypatch, url, shown_as):
     """Pages on a database that cannot be reached (so each shows whatever error it shows)."""
     from dashboard_support import APP, TIMEOUT
     from streamlit.testing.v1 import AppTest
 
     from dashboard import data
 
-    monkeypatch.setenv(DB_ENV_VAR, UNREACHABLE)
+    monkeypatch.setenv(DB_ENV_VAR, url)
     monkeypatch.delenv("LEADERBOARD_REVIEW_PASSWORD", raising=False)
     data.clear()
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
@@ -123,7 +144,7 @@ def test_no_dashboard_page_shows_the_database_password(monkeypatch):
         # One line saying what is wrong, not a traceback.
         assert not at.exception, page
         [error] = at.error
-        assert error.value.startswith("database postgresql+psycopg://postgres:***@127.0.0.1:1/"), error.value
+        assert error.value.startswith(f"database {shown_as}: "), error.value
 
 
 def walk_elements(node):

@@ -147,8 +147,8 @@ def test_file_removed_after_listing(runner, db_url, tmp_path, monkeypatch):
     (folder / "c.jsonl").write_bytes(jsonl({"id": "p-c", "abstract": "We study gamma transfer."}))
     listed = leaderboard.cli.papers.expand_paths
 
-    def list_then_delete(paths):
-        files = list(listed(paths))
+    def list_then_delete(paths, **options):
+        files = list(listed(paths, **options))
         (folder / "b.jsonl").unlink()
         (folder / "c.jsonl").unlink()
         (folder / "c.jsonl").mkdir()  # gone, and a folder of the same name in its place

@@ -6,5 +6,6 @@ importing them here is what makes them part of the CLI.
 
 from leaderboard.cli import board, dashboard, database, formats, papers, registry, review  # noqa: F401  (registers commands)
 from leaderboard.cli.common import app
+from leaderboard.cli.entry import main
 
-__all__ = ["app"]
+__all__ = ["app", "main"]

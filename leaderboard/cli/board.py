@@ -24,7 +24,8 @@ from leaderboard.cli.common import (
     is_stdout,
     open_session,
 )
-from leaderboard.cli.options import DbOption, ExportFormat, OutputOption
+from leaderboard.cli.options import DbOption, ExportFormat, OutputOption, a_limit
+from leaderboard.db.ids import parse_hash_id
 from leaderboard.errors import LeaderboardError
 
 if TYPE_CHECKING:
@@ -49,7 +50,9 @@ ConditionOption = Annotated[
 AcceptedOption = Annotated[
     bool, typer.Option("--accepted-only", help="Count only claims a person accepted or corrected.")
 ]
-LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows to show at most.")]
+LimitOption = Annotated[
+    int, typer.Option("--limit", "-n", min=1, callback=a_limit, help="Rows to show at most.")
+]
 # Long text cells are cut in terminal tables; exports keep them whole.
 TITLE_WIDTH = 60
 EVIDENCE_MIN_WIDTH = 150
@@ -356,7 +359,9 @@ def export_command(
     ] = None,
     max_confidence: Annotated[float | None, typer.Option("--max-confidence", help="Claims: at most.")] = None,
     search: Annotated[str | None, typer.Option("--search", help="Claims: text in evidence or names.")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Rows at most.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, callback=a_limit, help="Rows at most.")
+    ] = None,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = "csv",
     output: OutputOption = None,
     review_sheet: Annotated[
@@ -433,7 +438,8 @@ def _write(df: pd.DataFrame, output: Path | None, fmt: str) -> None:
 
 def _id_or_name(text: str) -> str | int:
     """'#12' names entity 12; anything else is a name or alias."""
-    return int(text[1:]) if text.startswith("#") and text[1:].isdigit() else text
+    hash_id = parse_hash_id(text)
+    return text if hash_id is None else hash_id
 
 
 def _export_review_sheet(db_url: str | None, output: Path | None, fmt: str = "csv", **filters) -> None:

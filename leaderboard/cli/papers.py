@@ -8,17 +8,19 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal, TextIO
 
 import typer
 
-from leaderboard.cli.common import app, first_line, open_database, text_output
-from leaderboard.cli.options import ClaimsFormat, DbOption, OutputOption
+from leaderboard.cli.common import app, fail, first_line, is_stdout, open_database
+from leaderboard.cli.options import ClaimsFormat, DbOption, OutputOption, a_job_count
+from leaderboard.error_lines import ErrorLines
 from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
+from leaderboard.ingest.names import source_name
+from leaderboard.terminal import printable
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
     from leaderboard.store.papers import StoreStats
 
 log = logging.getLogger("leaderboard.cli")
@@ -34,30 +36,25 @@ InputFormat = Literal[FORMATS]  # type: ignore[valid-type]
 # Keep in sync with leaderboard.store.pipeline.COMMIT_EVERY (tests/test_cli_startup.py checks).
 COMMIT_EVERY = 5_000
 INPUT_FORMAT_HELP = "Input format (default: detected from name and content)."
-JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extractor processes.")]
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, callback=a_job_count, help="Extractor processes.")
+]
 
 
-def _expand(inputs: list[str]) -> tuple[list[str], int]:
-    """The files to read, and how many named inputs are missing (each reported like a bad file)."""
-    files, missing = [], 0
+def _stderr_line(line: str) -> None:
+    typer.echo(line, err=True)
+
+
+def _expand(inputs: list[str], errors: ErrorLines) -> list[str]:
+    """The files to read; a named input that is missing, or a folder inside one that cannot
+    be listed, is reported like a bad file."""
+    files = []
     for name in inputs:
         try:
-            files.extend(expand_paths([name]))
+            files.extend(expand_paths([name], on_error=lambda e: errors.report(e.source, str(e))))
         except (IngestError, OSError) as exc:
-            missing += 1
-            typer.echo(f"error: {_file_error(name, exc)}", err=True)
-    return files, missing
-
-
-@contextlib.contextmanager
-def _pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
-    if jobs <= 1:
-        yield None
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield pool
+            errors.report(source_name(name), _file_error(name, exc))
+    return files
 
 
 CommitEveryOption = Annotated[
@@ -92,11 +89,15 @@ def ingest(
     from leaderboard.cli.progress import BytesProgress, input_bytes, rates
     from leaderboard.store.papers import StoreStats
     from leaderboard.store.pipeline import FileFailed, ingest_file
+    from leaderboard.workers import extractor_pool
 
-    paths, failed = _expand(inputs)
+    errors = ErrorLines(_stderr_line)
+    paths = _expand(inputs, errors)
+    failed = errors.count
     totals, ok = StoreStats(), 0
     progress = BytesProgress(input_bytes(paths))
-    with open_database(db_url) as engine, _pool(jobs) as pool, progress:
+    with open_database(db_url) as engine, extractor_pool(jobs) as pool, progress:
+        errors.echo = progress.note
         sessions = db.make_sessionmaker(engine)
         for path in paths:
             try:
@@ -113,10 +114,11 @@ def ingest(
             except FileFailed as exc:
                 failed += 1
                 totals.merge(exc.kept)
-                progress.note(f"error: {_file_error(path, exc.error)}{_kept_note(exc.kept)}")
+                errors.report(source_name(path), f"{_file_error(path, exc.error)}{_kept_note(exc.kept)}")
             else:
                 ok += 1
                 totals.merge(stats)
+        errors.finish()
     papers = totals.papers_new + totals.papers_seen
     log.info(
         f"files: {ok} ok, {failed} failed; "
@@ -136,11 +138,16 @@ def _kept_note(kept: StoreStats) -> str:
 
 
 def _file_error(path: str, exc: Exception) -> str:
+    from sqlalchemy.exc import SQLAlchemyError
+
     if isinstance(exc, IngestError):
         return str(exc)
+    name = printable(source_name(path))
     if isinstance(exc, OSError):
-        return f"{path}: {exc.strerror or exc}"
-    return f"{path}: database: {first_line(exc)}"
+        return f"{name}: {exc.strerror or exc}"
+    if isinstance(exc, SQLAlchemyError):
+        return f"{name}: database: {first_line(exc)}"
+    return f"{name}: unexpected {type(exc).__name__}: {first_line(exc)} (please report it)"
 
 
 @app.command()
@@ -168,26 +175,36 @@ def extract(
     from leaderboard.export.claims import ClaimWriter
     from leaderboard.extract import explain_report
     from leaderboard.store.batch import with_claims
+    from leaderboard.workers import extractor_pool
 
-    paths, failed = _expand(inputs)
+    errors = ErrorLines(_stderr_line)
+    paths = _expand(inputs, errors)
+    failed = errors.count
     started, papers, claims_written = time.monotonic(), 0, 0
-    with text_output(output) as out, _pool(jobs) as pool:
-        writer = ClaimWriter(out, out_format)
+    with _output(output) as out, extractor_pool(jobs) as pool:
+        with _writing(output):
+            writer = ClaimWriter(out, out_format)
         for path in paths:
             try:
                 for paper, claims in with_claims(iter_papers(path, input_format), pool):
-                    if explain:
-                        out.write(f"paper {paper.id}\n{explain_report(paper.abstract, paper.title)}\n")
-                    else:
-                        writer.write(paper.id, claims)
+                    with _writing(output):
+                        if explain:
+                            out.write(f"paper {paper.id}\n{explain_report(paper.abstract, paper.title)}\n")
+                        else:
+                            writer.write(paper.id, claims)
                     papers, claims_written = papers + 1, claims_written + len(claims)
             except BrokenPipeError:
                 # The reader went away (`... | head`): stop quietly, as Unix tools do.
                 _silence_stdout()
                 return
-            except (IngestError, OSError) as exc:
+            except typer.Exit:  # the output failed: no file after it can be written either
+                raise
+            except Exception as exc:  # as in ingest: one file's trouble never stops the others
                 failed += 1
-                typer.echo(f"error: {_file_error(path, exc)}", err=True)
+                errors.report(source_name(path), _file_error(path, exc))
+        with _writing(output):
+            out.flush()
+    errors.finish()
     read = input_bytes([p for p in paths if os.path.isfile(p)]) or 0
     log.debug(
         f"papers: {papers} read; claims: {claims_written}; {rates(time.monotonic() - started, papers, read)}"
@@ -200,3 +217,34 @@ def _silence_stdout() -> None:
     # Python would otherwise report the broken pipe again when it flushes stdout at exit.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+@contextlib.contextmanager
+def _writing(output: Path | str | None) -> Iterator[None]:
+    """Output that cannot be written (a full disk: `-o /dev/full`) ends the command with one line
+    naming the output, never blamed on the input being read."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        name = "standard output" if is_stdout(output) else printable(str(output))
+        raise fail(f"{name}: {exc.strerror or exc}") from None
+
+
+@contextlib.contextmanager
+def _output(path: Path | str | None) -> Iterator[TextIO]:
+    """stdout for None or `-`, else the file; unlike `text_output`, closing never reports again
+    what `_writing` already said about a full disk."""
+    if is_stdout(path):
+        yield sys.stdout
+        return
+    try:
+        out = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise fail(f"{printable(str(path))}: {exc.strerror}") from None
+    try:
+        yield out
+    finally:
+        with contextlib.suppress(OSError):
+            out.close()

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from leaderboard.cli.common import app, command_group, fail, open_session
-from leaderboard.cli.options import REVIEWER_REQUIRED, DbOption, EntityKind, ReasonOption, ReviewerOption
+from leaderboard.cli.options import (
+    REVIEWER_REQUIRED,
+    DbOption,
+    EntityKind,
+    ReasonOption,
+    ReviewerOption,
+    a_limit,
+)
 
 log = logging.getLogger("leaderboard.cli")
 
@@ -116,7 +123,9 @@ def reresolve_command(db_url: DbOption = None) -> None:
 @registry_app.command("suggest")
 def suggest_command(
     kind: KindArgument,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Pairs to show at most.")] = 30,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, callback=a_limit, help="Pairs to show at most.")
+    ] = 30,
     db_url: DbOption = None,
 ) -> None:
     """List pairs of names close enough to be the same entity (nothing is merged)."""

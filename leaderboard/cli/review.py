@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -28,8 +29,12 @@ from leaderboard.cli.options import (
     DbOption,
     ReasonOption,
     ReviewerOption,
+    a_limit,
+    an_id,
     claim_field_options,
+    each_an_id,
 )
+from leaderboard.error_lines import ErrorLines
 from leaderboard.terminal import printable
 
 log = logging.getLogger("leaderboard.cli")
@@ -43,7 +48,10 @@ if TYPE_CHECKING:
 review_app = command_group("Review claims by hand: list what to review, accept, reject, edit, add.")
 app.add_typer(review_app, name="review")
 
-ClaimIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.", show_default=False)]
+ClaimIds = Annotated[
+    list[int], typer.Argument(metavar="ID...", help="Claim ids.", show_default=False, callback=each_an_id)
+]
+ClaimId = Annotated[int, typer.Argument(metavar="ID", help="Claim id.", callback=an_id)]
 
 
 @contextlib.contextmanager
@@ -107,11 +115,15 @@ def reject_command(
 @review_app.command("edit")
 @claim_field_options()
 def edit_command(
-    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")],
+    claim_id: ClaimId,
     fields: dict[str, str],
     version: Annotated[
         int | None,
-        typer.Option("--version", help="The version you read (refused if the claim changed since)."),
+        typer.Option(
+            "--version",
+            callback=an_id,
+            help="The version you read (refused if the claim changed since).",
+        ),
     ] = None,
     reviewer: ReviewerOption = None,
     reason: ReasonOption = None,
@@ -168,7 +180,9 @@ def queue_command(
     max_confidence: Annotated[
         float | None, typer.Option("--max-confidence", help="Confidence at most.")
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="Claims to list at most.")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, callback=a_limit, help="Claims to list at most.")
+    ] = 20,
     db_url: DbOption = None,
 ) -> None:
     """List claims to review, most doubtful (lowest confidence) first."""
@@ -206,9 +220,7 @@ def _snippet(evidence: str, value: float, width: int = 60) -> str:
 
 
 @app.command("history")
-def history_command(
-    claim_id: Annotated[int, typer.Argument(metavar="ID", help="Claim id.")], db_url: DbOption = None
-) -> None:
+def history_command(claim_id: ClaimId, db_url: DbOption = None) -> None:
     """Every logged change to a claim, oldest first (use the #numbers with `leaderboard revert`)."""
     from leaderboard import review
     from leaderboard.review.locking import format_time, shown
@@ -233,7 +245,8 @@ def history_command(
 @app.command("revert")
 def revert_command(
     change_id: Annotated[
-        int, typer.Argument(metavar="CHANGE_ID", help="A #number from `leaderboard history`.")
+        int,
+        typer.Argument(metavar="CHANGE_ID", help="A #number from `leaderboard history`.", callback=an_id),
     ],
     reviewer: ReviewerOption = None,
     reason: ReasonOption = None,
@@ -268,9 +281,12 @@ def import_review_command(
             session.commit()
         except review.ImportProblems as problems:
             session.rollback()
+            shown = printable(str(path))
+            errors = ErrorLines(partial(typer.echo, err=True))
             for row, message in problems.problems:
-                typer.echo(f"error: {path}:{row}: {message}", err=True)
-            typer.echo(f"nothing changed: {len(problems.problems)} problem(s)", err=True)
+                errors.report(shown, printable(f"{shown}:{row}: {message}"))
+            errors.finish()
+            typer.echo(f"nothing changed: {len(problems.problems):,} problem(s)", err=True)
             raise typer.Exit(code=1) from None
         except review.ReviewError as exc:
             session.rollback()
@@ -316,7 +332,10 @@ def _quality_table(title: str, table: pd.DataFrame, group: str, limit: int | Non
 
 @app.command("quality")
 def quality_command(
-    limit: Annotated[int, typer.Option("--limit", min=1, help="Rows per table (most reviewed first).")] = 20,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", min=1, callback=a_limit, help="Rows per table (most reviewed first)."),
+    ] = 20,
     db_url: DbOption = None,
 ) -> None:
     """Extractor quality from reviewed claims: accepted unchanged, corrected (per field), rejected."""

@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from leaderboard.db.migrate import MigrationsNotFoundError, upgrade_to_head
+from leaderboard.db.passwords import mask_passwords
 from leaderboard.db.session import make_engine
 from leaderboard.errors import LeaderboardError
 from leaderboard.resources import MissingResourceError, migrations_dir, registry_files
@@ -25,19 +26,20 @@ class DatabaseUnavailableError(LeaderboardError):
 
 
 def display_url(url: str) -> str:
-    """`url` with its password hidden, for messages and pages."""
+    """`url` with its passwords hidden (any form, parsable or not), for messages and pages."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except SQLAlchemyError:
-        return url
+        shown = make_url(url).render_as_string(hide_password=True)
+    except (SQLAlchemyError, ValueError):  # ValueError: a port that is no number
+        shown = url
+    return mask_passwords(shown)
 
 
 def first_line(exc: BaseException) -> str:
-    """The first line of an error's message, for a one-line report."""
+    """The first line of an error's message, for a one-line report, with any password in it hidden."""
     # DBAPI errors carry the SQL and a help link after the driver's message; keep the message.
     cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
     text = str(cause).strip() or type(cause).__name__
-    return text.splitlines()[0]
+    return mask_passwords(text.splitlines()[0])
 
 
 # Database drivers that are optional extras of the distribution: what to install for each.
@@ -68,7 +70,10 @@ def open_database(url: str | None = None, migrate: bool = True) -> Engine:
         raise DatabaseUnavailableError(str(exc)) from None
     try:
         engine = make_engine(resolved)
-    except DATABASE_ERRORS as exc:
+    except (
+        *DATABASE_ERRORS,
+        ValueError,
+    ) as exc:  # ValueError: SQLAlchemy's word for a port that is no number
         raise unavailable(resolved, exc) from None
     try:
         if migrate:

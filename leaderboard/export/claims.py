@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
+from leaderboard.export.formulas import neutralise_cell
 from leaderboard.records import CLAIM_FIELDS, Claim
 
 OUTPUT_FORMATS = ("jsonl", "csv")
@@ -48,5 +49,5 @@ class ClaimWriter:
             if self._csv is None:
                 self.out.write(json.dumps(claim.to_dict(paper_id), ensure_ascii=False) + "\n")
             else:
-                self._csv.writerow(claim.to_row(paper_id))
+                self._csv.writerow({k: neutralise_cell(v) for k, v in claim.to_row(paper_id).items()})
             self.count += 1

@@ -2,11 +2,11 @@
 Papers-with-Code layout (pwc.py) or the Hugging Face Hub's evaluation results (hub.py): one
 `WRITERS` table that the CLI's `export` and the dashboard's download button both offer.
 
-CSV cells that a spreadsheet would run as a formula (text starting with '=',
-'+', '-' or '@', or a tab or carriage return that hides one) get a leading
-apostrophe, the OWASP advice for CSV injection; numbers are left alone, so a
-negative score stays a number. JSON is one array of objects (`orient=records`),
-JSON Lines one object per line.
+CSV cells that a spreadsheet would run as a formula get a leading apostrophe
+(`leaderboard.export.formulas`, shared with the `extract` command's CSV).
+JSON is one array of objects (`orient=records`), JSON Lines one object per
+line, Parquet keeps the column types (needs pyarrow); the results formats (pwc, hf-*) are
+written by their own modules.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import IO, Any
 import pandas as pd
 
 from leaderboard.errors import LeaderboardError
+from leaderboard.export.formulas import neutralise_cell
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # What the results formats (pwc, hf-*) read from a board or claims table.
 SCORE_COLUMNS = ("model", "benchmark", "metric", "value")
 
@@ -34,14 +34,8 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column].dtype):
-            out[column] = out[column].map(_neutralise_cell)
+            out[column] = out[column].map(neutralise_cell)
     return out
-
-
-def _neutralise_cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _csv(df: pd.DataFrame, target: Any) -> None:

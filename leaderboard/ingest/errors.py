@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from leaderboard.errors import LeaderboardError
+from leaderboard.ingest.names import source_name
 from leaderboard.terminal import printable
 
 
@@ -17,7 +18,7 @@ class IngestError(LeaderboardError):
         # Passing every field to Exception keeps the error picklable, so it
         # survives being raised inside a process-pool worker.
         super().__init__(source, line, message)
-        self.source = source
+        self.source = source_name(source)
         self.line = line
         # A message is shown on one line even when it quotes a multi-line value.
         self.message = " ".join(message.split())

@@ -9,6 +9,7 @@ Snapshot lines look like
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Iterator
 
 from leaderboard.ingest.errors import IngestError
@@ -48,6 +49,13 @@ def parse_jsonl(lines: Iterable[tuple[int, str]], source: str) -> Iterator[Paper
             record = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
             raise IngestError(source, number, f"malformed JSON ({_where(exc)})") from None
+        except RecursionError:
+            # Arrays or objects nested about a thousand deep exhaust the parser's stack.
+            raise IngestError(source, number, "JSON nested too deeply to be a paper record") from None
+        except ValueError:
+            # The only other refusal: an integer longer than Python converts (a denial-of-service guard).
+            limit = sys.get_int_max_str_digits()
+            raise IngestError(source, number, f"a JSON number of more than {limit:,} digits") from None
         if not isinstance(record, dict):
             raise IngestError(source, number, f"a JSON {_json_type(record)}, expected an object")
         _check_fields(record, source, number)

@@ -11,6 +11,7 @@ from leaderboard.ingest.detect import ABSTRACTS, ARXIV_LISTING, CSV, DAILY_PAGE,
 from leaderboard.ingest.errors import IngestError
 from leaderboard.ingest.jsonl import parse_jsonl
 from leaderboard.ingest.listing import parse_listing
+from leaderboard.ingest.names import MAX_LINE_NUMBER
 from leaderboard.ingest.source import TextSource
 from leaderboard.records import PaperRecord
 
@@ -51,14 +52,8 @@ def _papers(path: str, fmt: str | None, on_read: Callable[[int], None] | None) -
     with TextSource(path, on_read) as source:
         fmt = fmt or detect_format(path, source.head_text())
         found = False
-        for paper in _parse(source, fmt):
-            if len(paper.abstract) > MAX_ABSTRACT_CHARS:
-                raise IngestError(
-                    path,
-                    paper.line,
-                    f"abstract of {len(paper.abstract):,} characters (limit {MAX_ABSTRACT_CHARS:,}); "
-                    "a whole paper, or a file without line breaks?",
-                )
+        for paper in _guarded(_parse(source, fmt), path):
+            _check_paper(paper, path)
             found = True
             paper.format = fmt
             yield paper
@@ -68,7 +63,31 @@ def _papers(path: str, fmt: str | None, on_read: Callable[[int], None] | None) -
 
 def _parse(source: TextSource, fmt: str) -> Iterator[PaperRecord]:
     if fmt == JSONL:
-        return parse_jsonl(source.lines(), source.path)
+        return parse_jsonl(source.lines(), source.name)
     if fmt == CSV:
-        return parse_csv((line for _, line in source.lines()), source.path)
-    return PAGE_PARSERS[fmt](source.read_page(), source.path)
+        return parse_csv((line for _, line in source.lines()), source.name)
+    return PAGE_PARSERS[fmt](source.read_page(), source.name)
+
+
+def _check_paper(paper: PaperRecord, path: str) -> None:
+    if len(paper.abstract) > MAX_ABSTRACT_CHARS:
+        raise IngestError(
+            path,
+            paper.line,
+            f"abstract of {len(paper.abstract):,} characters (limit {MAX_ABSTRACT_CHARS:,}); "
+            "a whole paper, or a file without line breaks?",
+        )
+    if paper.line is not None and paper.line > MAX_LINE_NUMBER:
+        raise IngestError(path, paper.line, f"line number above {MAX_LINE_NUMBER:,}; split the file")
+
+
+def _guarded(papers: Iterator[PaperRecord], path: str) -> Iterator[PaperRecord]:
+    """`papers`, with anything a parser raises besides IngestError and OSError turned into an
+    IngestError: input nobody foresaw must stop its own file, never the files after it."""
+    try:
+        yield from papers
+    except (IngestError, OSError):
+        raise
+    except Exception as exc:
+        detail = " ".join(str(exc).split())[:200] or "no detail"
+        raise IngestError(path, None, f"cannot be read as papers ({type(exc).__name__}: {detail})") from exc

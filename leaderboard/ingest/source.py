@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import BinaryIO
 
 from leaderboard.ingest.errors import IngestError
+from leaderboard.ingest.names import MAX_SOURCE_BYTES, source_name
 from leaderboard.ingest.paths import STDIN
 
 # Enough to see several records of every format, including an arXiv listing
@@ -33,7 +34,14 @@ _FOREIGN_SIGNATURES = (
     (codecs.BOM_UTF16_BE, "UTF-16 text; re-encode it as UTF-8"),
     (b"\x1f\x8b", "gzip-compressed; decompress it first (e.g. `zcat FILE | leaderboard ... -`)"),
     (b"PK\x03\x04", "a zip archive; extract it first"),
+    (b"BZh", "bzip2-compressed; decompress it first (e.g. `bzcat FILE | leaderboard ... -`)"),
+    (b"\xfd7zXZ\x00", "xz-compressed; decompress it first (e.g. `xzcat FILE | leaderboard ... -`)"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed; decompress it first (e.g. `zstdcat FILE | leaderboard ... -`)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive; extract it first"),
+    (b"%PDF-", "a PDF; extract its text first"),
 )
+# A tar archive says so at byte 257 of its first header.
+TAR_MAGIC = (257, b"ustar")
 
 
 class TextSource:
@@ -45,6 +53,11 @@ class TextSource:
 
     def __init__(self, path: str, on_read: Callable[[int], None] | None = None) -> None:
         self.path = path
+        # The name papers are stored under (its source), and errors quote.
+        self.name = source_name(path)
+        if len(self.name.encode("utf-8")) > MAX_SOURCE_BYTES:
+            limit = f"{MAX_SOURCE_BYTES:,} bytes"
+            raise IngestError(path, None, f"file name longer than {limit}; rename or move it")
         self._owns_file = path != STDIN
         self._file = _open_binary(path)
         try:
@@ -126,6 +139,9 @@ class TextSource:
         for signature, message in _FOREIGN_SIGNATURES:
             if self.head.startswith(signature):
                 raise IngestError(self.path, None, message)
+        offset, magic = TAR_MAGIC
+        if self.head[offset : offset + len(magic)] == magic:
+            raise IngestError(self.path, None, "a tar archive; extract it first")
         if b"\0" in self.head:
             raise IngestError(self.path, None, "binary file (NUL bytes), not UTF-8 text")
 

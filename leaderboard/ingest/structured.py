@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from leaderboard.ingest.cleaning import arxiv_id_of, clean_text
 from leaderboard.ingest.dates import written_date, year_date
 from leaderboard.ingest.errors import IngestError
+from leaderboard.ingest.names import id_problem
 from leaderboard.records import PaperRecord
 
 
@@ -31,6 +32,7 @@ def paper_from_fields(
     if abstract is None:
         raise IngestError(source, line, 'missing or empty "abstract"')
     given_id = clean_text(fields.get("id"))
+    _check_ids(fields, source, line)
     id_as_arxiv = arxiv_id_of(given_id) or (given_id if id_is_arxiv else None)
     arxiv_id = arxiv_id_of(fields.get("arxiv_id")) or clean_text(fields.get("arxiv_id")) or id_as_arxiv
     if id_as_arxiv is not None and id_as_arxiv == arxiv_id:
@@ -55,3 +57,10 @@ def _date(value: object, source: str, line: int) -> str | None:
         return written_date(text)
     except ValueError as exc:
         raise IngestError(source, line, str(exc)) from None
+
+
+def _check_ids(fields: Mapping[str, object], source: str, line: int) -> None:
+    for name in ("id", "arxiv_id"):
+        value = clean_text(fields.get(name))
+        if value is not None and (problem := id_problem(name, value)) is not None:
+            raise IngestError(source, line, problem)

@@ -9,6 +9,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from leaderboard.db.ids import fits_integer_column, parse_hash_id
 from leaderboard.db.models import Alias, Entity
 from leaderboard.errors import LeaderboardError
 from leaderboard.normalize.benchmark_name import read_benchmark_name
@@ -71,8 +72,8 @@ def _lookup_name(session: Session, kind: str, name: str) -> int | None:
 def entity_id_for(session: Session, kind: str, text: str, follow_merges: bool = True) -> int:
     """An entity id from '#ID', a name or an alias; with `follow_merges` off, the merged one itself
     (what a split needs)."""
-    if text.startswith("#") and text[1:].isdigit():
-        return int(text[1:])
+    if (hash_id := parse_hash_id(text)) is not None:
+        return hash_id
     if follow_merges:
         return find_entity(session, kind, text).id
     found = session.scalar(select(Alias.entity_id).where(Alias.kind == kind, Alias.key == fold(text)))
@@ -81,10 +82,15 @@ def entity_id_for(session: Session, kind: str, text: str, follow_merges: bool = 
     return found
 
 
+# An id that no row has (ids start at 1), standing for one that cannot exist.
+NO_ENTITY = 0
+
+
 def _as_id(name_or_id: str | int) -> int | None:
     # numbers.Integral takes numpy integers too: ids often come out of a DataFrame.
     if isinstance(name_or_id, numbers.Integral) and not isinstance(name_or_id, bool):
-        return int(name_or_id)
+        # An id no database can hold names nothing: looked up, it would overflow.
+        return int(name_or_id) if fits_integer_column(int(name_or_id)) else NO_ENTITY
     return None
 
 

@@ -14,4 +14,12 @@ class StaleVersionError(ReviewError):
     """The claim changed since the version the reviewer read; the message names the newer change."""
 
 
-__all__ = ["ReviewError", "ReviewerRequiredError", "StaleVersionError"]
+class ImportProblems(ReviewError):
+    """Every problem found in a review file; `problems` holds (row, message) pairs."""
+
+    def __init__(self, problems: list[tuple[int | None, str]]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the review file")
+
+
+__all__ = ["ImportProblems", "ReviewError", "ReviewerRequiredError", "StaleVersionError"]

@@ -25,6 +25,23 @@ FIELDS_NEEDING_RESOLUTION = frozenset(
 )
 
 
+# Names are indexed (entities.key): beyond a few hundred characters PostgreSQL's index refuses a
+# row SQLite would take, so text fields are held to this length on every database.
+MAX_TEXT_CHARS = 500
+# How much of a refused value an error message quotes.
+SHOWN_CHARS = 60
+
+
+def shown(raw: Any) -> str:
+    """`raw` quoted for an error message, cut short: a 16 MB cell must not become a 16 MB line."""
+    text = repr(raw)
+    return (
+        text
+        if len(text) <= SHOWN_CHARS
+        else f"{text[: SHOWN_CHARS - 4]}...{text[-1]} ({len(str(raw)):,} characters)"
+    )
+
+
 def _blank(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
@@ -35,13 +52,13 @@ def parse_number(name: str, raw: Any) -> float | None:
             raise ReviewError("value is required")
         return None
     if isinstance(raw, bool):
-        raise ReviewError(f"{name} must be a number, not {raw!r}")
+        raise ReviewError(f"{name} must be a number, not {shown(raw)}")
     try:
         number = float(raw.strip() if isinstance(raw, str) else raw)
     except (TypeError, ValueError):
-        raise ReviewError(f"{name} must be a number, not {raw!r}") from None
+        raise ReviewError(f"{name} must be a number, not {shown(raw)}") from None
     if not math.isfinite(number):
-        raise ReviewError(f"{name} must be a finite number, not {raw!r}")
+        raise ReviewError(f"{name} must be a finite number, not {shown(raw)}")
     return number
 
 
@@ -52,11 +69,15 @@ def parse_value(name: str, raw: Any) -> Any:
     if name in NUMBER_FIELDS:
         return parse_number(name, raw)
     text = None if _blank(raw) else str(raw).strip()
+    if text is not None and len(text) > MAX_TEXT_CHARS:
+        raise ReviewError(f"{name} of {len(text):,} characters (at most {MAX_TEXT_CHARS})")
+    if text is not None and "\0" in text:
+        raise ReviewError(f"{name} holds a NUL character, which no database field may hold")
     if name == "kind":
         if text not in CLAIM_KINDS:
-            raise ReviewError(f"kind must be one of {', '.join(CLAIM_KINDS)}, not {raw!r}")
+            raise ReviewError(f"kind must be one of {', '.join(CLAIM_KINDS)}, not {shown(raw)}")
     elif name == "unit" and text is not None and text not in UNITS:
-        raise ReviewError(f"unit must be one of {', '.join(UNITS)} or empty, not {raw!r}")
+        raise ReviewError(f"unit must be one of {', '.join(UNITS)} or empty, not {shown(raw)}")
     return text
 
 
@@ -68,7 +89,7 @@ def parse_changes(changes: dict[str, Any]) -> dict[str, Any]:
 def parse_status(raw: Any) -> str:
     status = str(raw or "").strip().lower()
     if status not in PERSON_STATUSES:
-        raise ReviewError(f"status must be one of {', '.join(PERSON_STATUSES)}, not {raw!r}")
+        raise ReviewError(f"status must be one of {', '.join(PERSON_STATUSES)}, not {shown(raw)}")
     return status
 
 

@@ -8,8 +8,7 @@ as a spreadsheet shows them: the header is row 1.
 
 from __future__ import annotations
 
-import csv
-import io
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -18,32 +17,31 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leaderboard import audit
+from leaderboard.db.ids import MAX_INTEGER_DIGITS, fits_integer_column
 from leaderboard.db.models import ClaimRow, ClaimStatus
-from leaderboard.export.tables import FORMULA_STARTS, neutralise_formulas
-from leaderboard.review.errors import ReviewError
+from leaderboard.export.tables import neutralise_formulas
+from leaderboard.review.errors import ImportProblems, ReviewError
 from leaderboard.review.field_values import (
     EDITABLE_FIELDS,
     FIELDS_NEEDING_RESOLUTION,
     parse_status,
     parse_value,
     same_value,
+    shown,
 )
 from leaderboard.review.locking import edited_row, resolve_rows, stale_error, write_claim
-from leaderboard.review.queue import review_queue
+from leaderboard.review.queue import REVIEW_COLUMNS, review_queue
+from leaderboard.review.sheet_file import read_review_file
 
-REQUIRED_COLUMNS = ("id", "version")
-# Read-only columns: an edited value is refused rather than silently dropped.
-READ_ONLY_COLUMNS = ("paper_id", "evidence")
+# Read-only columns (every column of the export but the claim's id, version, status and editable
+# fields): an edited value is refused rather than silently dropped.
+READ_ONLY_COLUMNS = tuple(c for c in REVIEW_COLUMNS if c not in ("id", "version", "status", *EDITABLE_FIELDS))
+# Ids start at 1: this stands for an id or version too large to exist.
+NO_ROW = 0
+# The read-only columns holding numbers, compared as numbers (a spreadsheet rewrites 0.830 as 0.83).
+READ_ONLY_NUMBERS = ("confidence",)
 # An optional column whose text becomes the audit log's reason for that row.
 REASON_COLUMN = "reason"
-
-
-class ImportProblems(ReviewError):
-    """Every problem found in a review file; `problems` holds (row, message) pairs."""
-
-    def __init__(self, problems: list[tuple[int | None, str]]):
-        self.problems = problems
-        super().__init__(f"{len(problems)} problem(s) in the review file")
 
 
 @dataclass
@@ -57,13 +55,6 @@ class ImportSummary:
     claim_ids: list[int] = field(default_factory=list)
 
 
-def unneutralise(text: str) -> str:
-    """Undo leaderboard.export's formula neutralisation: the "'" it put before '=', '+', '-', '@'."""
-    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
-        return text[1:]
-    return text
-
-
 def export_review_csv(session: Session, path_or_buffer: str | Path | IO[str], **filters: Any) -> int:
     """Write claims (filters as for `review_queue`; default every status) for review; returns the rows."""
     filters = {"status": None, "limit": None} | filters
@@ -72,24 +63,6 @@ def export_review_csv(session: Session, path_or_buffer: str | Path | IO[str], **
     # utf-8-sig: with the BOM, Excel reads the file as UTF-8 rather than the local code page.
     table.to_csv(path_or_buffer, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     return len(table)
-
-
-def _read_rows(path: str | Path) -> list[dict[str, str]]:
-    raw = Path(path).read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Western Windows
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    header = [name.strip().lower() for name in next(reader, [])]
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    if missing:
-        raise ImportProblems([(1, f"missing column(s): {', '.join(missing)}")])
-    return [dict(zip(header, (unneutralise(cell) for cell in cells), strict=False)) for cells in reader]
 
 
 @dataclass
@@ -105,16 +78,19 @@ class _Planned:
 def _plan_row(number: int, cells: dict[str, str], claim: ClaimRow | None, session: Session) -> _Planned:
     """What one row asks for; a problem raises ReviewError."""
     if claim is None:
-        raise ReviewError(f"no claim with id {cells['id']!r}")
-    try:
-        version = int(cells.get("version", "").strip())
-    except ValueError:
-        raise ReviewError(f"version must be a whole number, not {cells.get('version')!r}") from None
+        raise ReviewError(f"no claim with id {shown(cells['id'])}")
+    version = _whole_number(cells.get("version", ""))
+    if version is None:
+        raise ReviewError(f"version must be a whole number, not {shown(cells.get('version'))}")
     if version != claim.version:
         raise stale_error(session, claim.id, version)
-    for name in READ_ONLY_COLUMNS:
-        if name in cells and cells[name].strip() != (getattr(claim, name) or "").strip():
-            raise ReviewError(f"{name} is read-only (it was changed)")
+    if nul := [name for name, cell in cells.items() if "\0" in cell]:
+        raise ReviewError(f"a NUL character in column {nul[0]!r}; no database field may hold one")
+    changed = [
+        name for name in READ_ONLY_COLUMNS if name in cells and not _unchanged(name, cells[name], claim)
+    ]
+    if changed:
+        raise ReviewError(f"{', '.join(changed)} {'is' if len(changed) == 1 else 'are'} read-only (changed)")
     problems, changes = [], {}
     for name in EDITABLE_FIELDS:
         if name not in cells:
@@ -143,11 +119,30 @@ def _plan_row(number: int, cells: dict[str, str], claim: ClaimRow | None, sessio
     return _Planned(number, claim.id, version, changes, status, reason)
 
 
-def _claim_id(text: str | None) -> int | None:
-    try:
-        return int((text or "").strip())
-    except ValueError:
+def _unchanged(name: str, cell: str, claim: ClaimRow) -> bool:
+    stored = getattr(claim, name)
+    if name in READ_ONLY_NUMBERS and stored is not None and cell.strip():
+        try:
+            return math.isclose(float(cell), stored, rel_tol=1e-9, abs_tol=1e-12)
+        except ValueError:
+            return False
+    return cell.strip() == ("" if stored is None else str(stored)).strip()
+
+
+def _whole_number(text: str | None) -> int | None:
+    """The integer in `text` (None if it holds none); one past what an integer column holds is
+    NO_ROW, which names no claim and no version on any database."""
+    digits = (text or "").strip()
+    if not digits.lstrip("+-").isdecimal():
         return None
+    if len(digits.lstrip("+-")) > MAX_INTEGER_DIGITS:
+        return NO_ROW
+    value = int(digits)
+    return value if fits_integer_column(value) else NO_ROW
+
+
+def _claim_id(text: str | None) -> int | None:
+    return _whole_number(text)
 
 
 def _load_claims(session: Session, ids: list[int], chunk: int = 500) -> dict[int, ClaimRow]:
@@ -175,9 +170,9 @@ def plan_import(session: Session, rows: list[dict[str, str]]) -> tuple[list[_Pla
             continue
         claim_id = _claim_id(cells.get("id"))
         if claim_id is None:
-            problems.append((number, f"id must be a claim id, not {cells.get('id')!r}"))
+            problems.append((number, f"id must be a claim id, not {shown(cells.get('id'))}"))
             continue
-        if claim_id in seen:
+        if claim_id in seen and claim_id != NO_ROW:
             problems.append((number, f"claim {claim_id} is already on row {seen[claim_id]}"))
             continue
         seen[claim_id] = number
@@ -193,7 +188,7 @@ def plan_import(session: Session, rows: list[dict[str, str]]) -> tuple[list[_Pla
 def import_review(session: Session, path: str | Path, reviewer: str) -> ImportSummary:
     """Apply an edited review file, all rows or none (the caller commits); every change is logged."""
     reviewer = audit.require_reviewer(reviewer)
-    return apply_review_rows(session, _read_rows(path), reviewer)
+    return apply_review_rows(session, read_review_file(path), reviewer)
 
 
 def apply_review_rows(session: Session, rows: list[dict[str, str]], reviewer: str) -> ImportSummary:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from leaderboard.errors import LeaderboardError
@@ -86,7 +86,9 @@ def ingest_file(
             if reader.error is not None:
                 raise reader.error
             committed.merge(chunk.commit())
-        except (IngestError, OSError, SQLAlchemyError) as exc:
+        except Exception as exc:
+            # Anything else too (an extractor failure, a worker process gone): one file's trouble
+            # must not stop the files after it. Ctrl-C (a BaseException) still stops the run.
             session.rollback()
             raise FileFailed(exc, committed) from exc
     return committed
