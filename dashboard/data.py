@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 from leaderboard import db, export, queries, review
 from leaderboard.db.opening import display_url as hide_password
 from leaderboard.queries import entities as entities_view
+from leaderboard.queries import grids, pickers, review_table, search
 from leaderboard.queries import papers as papers_view
-from leaderboard.queries import review_table
 from leaderboard.settings import resolve_db_url
 
 # Long enough that moving between widgets reuses results, short enough that
@@ -115,6 +115,7 @@ def clear(lists: bool = True) -> None:
 
 # Reads the pages use. Results must pickle (DataFrames, dicts, plain values).
 search_papers = cached(papers_view.search_papers)
+find_papers = cached(search.search_papers)
 paper_record = cached(papers_view.paper_record)
 paper_claims = cached(papers_view.paper_claims)
 
@@ -127,6 +128,11 @@ model_paper_grid = cached(queries.model_paper_grid)
 disagreements = cached(queries.disagreements)
 compare = cached(queries.compare)
 claims = cached(queries.claims)
+ranked_benchmarks = cached(pickers.ranked_benchmarks, whole_database=True)
+ranked_models = cached(pickers.ranked_models, whole_database=True)
+entity_names = cached(pickers.entity_names, whole_database=True)
+paper_grid = cached(grids.paper_grid)
+model_grid = cached(grids.model_grid)
 
 
 def export_bytes(table: pd.DataFrame, fmt: str = "csv") -> bytes:
