@@ -149,4 +149,5 @@ claim_record = cached(review_table.claim_record)
 history_table = cached(review_table.history_table)
 
 entity_table = cached(entities_view.entity_table, whole_database=True)
+entity_history = cached(entities_view.entity_history_table)
 suggestions_table = cached(entities_view.suggestions_table, whole_database=True)

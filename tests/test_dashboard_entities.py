@@ -124,3 +124,19 @@ def sqlite_url(tmp_path) -> str:
     url = f"sqlite:///{tmp_path / 'entities.db'}"
     ingest(url, write_lab_csv(tmp_path), _typo_csv(tmp_path))
     return url
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "offered"),
+    [
+        pytest.param("multiple benchmarks", "MultiPL-E", False, id="no-shared-word"),
+        pytest.param("Word Error Rate", "WER", True, id="acronym"),
+        pytest.param("Intersection over Union", "IoU", True, id="acronym-skipping-small-words"),
+        pytest.param("COCO object detection", "COCO", True, id="shared-word"),
+        pytest.param("MegaSet Bench", "MegaSetBenchh", True, id="spelling"),
+    ],
+)
+def test_suggestions_need_a_shared_word_an_acronym_or_a_near_spelling(a, b, offered):
+    from leaderboard.normalize.suggest import _spellings, share_a_word
+
+    assert (share_a_word(a, b) or _spellings(a, b)) is offered
