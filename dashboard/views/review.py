@@ -22,6 +22,8 @@ from leaderboard.review.field_values import UNITS
 ANY = "any"
 EDITOR_GENERATION = "rv_editor_generation"
 CLAIM_KEY = "claim"
+# The claim a reviewer just changed, kept in view after the save.
+KEPT_KEY = "rv_kept"
 # Fields picked from the entities of a kind (a new name may still be typed).
 ENTITY_FIELDS = {"model": "model", "benchmark": "benchmark", "metric": "metric", "baseline_model": "model"}
 CHOICES = {"kind": list(CLAIM_KINDS), "unit": ["", *UNITS]}
@@ -35,12 +37,14 @@ if reviewer is None:
 # --- the queue -------------------------------------------------------------------------------
 with st.expander("Filters", expanded=True):
     first, second, third = st.columns(3)
-    status = first.selectbox("Status", [*CLAIM_STATUSES, ANY], key="status", bind="query-params")
+    status = first.selectbox("Status", [*CLAIM_STATUSES, ANY], key="status_filter", bind="query-params")
     low, high = second.slider("Confidence", 0.0, 1.0, (0.0, 1.0), step=0.05, key="rv_confidence")
     limit = third.number_input("Show at most", min_value=1, max_value=5000, value=50, step=50, key="rv_limit")
-    rule = first.text_input("Rule (exact name)", key="rule", bind="query-params").strip()
-    benchmark = second.text_input("Benchmark (name or alias)", key="benchmark", bind="query-params").strip()
-    paper = third.text_input("Paper id", key="paper", bind="query-params").strip()
+    rule = first.text_input("Rule (exact name)", key="rule_filter", bind="query-params").strip()
+    benchmark = second.text_input(
+        "Benchmark (name or alias)", key="benchmark_filter", bind="query-params"
+    ).strip()
+    paper = third.text_input("Paper id", key="paper_filter", bind="query-params").strip()
 
 queue = data.review_queue(
     status=None if status == ANY else status,
@@ -80,6 +84,7 @@ def show_claim(claim_id: int) -> None:
 def claim_actions(record: dict) -> None:
     claim_id, version = record["id"], record["version"]
     versions = {claim_id: version}
+    st.session_state[KEPT_KEY] = claim_id
     accept_col, reject_col, _ = st.columns([1, 1, 4])
     if accept_col.button("Accept", key="rv_accept", type="primary", shortcut="A"):
         done = f"Claim {claim_id} accepted."
@@ -191,6 +196,7 @@ def go_next(order: list[int]) -> None:
     current = st.session_state.get(CLAIM_KEY)
     later = order[order.index(current) + 1 :] if current in order else order
     following = [claim for claim in later if claim != current]
+    st.session_state.pop(KEPT_KEY, None)
     if following:
         st.session_state[CLAIM_KEY] = following[0]
 
@@ -200,14 +206,22 @@ labels = {
     for row in queue.itertuples()
 }
 order = list(labels)
-# The claim in view stays in view when a save moves it out of the queue's filter, and a link
-# to a claim opens it whatever the filters.
-wanted = links.wanted_id(CLAIM_KEY)
+# A link to a claim opens it whatever the filters (first run of the session), and a claim
+# just changed here stays in view after a save moves it out of the queue's filter.
+if CLAIM_KEY not in st.session_state:
+    wanted = links.wanted_id(CLAIM_KEY)
+elif st.session_state.get(KEPT_KEY) == st.session_state[CLAIM_KEY]:
+    wanted = st.session_state[CLAIM_KEY]
+else:
+    wanted = None
 if wanted is not None and wanted not in labels and (kept := data.claim_record(wanted)) is not None:
     labels[wanted] = claim_label(wanted, kept["model"], kept["value"], kept["benchmark"], kept["confidence"])
     labels[wanted] += f" · {kept['status']}, not in this queue"
 if wanted in labels:
     st.session_state[CLAIM_KEY] = wanted
+elif st.session_state.get(CLAIM_KEY) not in labels:
+    # Other filters: start on the most doubtful claim they give.
+    st.session_state.pop(CLAIM_KEY, None)
 
 if not labels:
     st.info("No claim matches these filters.")
