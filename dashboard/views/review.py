@@ -55,7 +55,7 @@ queue = data.review_queue(
     paper=paper or None,
     limit=int(limit),
 ).reset_index(drop=True)
-st.caption(f"{len(queue)} claims, most doubtful first")
+st.caption(f"{ui.plural(len(queue), 'claim')}, most doubtful first")
 
 
 def show_claim(claim_id: int) -> None:
@@ -84,13 +84,14 @@ def show_claim(claim_id: int) -> None:
 def claim_actions(record: dict) -> None:
     claim_id, version = record["id"], record["version"]
     versions = {claim_id: version}
-    st.session_state[KEPT_KEY] = claim_id
     accept_col, reject_col, _ = st.columns([1, 1, 4])
     if accept_col.button("Accept", key="rv_accept", type="primary", shortcut="A"):
         done = f"Claim {claim_id} accepted."
+        st.session_state[KEPT_KEY] = claim_id
         ui.write_then_rerun(review.accept, [claim_id], reviewer, versions=versions, done=done)
     if reject_col.button("Reject", key="rv_reject", shortcut="X"):
         done = f"Claim {claim_id} rejected."
+        st.session_state[KEPT_KEY] = claim_id
         ui.write_then_rerun(review.reject, [claim_id], reviewer, versions=versions, done=done)
     with st.form(f"rv_edit_{claim_id}"):
         st.markdown("**Correct the claim** (blank means none)")
@@ -107,6 +108,7 @@ def claim_actions(record: dict) -> None:
             if not changes:
                 st.warning("Nothing changed.")
             else:
+                st.session_state[KEPT_KEY] = claim_id
                 ui.write_then_rerun(
                     review.edit, claim_id, changes, reviewer, expected_version=version,
                     reason=reason or None, done=f"Claim {claim_id} corrected.",
@@ -146,6 +148,7 @@ def claim_history(claim_id: int) -> None:
         "Change to revert", list(labels)[::-1], key=f"rv_revert_pick_{claim_id}", format_func=labels.get
     )
     if go.button("Revert", key=f"rv_revert_{claim_id}"):
+        st.session_state[KEPT_KEY] = claim_id
         ui.write_then_rerun(review.revert, int(change_id), reviewer, done=f"Change #{change_id} reverted.")
 
 
