@@ -27,6 +27,8 @@ def show_grid(grid: pd.DataFrame, key: str) -> None:
     columns = [paper["column"] for paper in papers]
     shown = grid.assign(disagree=grid["disagree"].map({True: DISAGREE_MARK, False: ""}))
     shown = shown.rename(columns={"disagree": "papers differ"})
+    # DataFrame attrs travel to the browser as JSON: the paper list (with missing dates) stays here.
+    shown.attrs = {}
     tinted = shown.style.apply(
         lambda row: [DISAGREE_STYLE if row["papers differ"] else "" for _ in row], axis=1
     ).format(lambda v: ui.text_or(v), subset=columns)

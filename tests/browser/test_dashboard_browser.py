@@ -115,6 +115,9 @@ def shoot(page, screenshots, name: str) -> None:
     path = screenshots / f"{name}-{width}px.png"
     page.screenshot(path=str(path), full_page=True)
     print(f"screenshot: {path}")
+    # Nothing on the page failed, in Python or in the browser (a table it could not draw).
+    errors = page.locator('[data-testid="stException"]')
+    assert errors.count() == 0, errors.first.inner_text()
 
 
 SEARCH_LABEL = "Search titles and abstracts, or an arXiv id"
