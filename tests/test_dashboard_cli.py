@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from leaderboard.cli import app
-from leaderboard.cli.dashboard import APP_SCRIPT, streamlit_command
+from leaderboard.cli.dashboard import APP_SCRIPT, SERVE_SCRIPT, streamlit_command
 
 
 def test_a_bad_database_url_is_one_error_line_without_the_password(runner):
@@ -25,8 +25,8 @@ def test_an_unwritable_sqlite_path_is_one_error_line(runner):
 
 def test_streamlit_runs_headless_on_the_chosen_port_without_usage_statistics():
     command = streamlit_command(APP_SCRIPT, 8600)
-    assert command[1:5] == ["-m", "streamlit", "run", str(APP_SCRIPT)]
-    options = dict(zip(command[5::2], command[6::2], strict=True))
+    assert command[1:4] == [str(SERVE_SCRIPT), "run", str(APP_SCRIPT)]
+    options = dict(zip(command[4::2], command[5::2], strict=True))
     assert options == {
         # This machine only, unless --host says otherwise.
         "--server.address": "127.0.0.1",
@@ -34,4 +34,4 @@ def test_streamlit_runs_headless_on_the_chosen_port_without_usage_statistics():
         "--server.headless": "true",
         "--browser.gatherUsageStats": "false",
     }
-    assert APP_SCRIPT.is_file()
+    assert APP_SCRIPT.is_file() and SERVE_SCRIPT.is_file()

@@ -19,6 +19,8 @@ from leaderboard.resources import DASHBOARD_APP
 from leaderboard.settings import DB_ENV_VAR
 
 APP_SCRIPT = DASHBOARD_APP
+# Runs `streamlit` after importing the dashboard's libraries, so the first page does not wait for them.
+SERVE_SCRIPT = DASHBOARD_APP.with_name("serve.py")
 
 
 # Only this machine by default: the dashboard shows the whole database to whoever reaches it.
@@ -26,11 +28,11 @@ DEFAULT_HOST = "127.0.0.1"
 
 
 def streamlit_command(script: Path, port: int, host: str = DEFAULT_HOST) -> list[str]:
-    """The `streamlit run` command line: headless, no usage statistics, on `host`:`port`."""
+    """The `streamlit run` command line (through dashboard/serve.py): headless, no usage statistics,
+    on `host`:`port`."""
     return [
         sys.executable,
-        "-m",
-        "streamlit",
+        str(SERVE_SCRIPT),
         "run",
         str(script),
         "--server.address",
