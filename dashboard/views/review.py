@@ -119,12 +119,14 @@ def _field_input(column, name: str, current: str, key: str) -> str | None:
     """A picker with type-ahead for fields with known values (entities of a kind, kinds, units),
     a new name still allowed for entities; a text box for the rest."""
     if name in ENTITY_FIELDS or name in CHOICES:
-        options = CHOICES.get(name) or data.entity_names(ENTITY_FIELDS[name])
+        # '' (shown "(none)") clears a name or unit; a kind is always one of the kinds.
+        options = CHOICES.get(name) or ["", *data.entity_names(ENTITY_FIELDS[name])]
         if current and current not in options:
             options = [current, *options]
         return column.selectbox(
             name, options, index=options.index(current) if current in options else None, key=key,
             accept_new_options=name in ENTITY_FIELDS, placeholder="none",
+            format_func=lambda value: value or "(none)",
         )  # fmt: skip
     return column.text_input(name, value=current, key=key)
 
