@@ -19,6 +19,9 @@ import streamlit as st  # noqa: E402
 from dashboard import data, ui  # noqa: E402
 
 VIEWS = Path(__file__).resolve().parent / "views"
+# A file of our own: an emoji or :material/...: page icon makes the browser fetch it from
+# fonts.gstatic.com, and the dashboard fetches nothing from outside the machine.
+ICON = Path(__file__).resolve().parent / "icon.png"
 PAGES = [
     st.Page(VIEWS / "leaderboards.py", title="Leaderboards", icon=":material/leaderboard:", default=True),
     st.Page(VIEWS / "compare.py", title="Compare", icon=":material/compare_arrows:"),
@@ -28,7 +31,7 @@ PAGES = [
     st.Page(VIEWS / "export.py", title="Export", icon=":material/download:"),
 ]
 
-st.set_page_config(page_title="Benchmark leaderboard", page_icon=":material/leaderboard:", layout="wide")
+st.set_page_config(page_title="Benchmark leaderboard", page_icon=str(ICON), layout="wide")
 page = st.navigation(PAGES)
 with st.sidebar:
     st.caption(f"Database: {ui.md_escape(data.display_url())}")

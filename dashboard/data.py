@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 from leaderboard import db, export, queries, review
 from leaderboard.db.opening import display_url as hide_password
 from leaderboard.queries import entities as entities_view
+from leaderboard.queries import grids, pickers, review_table, search
 from leaderboard.queries import papers as papers_view
-from leaderboard.queries import review_table
 from leaderboard.settings import resolve_db_url
 
 # Long enough that moving between widgets reuses results, short enough that
@@ -115,6 +115,7 @@ def clear(lists: bool = True) -> None:
 
 # Reads the pages use. Results must pickle (DataFrames, dicts, plain values).
 search_papers = cached(papers_view.search_papers)
+find_papers = cached(search.search_papers)
 paper_record = cached(papers_view.paper_record)
 paper_claims = cached(papers_view.paper_claims)
 
@@ -127,10 +128,20 @@ model_paper_grid = cached(queries.model_paper_grid)
 disagreements = cached(queries.disagreements)
 compare = cached(queries.compare)
 claims = cached(queries.claims)
+ranked_benchmarks = cached(pickers.ranked_benchmarks, whole_database=True)
+ranked_models = cached(pickers.ranked_models, whole_database=True)
+entity_names = cached(pickers.entity_names, whole_database=True)
+paper_grid = cached(grids.paper_grid)
+model_grid = cached(grids.model_grid)
 
 
 def export_bytes(table: pd.DataFrame, fmt: str = "csv") -> bytes:
-    """A table in `fmt` for a download button (CSV's formula-looking cells neutralised by the library)."""
+    """A table in `fmt` for a download button (CSV's formula-looking cells neutralised by the library;
+    the results formats get each benchmark's task and Hub id first). LeaderboardError when the rows
+    do not fit the format (the Hub's files hold one model, and benchmarks with a Hub id)."""
+    if export.writer_for(fmt).needs_benchmark_details:
+        with Session(engine(db_url())) as session:
+            table = queries.with_benchmark_details(session, table)
     return export.to_bytes(table, fmt)
 
 
@@ -143,4 +154,5 @@ claim_record = cached(review_table.claim_record)
 history_table = cached(review_table.history_table)
 
 entity_table = cached(entities_view.entity_table, whole_database=True)
+entity_history = cached(entities_view.entity_history_table)
 suggestions_table = cached(entities_view.suggestions_table, whole_database=True)

@@ -11,8 +11,9 @@ import html
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import data
@@ -159,3 +160,43 @@ def _secrets():
         return dict(st.secrets)
     except Exception:
         return None
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 claim', '2 claims'."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def text_or(value: object, blank: str = "") -> str:
+    """A cell or label's text: None and NaN become `blank` (never 'None' or 'nan'), floats `:g`."""
+    if value is None or (isinstance(value, float) and value != value):
+        return blank
+    try:
+        if value is pd.NA or value is pd.NaT:
+            return blank
+    except TypeError:
+        pass
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def blank_missing(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with every missing cell shown empty (Streamlit prints None otherwise): columns
+    holding a missing value become text; complete columns keep their type (and numeric sort)."""
+    shown = table.copy()
+    for column in shown.columns:
+        if shown[column].isna().any():
+            shown[column] = [text_or(value) for value in shown[column]]
+    return shown
+
+
+def share_link(page: str, params: dict[str, object]) -> None:
+    """A 'Copy link' popover holding the URL of this exact view (Streamlit's code block has a copy
+    button). `page` is the page's URL path ('' for the default page)."""
+    query = urlencode({name: text_or(value) for name, value in params.items() if text_or(value) != ""})
+    base = st.context.url or ""
+    # st.context.url holds the current page's path; the link names the page itself.
+    root = base.rsplit("/", 1)[0] if base.rstrip("/").count("/") > 2 else base.rstrip("/")
+    url = f"{root}/{page}" + (f"?{query}" if query else "")
+    with st.popover("Copy link", icon=":material/link:"):
+        st.caption("A link to exactly this view:")
+        st.code(url, language=None, wrap_lines=True)

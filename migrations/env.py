@@ -9,6 +9,7 @@ from logging.config import fileConfig
 
 from alembic import context
 
+from leaderboard.db.fulltext import include_name
 from leaderboard.db.models import Base
 from leaderboard.db.session import make_engine
 from leaderboard.settings import resolve_db_url
@@ -25,6 +26,8 @@ CONFIGURE_OPTIONS = {
     "compare_type": True,
     # Batch mode only changes behaviour on SQLite, where ALTER TABLE is limited.
     "render_as_batch": True,
+    # The full-text search table and index (migration 0009) are not ORM models.
+    "include_name": include_name,
 }
 
 

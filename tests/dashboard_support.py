@@ -82,8 +82,11 @@ def copy_sqlite(url: str, folder: Path) -> str:
     return f"sqlite:///{target}"
 
 
-def app_test(monkeypatch, url: str, page: str | None = None, secrets: dict | None = None) -> AppTest:
-    """The dashboard on `url`, run once (and switched to `page`, e.g. 'views/papers.py', when given)."""
+def app_test(
+    monkeypatch, url: str, page: str | None = None, secrets: dict | None = None, query: dict | None = None
+) -> AppTest:
+    """The dashboard on `url`, run once (and switched to `page`, e.g. 'views/papers.py', when given);
+    `query` is the URL's query parameters, as a link would give them."""
     from dashboard import data
 
     monkeypatch.setenv("LEADERBOARD_DB", url)
@@ -91,6 +94,12 @@ def app_test(monkeypatch, url: str, page: str | None = None, secrets: dict | Non
     data.clear()
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.secrets.update(secrets or {})
+    for name, value in (query or {}).items():
+        at.query_params[name] = value
+    if page is not None and query:
+        # A link opens its page directly: run that page's script with the parameters.
+        at.switch_page(page)
+        page = None
     at.run()
     assert not at.exception, at.exception
     if page is not None:

@@ -50,15 +50,18 @@ def test_help_works_and_lists_the_global_options():
 
 
 def test_choices_written_out_in_the_cli_agree_with_their_owners():
+    from leaderboard.cli import paper_search
     from leaderboard.db.models import ENTITY_KINDS, ClaimStatus
     from leaderboard.export.claims import OUTPUT_FORMATS
     from leaderboard.export.tables import FORMATS
+    from leaderboard.queries.search import PER_PAGE
     from leaderboard.store.pipeline import COMMIT_EVERY
 
     assert get_args(ExportFormat) == FORMATS
     assert get_args(ClaimsFormat) == OUTPUT_FORMATS
     assert get_args(EntityKind) == ENTITY_KINDS
     assert papers.COMMIT_EVERY == COMMIT_EVERY
+    assert paper_search.PER_PAGE == PER_PAGE
     queue = next(c for c in app.registered_groups if c.name == "review").typer_instance
     [command] = [c for c in queue.registered_commands if c.name == "queue"]
     assert command.callback.__defaults__[0] == ClaimStatus.EXTRACTED

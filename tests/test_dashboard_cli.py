@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from leaderboard.cli import app
-from leaderboard.cli.dashboard import streamlit_command
+from leaderboard.cli.dashboard import SERVE_SCRIPT_NAME, streamlit_command
 from leaderboard.resources import dashboard_app
 
 
@@ -25,9 +25,10 @@ def test_an_unwritable_sqlite_path_is_one_error_line(runner):
 
 
 def test_streamlit_runs_headless_on_the_chosen_port_without_usage_statistics():
-    command = streamlit_command(dashboard_app(), 8600)
-    assert command[1:5] == ["-m", "streamlit", "run", str(dashboard_app())]
-    options = dict(zip(command[5::2], command[6::2], strict=True))
+    app_script = dashboard_app()
+    command = streamlit_command(app_script, 8600)
+    assert command[1:4] == [str(app_script.with_name(SERVE_SCRIPT_NAME)), "run", str(app_script)]
+    options = dict(zip(command[4::2], command[5::2], strict=True))
     assert options == {
         # This machine only, unless --host says otherwise.
         "--server.address": "127.0.0.1",
@@ -35,3 +36,4 @@ def test_streamlit_runs_headless_on_the_chosen_port_without_usage_statistics():
         "--server.headless": "true",
         "--browser.gatherUsageStats": "false",
     }
+    assert dashboard_app().is_file() and dashboard_app().with_name(SERVE_SCRIPT_NAME).is_file()

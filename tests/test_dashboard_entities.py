@@ -70,7 +70,11 @@ def test_accepting_a_suggestion_merges_the_names_and_moves_the_claims(monkeypatc
     suggestions = at.dataframe[1].value
     wanted = (suggestions["a_name"] == "ImageNet") & (suggestions["b_name"] == "ImageNett")
     at.selectbox(key="ent_pair").set_value(suggestions.index[wanted][0]).run()
-    at.button(key="ent_keep_a").click().run()
+    pair = suggestions[wanted].iloc[0]
+    # Both whole names are offered to keep (no label is cut short).
+    assert at.radio(key="ent_keep").options == ["ImageNet", "ImageNett"]
+    at.radio(key="ent_keep").set_value(int(pair["a_id"]))
+    at.button(key="ent_merge").click().run()
     assert "ImageNett merged into ImageNet." in messages(at.success)
     imagenet, typo = entity(url, "benchmark", "ImageNet"), entity(url, "benchmark", "ImageNett")
     assert typo.merged_into_id == imagenet.id
@@ -98,7 +102,7 @@ def test_dismissing_a_suggestion_keeps_it_from_coming_back(sqlite_url, monkeypat
 
 def test_setting_a_metric_direction_reranks_the_leaderboard(sqlite_url, monkeypatch):
     at = login(app_test(monkeypatch, sqlite_url, PAGE, secrets=PASSWORD))
-    at.radio(key="ent_kind").set_value("metric").run()
+    at.radio(key="kind").set_value("metric").run()
     metric = entity(sqlite_url, "metric", "top-1 accuracy")
     at.selectbox(key="ent_pick").set_value(metric.id).run()
     at.radio(key="ent_direction").set_value("lower")
@@ -119,8 +123,57 @@ def test_adding_an_alias_shows_it_on_the_entity(sqlite_url, monkeypatch):
     assert "The Big Image Set" in table.loc[table["name"] == "ImageNet", "aliases"].item().split(" | ")
 
 
+def test_a_junk_benchmark_leaves_the_boards_stays_in_review_and_the_mark_reverts(sqlite_url, monkeypatch):
+    typo = entity(sqlite_url, "benchmark", "ImageNett")
+    before = app_test(monkeypatch, sqlite_url)
+    assert "ImageNett" in before.selectbox(key="benchmark").options
+    at = login(app_test(monkeypatch, sqlite_url, PAGE, secrets=PASSWORD, query={"name": "imagenett"}))
+    at.selectbox(key="ent_pick").set_value(typo.id).run()
+    at.text_input(key="ent_not_entity_reason").input("a typo")
+    at.get("form_submit_button")[-1].click().run()
+    assert "ImageNett is no longer shown as a benchmark." in messages(at.success)
+    assert entity(sqlite_url, "benchmark", "ImageNett").not_entity == "manual"
+    changes = at.dataframe[-1].value
+    assert list(changes[["reviewer", "field", "new", "reason"]].iloc[0]) == [
+        "Grace",
+        "not_entity",
+        "manual",
+        "a typo",
+    ]
+
+    at.switch_page("views/leaderboards.py").run()
+    assert "ImageNett" not in at.selectbox(key="benchmark").options
+    at.switch_page("views/review.py").run()
+    at.text_input(key="paper_filter").input("lab-4").run()
+    assert list(at.data_editor[0].value["benchmark"]) == ["ImageNett"]  # still there to review
+
+    # The mark is logged and reverts like any change.
+    at.switch_page(PAGE).run()
+    at.selectbox(key="ent_pick").set_value(typo.id).run()
+    at.button(key="ent_revert").click().run()
+    assert entity(sqlite_url, "benchmark", "ImageNett").not_entity is None
+    at.switch_page("views/leaderboards.py").run()
+    assert "ImageNett" in at.selectbox(key="benchmark").options
+
+
 @pytest.fixture
 def sqlite_url(tmp_path) -> str:
     url = f"sqlite:///{tmp_path / 'entities.db'}"
     ingest(url, write_lab_csv(tmp_path), _typo_csv(tmp_path))
     return url
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "offered"),
+    [
+        pytest.param("multiple benchmarks", "MultiPL-E", False, id="no-shared-word"),
+        pytest.param("Word Error Rate", "WER", True, id="acronym"),
+        pytest.param("Intersection over Union", "IoU", True, id="acronym-skipping-small-words"),
+        pytest.param("COCO object detection", "COCO", True, id="shared-word"),
+        pytest.param("MegaSet Bench", "MegaSetBenchh", True, id="spelling"),
+    ],
+)
+def test_suggestions_need_a_shared_word_an_acronym_or_a_near_spelling(a, b, offered):
+    from leaderboard.normalize.suggest import _spellings, share_a_word
+
+    assert (share_a_word(a, b) or _spellings(a, b)) is offered

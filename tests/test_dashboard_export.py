@@ -64,3 +64,20 @@ def test_md_escape_keeps_every_character_literal(text):
     assert plain(escaped) == text
     # Every Markdown-special character is escaped.
     assert all(escaped[i - 1] == "\\" for i, c in enumerate(escaped) if c in "*_[]()<>`$:#|~")
+
+
+def test_only_formats_that_fit_the_table_are_offered(monkeypatch, url):
+    at = app_test(monkeypatch, url, PAGE)
+    at.selectbox(key="ex_table").set_value("papers").run()
+    offered = at.selectbox(key="ex_format").options
+    assert "csv" in offered and "pwc" not in offered and "hf-eval-results" not in offered
+
+
+def test_a_board_the_hub_format_cannot_hold_is_an_error_line(monkeypatch, url):
+    at = app_test(monkeypatch, url, PAGE)
+    at.selectbox(key="ex_table").set_value("leaderboard").run()
+    at.selectbox(key="ex_format").set_value("hf-eval-results").run()
+    assert not at.exception
+    assert at.error, "several models, or no Hub dataset id: said on the page"
+    at.selectbox(key="ex_format").set_value("pwc").run()
+    assert not at.exception and at.download_button(key="ex_download").proto.url.endswith(".json")

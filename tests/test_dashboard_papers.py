@@ -13,6 +13,7 @@ from dashboard_support import (
     app_test,
     html_bodies,
     ingest,
+    plain,
     write_hostile_csv,
 )
 
@@ -31,10 +32,10 @@ def url(tmp_path_factory) -> str:
 
 def test_search_by_arxiv_id_selects_that_paper_and_marks_its_claims(monkeypatch, url):
     at = app_test(monkeypatch, url, PAGE)
-    at.text_input(key="papers_search").input("2507.05201").run()
-    assert at.selectbox(key="papers_selected").options == [
-        "Artificial intelligence (AI) has significant potential in healthcare applications, but its training "
-        " — 2507.05201 (4 claims)"
+    at.text_input(key="q").input("2507.05201").run()
+    assert at.selectbox(key="paper").options == [
+        "Artificial intelligence (AI) has significant potential in healthcare applications, "
+        "but its training … — 2507.05201 (4 claims)"
     ]
     abstract = html_bodies(at)[-1]
     # Each claim's value is marked where the paper wrote it.
@@ -47,21 +48,33 @@ def test_search_by_arxiv_id_selects_that_paper_and_marks_its_claims(monkeypatch,
 
 def test_search_by_title_words_is_case_insensitive(monkeypatch, url):
     at = app_test(monkeypatch, url, PAGE)
-    at.text_input(key="papers_search").input("GEMINI 1.5").run()
-    options = at.selectbox(key="papers_selected").options
-    assert options and all("Gemini 1.5" in option for option in options)
+    at.text_input(key="q").input("GEMINI 1.5").run()
+    options = at.selectbox(key="paper").options
+    assert options and "Gemini 1.5" in options[0]  # best match first
+
+
+def test_a_word_of_an_untitled_papers_abstract_finds_it_and_the_url_holds_the_view(monkeypatch, url):
+    at = app_test(monkeypatch, url, PAGE)
+    at.text_input(key="q").input("healthcare").run()
+    [option] = at.selectbox(key="paper").options
+    assert option.startswith("Artificial intelligence (AI) has significant potential in healthcare")
+    assert "1 paper match, best match first" in plain(at.caption[0].value)
+    # A link with the words and the paper opens the same view.
+    linked = app_test(monkeypatch, url, PAGE, query={"q": "healthcare", "paper": "2507.05201"})
+    assert linked.selectbox(key="paper").value == "2507.05201"
+    assert linked.code[0].value.endswith("/papers?q=healthcare&paper=2507.05201")
 
 
 def test_a_search_matching_nothing_says_so(monkeypatch, url):
     at = app_test(monkeypatch, url, PAGE)
-    at.text_input(key="papers_search").input("no such paper 50%_").run()
+    at.text_input(key="q").input("no such paper 50%_").run()
     assert not at.selectbox
-    assert "No paper matches" in at.info[0].value
+    assert "No paper has every one of those words" in at.info[0].value
 
 
 def test_title_and_abstract_with_markup_are_shown_literally(monkeypatch, url):
     at = app_test(monkeypatch, url, PAGE)
-    at.text_input(key="papers_search").input(HOSTILE_ID).run()
+    at.text_input(key="q").input(HOSTILE_ID).run()
     bodies = "".join(html_bodies(at))
     assert html.escape(HOSTILE_TITLE) in bodies
     assert "<script" not in bodies and "<img" not in bodies and "<b>" not in bodies
@@ -91,7 +104,7 @@ def test_split_at_spans_marks_each_span_and_keeps_the_text(spans, expected):
 
 def test_review_shows_a_hostile_papers_title_and_sentence_literally(monkeypatch, url):
     at = app_test(monkeypatch, url, "views/review.py")
-    at.text_input(key="rv_paper").input(HOSTILE_ID).run()
+    at.text_input(key="paper_filter").input(HOSTILE_ID).run()
     bodies = "".join(html_bodies(at))
     assert html.escape(HOSTILE_TITLE) in bodies
     assert "<script" not in bodies and "<img" not in bodies

@@ -4,7 +4,7 @@ acceptance, bulk edits, stale versions, history and revert, and added claims rea
 from __future__ import annotations
 
 import pytest
-from dashboard_support import app_test, ingest, messages, write_lab_csv
+from dashboard_support import app_test, ingest, messages, plain, write_lab_csv
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -45,7 +45,7 @@ def buttons(at) -> set[str]:
 
 
 def select_claim(at, claim_id: int):
-    at.selectbox(key="rv_claim").set_value(claim_id).run()
+    at.selectbox(key="claim").set_value(claim_id).run()
     assert not at.exception
     return at
 
@@ -83,9 +83,12 @@ def test_a_reviewer_corrects_a_value_and_the_leaderboard_shows_it(monkeypatch, u
 
     stored = claim(url, "ResNet-50", 77.4)
     assert (stored.id, stored.status, stored.version) == (resnet.id, "corrected", 2)
-    # The change is in the claim's history with who made it and why.
-    at.selectbox(key="rv_status").set_value("any").run()
-    select_claim(at, resnet.id)
+    # The saved claim stays in view (it left the queue of unreviewed claims) with its new
+    # status, value and history: who made the change and why.
+    assert at.selectbox(key="claim").value == resnet.id
+    assert "corrected, not in this queue" in at.selectbox(key="claim").format_func(resnet.id)
+    assert any("Status: corrected" in plain(m.value) for m in at.markdown)
+    assert at.text_input(key=f"rv_edit_{resnet.id}_value").value == "77.4"
     history = _history(at)
     assert list(history[["reviewer", "field", "old", "new", "reason"]].iloc[0]) == [
         "Grace", "value", "76.1", "77.4", "typo in the abstract"
@@ -106,10 +109,20 @@ def test_accept_marks_the_claim_accepted(monkeypatch, url):
     swin = claim(url, "Swin-T")
     at = login(app_test(monkeypatch, url, PAGE, secrets=PASSWORD))
     select_claim(at, swin.id)
+    assert at.button(key="rv_accept").proto.shortcut.lower() == "a"
     at.button(key="rv_accept").click().run()
     assert claim(url, "Swin-T").status == "accepted"
-    # It left the default queue (unreviewed claims only).
-    assert swin.id not in at.selectbox(key="rv_claim").options
+    # It stays in view, marked as out of the default queue (unreviewed claims only)...
+    assert at.selectbox(key="claim").value == swin.id
+    assert at.selectbox(key="claim").format_func(swin.id).endswith("accepted, not in this queue")
+    assert list(_history(at)["new"]) == ["accepted"]
+    # ...until Next moves on to the first claim still waiting.
+    # (AppTest lists a selectbox's options as their labels.)
+    waiting = [label for label in at.selectbox(key="claim").options if not label.startswith(f"#{swin.id} ")]
+    at.button(key="rv_next").click().run()
+    box = at.selectbox(key="claim")
+    assert box.format_func(box.value) == waiting[0]
+    assert not [label for label in box.options if label.startswith(f"#{swin.id} ")]
 
 
 def test_a_change_made_since_the_page_was_read_is_refused_and_named(monkeypatch, url):
@@ -134,8 +147,6 @@ def test_revert_puts_the_old_value_back(monkeypatch, url):
     at.text_input(key=f"rv_edit_{swin.id}_value").input("80")
     at.get("form_submit_button")[0].click().run()
     assert claim(url, "Swin-T").value == 80
-    at.selectbox(key="rv_status").set_value("any").run()
-    select_claim(at, swin.id)
     history = _history(at)
     value_change = int(history.loc[history["field"] == "value", "change_id"].item())
     at.selectbox(key=f"rv_revert_pick_{swin.id}").set_value(value_change).run()
@@ -143,7 +154,7 @@ def test_revert_puts_the_old_value_back(monkeypatch, url):
     assert f"Change #{value_change} reverted." in messages(at.success)
     assert claim(url, "Swin-T").value == 81.3
     reverts = _history(at).query("action == 'revert'")
-    assert list(reverts["reverts"]) == [value_change]
+    assert list(reverts["reverts"]) == [str(value_change)]  # a column with blanks is shown as text
 
 
 def test_bulk_table_edits_are_saved_together(monkeypatch, url):
@@ -215,7 +226,44 @@ def test_an_added_claim_that_is_already_there_is_refused(monkeypatch, url):
 
 def test_filters_narrow_the_queue(monkeypatch, url):
     at = app_test(monkeypatch, url, PAGE)
-    at.text_input(key="rv_paper").input("lab-2").run()
+    at.text_input(key="paper_filter").input("lab-2").run()
     assert sorted(at.dataframe[-1].value["model"]) == ["ResNet-50", "Swin-T"]
     at.slider(key="rv_confidence").set_value((0.0, 0.1)).run()
     assert "No claim matches these filters." in [i.value for i in at.info]
+
+
+def test_names_are_picked_from_the_entities_or_typed_new(monkeypatch, url):
+    swin = claim(url, "Swin-T")
+    at = login(app_test(monkeypatch, url, PAGE, secrets=PASSWORD))
+    select_claim(at, swin.id)
+    metric = at.selectbox(key=f"rv_edit_{swin.id}_metric")
+    assert metric.value == "top-1 accuracy"
+    assert "top-5 accuracy" in metric.options  # a registry metric, offered by type-ahead
+    assert set(at.selectbox(key=f"rv_edit_{swin.id}_kind").options) == {"score", "delta", "efficiency"}
+    metric.set_value("top-5 accuracy")
+    # (A new name typed into the box is a browser action; AppTest picks existing options only.)
+    benchmark = at.selectbox(key=f"rv_edit_{swin.id}_benchmark")
+    assert benchmark.value == "ImageNet" and "CIFAR-10" in benchmark.options
+    benchmark.set_value("CIFAR-10")
+    at.get("form_submit_button")[0].click().run()
+    assert not at.error, messages(at.error)
+    stored = claim(url, "Swin-T")
+    assert (stored.metric, stored.benchmark, stored.status) == ("top-5 accuracy", "CIFAR-10", "corrected")
+
+
+def test_a_link_opens_a_claim_whatever_the_filters(monkeypatch, url):
+    resnet = claim(url, "ResNet-50", 75.3)
+    at = app_test(monkeypatch, url, PAGE, query={"claim": str(resnet.id), "paper_filter": "lab-1"})
+    assert at.text_input(key="paper_filter").value == "lab-1"
+    assert at.selectbox(key="claim").value == resnet.id
+    assert "ResNet-50 achieves <mark" in " ".join(b.proto.body for b in at.html)
+
+
+def test_no_label_or_cell_reads_nan_or_none(monkeypatch, url):
+    at = app_test(monkeypatch, url, PAGE, query={"status_filter": "any"})
+    box = at.selectbox(key="claim")
+    labels = box.options
+    assert labels and not [label for label in labels if "nan" in label or "None" in label]
+    for frame in at.dataframe:
+        cells = frame.value.astype(str).to_numpy().ravel().tolist()
+        assert "None" not in cells and "nan" not in cells

@@ -8,6 +8,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from leaderboard.db import Base, current_revision, downgrade, head_revision, upgrade, upgrade_to_head
+from leaderboard.db.fulltext import include_name
 from leaderboard.settings import DEFAULT_DB_URL, normalise_db_url, resolve_db_url
 
 TABLES = {"papers", "paper_sources", "claims", "entities", "aliases", "merge_dismissals", "audit_log"}
@@ -15,7 +16,9 @@ TABLES = {"papers", "paper_sources", "claims", "entities", "aliases", "merge_dis
 
 def schema_diff(engine) -> list:
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": include_name}
+        )
         return compare_metadata(context, Base.metadata)
 
 

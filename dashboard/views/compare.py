@@ -1,5 +1,9 @@
-"""Compare: one benchmark's model x paper grid with disagreements highlighted, and the
-database-wide list of the largest disagreements, each opening the sentences behind it."""
+"""Compare: one model's numbers in every paper that reports it; one benchmark's model x paper
+grid; the database's largest disagreements, each opening the sentences behind it.
+
+Columns are papers by shortened title and date (linked below each grid), rows where papers
+disagree are tinted and marked; the chosen model, benchmark and metric live in the URL.
+"""
 
 from __future__ import annotations
 
@@ -8,54 +12,91 @@ import html
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, ui
+from dashboard import data, links, ui
 
 DISAGREE_STYLE = "background-color: #fde2e1"
-KEY_COLUMNS = ["condition", "model"]
+DISAGREE_MARK = "≠"
 
 st.title("Compare")
-benchmarks = data.benchmarks()
-if benchmarks.empty:
-    st.info("No benchmark has claims yet. Add papers with `leaderboard ingest seed`.")
+
+
+def show_grid(grid: pd.DataFrame, key: str) -> None:
+    """A grid from leaderboard.queries.grids: blanks empty, disagreeing rows tinted and marked,
+    and the papers behind its columns listed with their links."""
+    papers = grid.attrs.get("papers", [])
+    columns = [paper["column"] for paper in papers]
+    shown = grid.assign(disagree=grid["disagree"].map({True: DISAGREE_MARK, False: ""}))
+    shown = shown.rename(columns={"disagree": "papers differ"})
+    # DataFrame attrs travel to the browser as JSON: the paper list (with missing dates) stays here.
+    shown.attrs = {}
+    tinted = shown.style.apply(
+        lambda row: [DISAGREE_STYLE if row["papers differ"] else "" for _ in row], axis=1
+    ).format(lambda v: ui.text_or(v), subset=columns)
+    st.dataframe(
+        tinted,
+        hide_index=True,
+        key=key,
+        column_config={"papers differ": st.column_config.TextColumn(width="small")},
+    )
+    items = [
+        f"<li><b>{html.escape(paper['column'])}</b>: "
+        f"{html.escape(ui.text_or(paper['title'], paper['paper_id']))} · "
+        f"{html.escape(ui.text_or(paper['date'], 'no date'))} "
+        f"{ui.link_html(paper['arxiv_url'], 'arXiv')}</li>"
+        for paper in papers
+    ]
+    st.html(
+        f"<details><summary>The {ui.plural(len(papers), 'paper')}</summary>"
+        f"<ul>{''.join(items)}</ul></details>"
+    )
+
+
+# --- one model across papers ------------------------------------------------------------------------
+st.subheader("One model, every paper")
+models = data.ranked_models()
+if models.empty:
+    st.info("No model has ranked scores yet. Add papers with `leaderboard ingest seed`.")
     st.stop()
+model_ids = dict(zip(models["name"], models["entity_id"], strict=True))
+links.resolve_param("model", list(model_ids))
+model_col, link_col = st.columns([4, 1])
+model = model_col.selectbox(
+    "Model (type to search)", list(model_ids), index=None, key="model", bind="query-params",
+    placeholder="Type a model name to see its numbers in every paper",
+)  # fmt: skip
+if model is not None:
+    with link_col:
+        ui.share_link("compare", {"model": model})
+    grid = data.model_grid(int(model_ids[model]))
+    differ = int(grid["disagree"].sum())
+    st.caption(
+        f"{ui.md_escape(model)}: {ui.plural(len(grid), 'benchmark and metric')} × "
+        f"{ui.plural(len(grid.attrs.get('papers', [])), 'paper')}; "
+        f"{differ} where papers differ ({DISAGREE_MARK})"
+    )
+    show_grid(grid, "cmp_model_grid")
 
 # --- one benchmark: models down, papers across ------------------------------------------------------
-st.subheader("Model × paper grid")
-names = dict(zip(benchmarks["benchmark_id"], benchmarks["benchmark"], strict=True))
+st.subheader("One benchmark, models × papers")
+benchmarks = data.ranked_benchmarks()
+bench_ids = dict(zip(benchmarks["name"], benchmarks["entity_id"], strict=True))
+links.resolve_param("benchmark", list(bench_ids))
 left, right = st.columns(2)
-benchmark_id = left.selectbox(
-    "Benchmark (type to search)",
-    [int(b) for b in benchmarks["benchmark_id"]],
-    format_func=names.get,
-    key="cmp_benchmark",
+benchmark = left.selectbox(
+    "Benchmark (type to search)", list(bench_ids), key="benchmark", bind="query-params"
 )
+benchmark_id = int(bench_ids[benchmark])
 metrics = data.metrics_for(benchmark_id)
-
-
-def highlight_disagreements(grid: pd.DataFrame, papers: list[str]):
-    """Rows where papers report different values for the same model are tinted."""
-    values = grid[papers]
-    disagree = values.max(axis=1) > values.min(axis=1)
-    return grid.style.apply(
-        lambda row: [DISAGREE_STYLE if disagree[row.name] else "" for _ in row], axis=1
-    ).format(precision=2, subset=papers, na_rep="")
-
-
-if metrics.empty:
-    st.info(f"{ui.md_escape(names[benchmark_id])} has no ranked scores yet.")
-else:
-    metric_names = dict(zip(metrics["metric_id"], metrics["metric"], strict=True))
-    metric_id = right.selectbox(
-        "Metric", [int(m) for m in metrics["metric_id"]], format_func=metric_names.get, key="cmp_metric"
-    )
-    grid = data.model_paper_grid(benchmark_id, metric_id)
-    papers = [c for c in grid.columns if c not in KEY_COLUMNS]
-    disagreeing = int((grid[papers].max(axis=1) > grid[papers].min(axis=1)).sum()) if papers else 0
-    st.caption(
-        f"{len(grid)} models × {len(papers)} papers; {disagreeing} models with papers that disagree "
-        "(tinted). Columns are papers (arXiv id, else id)."
-    )
-    st.dataframe(highlight_disagreements(grid, papers), hide_index=True, key="cmp_grid")
+metric_ids = dict(zip(metrics["metric"], metrics["metric_id"], strict=True))
+links.resolve_param("metric", list(metric_ids))
+metric = right.selectbox("Metric", list(metric_ids), key="metric", bind="query-params")
+grid = data.paper_grid(benchmark_id, int(metric_ids[metric]))
+papers = grid.attrs.get("papers", [])
+st.caption(
+    f"{ui.plural(len(grid), 'model')} × {ui.plural(len(papers), 'paper')}; "
+    f"{ui.plural(int(grid['disagree'].sum()), 'model')} with papers that disagree ({DISAGREE_MARK}, tinted)"
+)
+show_grid(grid, "cmp_grid")
 
 # --- across the database -----------------------------------------------------------------------------
 st.subheader("Largest disagreements in the database")
@@ -66,7 +107,9 @@ if gaps.empty:
     st.stop()
 
 st.dataframe(
-    gaps.drop(columns=["model_id", "benchmark_id", "metric_id"]),
+    ui.blank_missing(
+        gaps.drop(columns=["model_id", "benchmark_id", "metric_id", "low_paper_id", "high_paper_id"])
+    ),
     hide_index=True,
     key="cmp_disagreements",
     column_config={"relative_gap": st.column_config.NumberColumn(format="percent")},
@@ -83,8 +126,8 @@ for row in gaps.itertuples():
         for item in reported.itertuples():
             role = "" if item.role == "result" else f" (quoted as a baseline by {item.reported_with})"
             st.html(
-                f"<b>{html.escape(str(item.value))}{html.escape(item.unit or '')}</b>"
-                f"{html.escape(role)} · {html.escape(item.paper_title or item.paper_id)} "
+                f"<b>{html.escape(ui.text_or(item.value))}{html.escape(ui.text_or(item.unit))}</b>"
+                f"{html.escape(role)} · {html.escape(ui.text_or(item.paper_title, item.paper_id))} "
                 f"{ui.link_html(item.arxiv_url, 'arXiv')}"
-                f"<br>{html.escape(item.evidence or '')}"
+                f"<br>{html.escape(ui.text_or(item.evidence))}"
             )

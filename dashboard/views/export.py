@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import data, ui
 from leaderboard.db.models import CLAIM_STATUSES
 from leaderboard.errors import LeaderboardError
-from leaderboard.export import FORMATS, WRITERS
+from leaderboard.export import WRITERS, formats_for
 
 ANY = "any"
 PREVIEW_ROWS = 100
@@ -96,11 +96,17 @@ if table is None or table.empty:
 
 st.caption(f"{len(table)} rows" + (f"; the first {PREVIEW_ROWS} shown" if len(table) > PREVIEW_ROWS else ""))
 st.dataframe(table.head(PREVIEW_ROWS), hide_index=True, key="ex_preview")
-fmt = st.selectbox("Format", FORMATS, key="ex_format")
+# Only the formats that can hold this table (a papers table has no scores for the results formats).
+fmt = st.selectbox("Format", formats_for(table), key="ex_format")
 writer = WRITERS[fmt]
+try:
+    payload = data.export_bytes(table, fmt)
+except LeaderboardError as exc:  # rows the format cannot hold (the Hub's files: one model, Hub ids)
+    st.error(str(exc))
+    st.stop()
 st.download_button(
     f"Download {len(table)} rows as {fmt.upper()}",
-    data=data.export_bytes(table, fmt),
+    data=payload,
     file_name=f"{ui.file_slug(choice)}.{writer.extension}",
     mime=writer.mime,
     key="ex_download",

@@ -1,98 +1,106 @@
-"""Leaderboards: pick a benchmark, metric and condition; the ranked table, two charts, a CSV."""
+"""Leaderboards: pick a benchmark, metric and condition; the ranked table, two charts, a CSV.
+
+The choices live in the URL (`?benchmark=ImageNet&metric=top-1 accuracy&condition=zero-shot`),
+so a link opens exactly this board.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, ui
+from dashboard import charts, data, links, ui
 
-ALL_CONDITIONS = "__all__"
-# The columns a reader needs, in reading order; the CSV carries every column.
+ALL_CONDITIONS = "all"
+NO_CONDITION = "none"
+# The columns a reader needs, in reading order (the evidence early, so it is on screen at
+# 1400 px); the CSV carries every column.
 SHOWN_COLUMNS = [
-    "rank", "model", "score", "value", "unit", "condition", "n_papers", "spread", "paper_title",
-    "arxiv_url", "paper_date", "status", "evidence",
+    "rank", "model", "score", "value", "unit", "evidence", "condition", "paper_title", "paper_date",
+    "arxiv_url", "n_papers", "spread", "status",
 ]  # fmt: skip
 
 st.title("Leaderboards")
-benchmarks = data.benchmarks()
-# Names that are no benchmark ("11 datasets", "1-shot") make no board.
-benchmarks = benchmarks[benchmarks["not_entity"].isna()]
+benchmarks = data.ranked_benchmarks()
 if benchmarks.empty:
-    st.info("No benchmark has claims yet. Add papers with `leaderboard ingest seed`.")
+    st.info("No benchmark has ranked scores yet. Add papers with `leaderboard ingest seed`.")
     st.stop()
 
-names = dict(zip(benchmarks["benchmark_id"], benchmarks["benchmark"], strict=True))
-counts = dict(zip(benchmarks["benchmark_id"], benchmarks["claims"], strict=True))
+ids = dict(zip(benchmarks["name"], benchmarks["entity_id"], strict=True))
+scores = dict(zip(benchmarks["name"], benchmarks["scores"], strict=True))
+links.resolve_param("benchmark", list(ids))
 left, middle, right = st.columns([3, 2, 2])
-benchmark_id = left.selectbox(
-    "Benchmark (type to search)",
-    [int(b) for b in benchmarks["benchmark_id"]],
-    format_func=lambda b: f"{names[b]} ({counts[b]} claims)",
-    key="lb_benchmark",
-)
+name = left.selectbox(
+    "Benchmark (type to search)", list(ids), key="benchmark", bind="query-params",
+    help="Only benchmarks with ranked scores are listed.",
+)  # fmt: skip
+benchmark_id = int(ids[name])
 metrics = data.metrics_for(benchmark_id)
-if metrics.empty:
-    st.info(f"{ui.md_escape(names[benchmark_id])} has no ranked scores yet: no metric named, or only deltas.")
-    st.stop()
-
-metric_rows = metrics.set_index("metric_id")
-metric_id = middle.selectbox(
-    "Metric",
-    [int(m) for m in metrics["metric_id"]],
-    format_func=lambda m: f"{metric_rows.at[m, 'metric']} ({metric_rows.at[m, 'claims']} scores)",
-    key="lb_metric",
-)
-metric_name = str(metric_rows.at[metric_id, "metric"])
+metric_rows = metrics.set_index("metric")
+links.resolve_param("metric", list(metric_rows.index))
+metric_name = middle.selectbox("Metric", list(metric_rows.index), key="metric", bind="query-params")
+metric_id = int(metric_rows.at[metric_name, "metric_id"])
 conditions = data.conditions_for(benchmark_id, metric_id)
-condition_counts = dict(zip(conditions["condition"], conditions["claims"], strict=True))
+condition_counts = {
+    (c or NO_CONDITION): n for c, n in zip(conditions["condition"], conditions["claims"], strict=True)
+}
 condition = right.selectbox(
-    "Condition",
-    [ALL_CONDITIONS, *condition_counts],
-    format_func=lambda c: (
-        "every condition, ranked apart" if c == ALL_CONDITIONS else f"{c or 'none'} ({condition_counts[c]})"
-    ),
-    key="lb_condition",
-)
-accepted_only = st.checkbox("Only claims a person accepted or corrected", key="lb_accepted_only")
+    "Condition", [ALL_CONDITIONS, *condition_counts], key="condition", bind="query-params",
+    help="Scores measured differently are never ranked together; 'all' ranks each condition apart.",
+)  # fmt: skip
+accepted_only = st.checkbox("Only claims a person accepted or corrected", key="accepted", bind="query-params")
 
-# The library takes 'none' for "no setting"; '' would mean no filter.
-condition_arg = None if condition == ALL_CONDITIONS else (condition or "none")
+# The library takes 'none' for "no setting" and None for every condition.
+condition_arg = None if condition == ALL_CONDITIONS else condition
 table = data.leaderboard(benchmark_id, metric_id, condition=condition_arg, accepted_only=accepted_only)
 direction = table.attrs.get("direction", "unknown")
+caption, link = st.columns([4, 1])
 if direction in ("higher", "lower"):
-    st.caption(f"{len(table)} ranked models · {ui.md_escape(metric_name)}, {direction} is better")
+    caption.caption(
+        f"{ui.plural(len(table), 'ranked model')} · {ui.md_escape(metric_name)}, {direction} is better · "
+        f"{ui.plural(int(scores[name]), 'ranked score')} on {ui.md_escape(name)}"
+    )
 else:
-    st.caption(
-        f"{len(table)} scores, unranked · {ui.md_escape(metric_name)}: direction unknown "
+    caption.caption(
+        f"{ui.plural(len(table), 'score')}, unranked · {ui.md_escape(metric_name)}: direction unknown "
         "(set it on the Entities page or with `leaderboard registry direction`)"
+    )
+with link:
+    ui.share_link(
+        "",
+        {"benchmark": name, "metric": metric_name, "condition": condition, "accepted": accepted_only or None},
     )
 
 if table.empty:
     st.info("No claim passes these filters.")
     st.stop()
 
+COLUMN_CONFIG = {
+    "rank": st.column_config.NumberColumn(width="small"),
+    "model": st.column_config.TextColumn(width="small"),
+    "score": st.column_config.NumberColumn(width="small", help="The value on the metric's scale"),
+    "value": st.column_config.NumberColumn(width="small", help="The value as the paper wrote it"),
+    "unit": st.column_config.TextColumn(width="small"),
+    "evidence": st.column_config.TextColumn("evidence sentence", width="large"),
+    "paper_title": st.column_config.TextColumn("paper", width="medium"),
+    "paper_date": st.column_config.TextColumn("date", width="small"),
+    "arxiv_url": st.column_config.LinkColumn("paper link", display_text=r"https://arxiv\.org/abs/(.*)"),
+    "spread": st.column_config.NumberColumn(help="Best minus worst score papers report"),
+    "n_papers": st.column_config.NumberColumn("papers", width="small"),
+}
 # One table per condition: ranks of different conditions never share a table.
-for number, (key, rows) in enumerate(table.groupby("condition", sort=True)):
+for number, (key, rows) in enumerate(table.groupby("condition", sort=True, dropna=False)):
     if condition == ALL_CONDITIONS:
         st.markdown(f"**Condition: {ui.md_escape(key or 'none')}**")
     st.dataframe(
-        rows[SHOWN_COLUMNS],
+        ui.blank_missing(rows[SHOWN_COLUMNS]),
         hide_index=True,
         key="lb_table" if number == 0 else f"lb_table_{number}",
-        column_config={
-            "arxiv_url": st.column_config.LinkColumn(
-                "paper link", display_text=r"https://arxiv\.org/abs/(.*)"
-            ),
-            "paper_title": st.column_config.TextColumn("paper", width="medium"),
-            "evidence": st.column_config.TextColumn("evidence sentence", width="large"),
-            "spread": st.column_config.NumberColumn(help="Best minus worst score papers report"),
-            "n_papers": st.column_config.NumberColumn("papers"),
-        },
+        column_config=COLUMN_CONFIG,
     )
 st.download_button(
     "Download this table as CSV",
     data=data.csv_bytes(table),
-    file_name=f"leaderboard-{ui.file_slug(names[benchmark_id])}-{ui.file_slug(metric_name)}.csv",
+    file_name=f"leaderboard-{ui.file_slug(name)}-{ui.file_slug(metric_name)}.csv",
     mime="text/csv",
     key="lb_download",
 )

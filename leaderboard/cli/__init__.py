@@ -4,7 +4,16 @@ Each sibling module registers its commands on the one Typer `app`;
 importing them here is what makes them part of the CLI.
 """
 
-from leaderboard.cli import board, dashboard, database, formats, papers, registry, review  # noqa: F401  (registers commands)
+from leaderboard.cli import (  # noqa: F401  (registers commands)
+    board,
+    dashboard,
+    database,
+    formats,
+    paper_search,
+    papers,
+    registry,
+    review,
+)
 from leaderboard.cli.common import app
 from leaderboard.cli.entry import main
 

@@ -25,8 +25,8 @@ from leaderboard.cli.common import (
     open_session,
 )
 from leaderboard.cli.options import DbOption, ExportFormat, OutputOption, a_limit
-from leaderboard.db.ids import parse_hash_id
 from leaderboard.errors import LeaderboardError
+from leaderboard.ids import parse_hash_id
 
 if TYPE_CHECKING:
     import pandas as pd

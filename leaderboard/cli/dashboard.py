@@ -20,6 +20,8 @@ from leaderboard.resources import MissingResourceError, dashboard_app
 from leaderboard.settings import DB_ENV_VAR
 
 log = logging.getLogger("leaderboard.cli")
+# Runs `streamlit` after importing the dashboard's libraries, so the first page does not wait for them.
+SERVE_SCRIPT_NAME = "serve.py"
 
 
 # Only this machine by default: the dashboard shows the whole database to whoever reaches it.
@@ -27,11 +29,11 @@ DEFAULT_HOST = "127.0.0.1"
 
 
 def streamlit_command(script: Path, port: int, host: str = DEFAULT_HOST) -> list[str]:
-    """The `streamlit run` command line: headless, no usage statistics, on `host`:`port`."""
+    """The `streamlit run` command line (through dashboard/serve.py): headless, no usage statistics,
+    on `host`:`port`."""
     return [
         sys.executable,
-        "-m",
-        "streamlit",
+        str(script.with_name(SERVE_SCRIPT_NAME)),
         "run",
         str(script),
         "--server.address",

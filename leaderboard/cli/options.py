@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, TypeVar, get_type_hints
 import typer
 
 from leaderboard.cli.common import fail
-from leaderboard.db.ids import MAX_INTEGER, fits_integer_column
+from leaderboard.ids import MAX_INTEGER, fits_integer_column
 from leaderboard.records import CLAIM_FIELDS
 from leaderboard.settings import DB_ENV_VAR, DEFAULT_DB_URL
 
@@ -119,7 +119,7 @@ def claim_field_options(*, exclude: tuple[str, ...] = ()) -> Callable[[F], F]:
 # Bounds on the integers a command line gives, so that a huge one is one line, not a traceback:
 # Click takes an integer of any size, and past 2**63 SQLite raised OverflowError and PostgreSQL a
 # DataError. Ids and versions are checked against what every database's integer columns hold
-# (`leaderboard.db.ids`); a limit beyond any table's size just means everything.
+# (`leaderboard.ids`); a limit beyond any table's size just means everything.
 # More extractor processes than this is a typo: each one costs about 100 MB, and the
 # pool keeps two batches per worker in flight.
 MAX_JOBS = 256

@@ -9,7 +9,10 @@ a pair a person dismissed. Models get a stricter rule: a name that extends
 another (GPT-4 / GPT-4V / GPT-4 Turbo) is a variant, not a spelling. Besides
 close spellings, a name whose shorter form is exactly another entity's name
 ('Mean Absolute Error (MAE)' and MAE, 'COCO object detection' and COCO) is
-offered with score 100: still only offered, since a rule can be wrong.
+offered with score 100: still only offered, since a rule can be wrong. Two names that share
+no word are paired only as spellings of one another (folded names a character or two apart:
+'MegaSet Bench' / 'MegaSetBenchh') or when one is the other's acronym ('Word Error Rate' /
+WER): 'multiple benchmarks' and MultiPL-E are not offered.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -71,6 +75,7 @@ def merge_suggestions(session: Session, kind: str, limit: int = 50) -> list[Sugg
                 continue
             found.append(Suggestion(a.id, a.name, b.id, b.name, float(scores[i, j])))
     found += _rule_suggestions(session, kind, rows, dismissed, {(s.a_id, s.b_id) for s in found})
+    found = [s for s in found if share_a_word(s.a_name, s.b_name) or _spellings(s.a_name, s.b_name)]
     found.sort(key=lambda s: (-s.score, s.a_name, s.b_name))
     return found[:limit]
 
@@ -117,6 +122,37 @@ def _variants(kind: str, name: str) -> set[str]:
             words.pop()
         variants.add(fold(" ".join(words)))
     return {variant for variant in variants if variant and variant != fold(name)}
+
+
+_NAME_WORDS = re.compile(r"[^\W_]+|\+")
+# Small words an acronym leaves out ('Bilingual Evaluation Understudy', 'Intersection over Union').
+_ACRONYM_SKIPS = frozenset(["of", "the", "and", "for", "on", "in", "a", "an", "to", "over", "with"])
+
+
+def share_a_word(a: str, b: str) -> bool:
+    """Whether two names have a word in common (case ignored), or one is an acronym of the
+    other's words ('Word Error Rate' / WER, 'Intersection over Union' / IoU)."""
+    a_words = [w.lower() for w in _NAME_WORDS.findall(a)]
+    b_words = [w.lower() for w in _NAME_WORDS.findall(b)]
+    if set(a_words) & set(b_words):
+        return True
+    return _acronym_of(a_words, fold(b)) or _acronym_of(b_words, fold(a))
+
+
+# How far apart two folded names may be and still read as spellings of one name.
+SPELLING_EDITS = 2
+
+
+def _spellings(a: str, b: str) -> bool:
+    return Levenshtein.distance(fold(a), fold(b), score_cutoff=SPELLING_EDITS) <= SPELLING_EDITS
+
+
+def _acronym_of(words: list[str], key: str) -> bool:
+    if len(words) < 2 or len(key) < 2:
+        return False
+    initials = "".join(w[0] for w in words)
+    content = "".join(w[0] for w in words if w not in _ACRONYM_SKIPS)
+    return key in (initials, content)
 
 
 def _rule_suggestions(session: Session, kind: str, rows, dismissed: set, seen: set) -> list[Suggestion]:

@@ -9,13 +9,16 @@ import pandas as pd
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from leaderboard.db.models import Alias, ClaimRow, Entity
+from leaderboard import audit
+from leaderboard.db.models import Alias, AuditEntry, ClaimRow, Entity
 from leaderboard.normalize import fold, merge_suggestions
 from leaderboard.queries.base import counted
 
 ENTITY_COLUMNS = [
     "entity_id", "name", "source", "task", "direction", "scale", "unit", "claims", "aliases", "merged_into",
+    "not_entity",
 ]  # fmt: skip
+HISTORY_COLUMNS = ["change_id", "at", "reviewer", "action", "field", "old", "new", "reason", "reverts"]
 SUGGESTION_COLUMNS = ["a_id", "a_name", "b_id", "b_name", "score"]
 # Which claim column points at an entity of each kind.
 _CLAIM_COLUMN = {"benchmark": ClaimRow.benchmark_id, "metric": ClaimRow.metric_id, "model": ClaimRow.model_id}
@@ -43,6 +46,7 @@ def entity_table(
             Entity.unit,
             func.coalesce(counts.c.claims, 0).label("claims"),
             target.name.label("merged_into"),
+            Entity.not_entity,
         )  # fmt: skip
         .outerjoin(counts, counts.c.entity_id == Entity.id)
         .outerjoin(target, target.id == Entity.merged_into_id)
@@ -60,7 +64,12 @@ def entity_table(
     rows = session.execute(query).all()
     aliases = _aliases(session, [row.id for row in rows])
     records = [
-        [*row[:8], " | ".join(name for name in aliases.get(row.id, []) if name != row.name), row.merged_into]
+        [
+            *row[:8],
+            " | ".join(name for name in aliases.get(row.id, []) if name != row.name),
+            row.merged_into,
+            row.not_entity,
+        ]
         for row in rows
     ]
     return pd.DataFrame(records, columns=ENTITY_COLUMNS)
@@ -103,3 +112,31 @@ def metrics_without_direction(session: Session) -> pd.DataFrame:
         .order_by(scores.desc(), Entity.name)
     )
     return pd.DataFrame(session.execute(query).all(), columns=UNKNOWN_DIRECTION_COLUMNS)
+
+
+def shown_value(value: object) -> str | None:
+    """A logged value as text: a merge's or split's dict as key=value pairs."""
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return "; ".join(f"{key}={val}" for key, val in value.items() if val is not None)
+    return str(value)
+
+
+def entity_history_table(session: Session, entity_id: int) -> pd.DataFrame:
+    """An entity's logged changes (merges, aliases, direction, "not an entity"), oldest first,
+    values decoded. Columns: HISTORY_COLUMNS of leaderboard.queries.review_table."""
+    entries = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.target == "entity", AuditEntry.target_id == entity_id)
+        .order_by(AuditEntry.id)
+    )
+    rows = [
+        [
+            entry.id, entry.at, entry.reviewer, entry.action, entry.field,
+            shown_value(audit.decode(entry.old_value)), shown_value(audit.decode(entry.new_value)),
+            entry.reason, entry.reverts_id,
+        ]
+        for entry in entries
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=HISTORY_COLUMNS)

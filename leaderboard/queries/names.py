@@ -9,9 +9,9 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from leaderboard.db.ids import fits_integer_column, parse_hash_id
 from leaderboard.db.models import Alias, Entity
 from leaderboard.errors import LeaderboardError
+from leaderboard.ids import fits_integer_column, parse_hash_id
 from leaderboard.normalize.benchmark_name import read_benchmark_name
 from leaderboard.normalize.fold import fold
 from leaderboard.normalize.resolve import lookup

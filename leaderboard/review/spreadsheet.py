@@ -17,9 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leaderboard import audit
-from leaderboard.db.ids import MAX_INTEGER_DIGITS, fits_integer_column
 from leaderboard.db.models import ClaimRow, ClaimStatus
 from leaderboard.export.tables import neutralise_formulas
+from leaderboard.ids import MAX_INTEGER_DIGITS, fits_integer_column
 from leaderboard.review.errors import ImportProblems, ReviewError
 from leaderboard.review.field_values import (
     EDITABLE_FIELDS,

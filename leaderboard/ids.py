@@ -1,4 +1,5 @@
-"""The integers every database stores alike: ids, versions and change numbers.
+"""The integers every database stores alike: ids, versions and change numbers (no database
+imports here: the CLI checks its arguments with it before `--help` could load SQLAlchemy).
 
 The integer columns (claim, change and entity ids, versions) are 32-bit on
 PostgreSQL and 64-bit on SQLite; a larger number given by a user (a typo, a
