@@ -295,6 +295,9 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
     for m in SUBJECT.finditer(tail):
         if is_system_name(m.group("name")):
             found, end = m.group("name"), m.end()
+            owner = _POSSESSOR.search(tail, 0, m.start())
+            if owner and is_system_name(owner.group("name")):
+                found = owner.group("name")  # "VATT's vision Transformer achieves": a part of VATT
     if found and not _OUR_SUBJECT.search(tail, end):  # "X scores 86.4% while our model scores [71.0%]"
         return found
     m = _OPENING_SUBJECT.match(sentence_left)
@@ -302,6 +305,9 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
         return m.group("name")  # "CornerNet-Saccade is suitable for ..., improving the AP by [1.0%]"
     return own
 
+
+# "VATT's vision Transformer", "X's audio encoder": the subject is a part of the system X.
+_POSSESSOR = re.compile(rf"(?P<name>{NAME})'s\s+(?:[\w-]+\s+){{0,2}}\Z")
 
 # A sentence that opens with a system name as its subject.
 _OPENING_SUBJECT = re.compile(

@@ -145,6 +145,13 @@ def introduced_acronym(abstract: str) -> str | None:
     return None
 
 
+def _names_task(rest: str) -> bool:
+    """The title part after "for" is a task ("Weakly-Supervised Semantic Segmentation")."""
+    m = _TITLE_BREAK.search(rest)
+    part = rest[: m.start()] if m else rest
+    return names.is_task_name(part)
+
+
 def title_phrase(title: str | None) -> str | None:
     """The title's lead phrase when it can name a system."""
     if not title:
@@ -162,8 +169,11 @@ def title_phrase(title: str | None) -> str | None:
     if words[-1].lower().split("-")[-1] in _NOT_SYSTEM_HEADS:
         return None
     colon = m is not None and m.group(0).strip() == ":"
-    # "Batch Normalization: ..." names the method; only a whole task name before a colon is a task
-    task = names.is_task_name(lead, exact=colon)
+    # "Batch Normalization: ..." names the method; only a whole task name before a colon is a task.
+    # So does a lead "for" a task ("Self-Supervised Difference Detection for Weakly-Supervised
+    # Semantic Segmentation"): a method for a task, even when its head reads like one.
+    for_task = m is not None and m.group(0).strip().lower() == "for" and _names_task(title[m.end() :])
+    task = names.is_task_name(lead, exact=colon or for_task)
     if task or names.find_benchmarks(lead):
         return None
     return lead
