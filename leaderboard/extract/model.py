@@ -61,7 +61,9 @@ _PATTERNS = {
     "APPOSED": APPOSED,
 }
 # Title "TransTab: Learning ...": a short name before a colon.
-TITLE_NAME = re.compile(r"^\s*(?P<name>[^:]{2,40}?)\s*:")
+# "GECToR – Grammatical Error Correction: ...": a spaced dash sets a name off like a colon;
+# "ZJUKLAB at SemEval-2021 Task 4: ...": a shared-task entry is named by its team's system.
+TITLE_NAME = re.compile(r"^\s*(?P<name>[^:]{2,40}?)(?:\s*:|\s+[\u2013\u2014-]\s|\s+at\s+SemEval\b)")
 
 # Words that start sentences but are not systems.
 _NOT_NAMES = frozenset(
