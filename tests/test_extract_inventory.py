@@ -51,6 +51,8 @@ TITLE_CASES = [
     ("Reuse Your Rewards: Reward Model Transfer", None),  # an imperative
     ("Dynamics as Prompts: In-Context Learning", None),  # one plain word
     ("Efficient Model Development through Fine-tuning Transfer", None),  # an activity
+    # a method "for" a task, though its head reads like a task
+    ("Cross-View Change Detection for Semantic Segmentation", "Cross-View Change Detection"),
 ]
 
 
@@ -165,3 +167,40 @@ def test_explain_report_without_results() -> None:
         "numbers:\n"
         "  '3' (s1 @11): reject by rule bare_integer\n"
     )
+
+
+MODEL_CASES = [
+    # the subject is a part of the system that owns it
+    (
+        "Wide Nets: Training at Scale",
+        "Especially, FooNet's vision Transformer achieves a top-1 accuracy of 82.1% on ImageNet.",
+        82.1,
+        "FooNet",
+    ),
+    # a spaced dash sets the system's name off as a colon would
+    (
+        "GraphTagger \u2013 Tagging Graphs Without Labels",
+        "Our tagger reaches 65.3 F1 on CoNLL-2003.",
+        65.3,
+        "GraphTagger",
+    ),
+    # a shared-task entry is named by its team's system
+    (
+        "QWERTYLAB at SemEval-2020 Task 9: Sentiment in Code-Mixed Text",
+        "Our system obtains an F1 of 72.4 on the test set.",
+        72.4,
+        "QWERTYLAB",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "abstract", "value", "want"), MODEL_CASES, ids=[c[0] for c in MODEL_CASES])
+def test_the_model_a_reader_would_name(title: str, abstract: str, value: float, want: str) -> None:
+    claims = [c for c in extract_claims(abstract, title) if c.value == value]
+    assert [c.model for c in claims] == [want]
+
+
+def test_a_measure_the_text_calls_a_metric() -> None:
+    abstract = "It achieved 97.3% on average using the ADD metric on the LineMOD dataset."
+    (claim,) = [c for c in extract_claims(abstract, "PoseNet") if c.value == 97.3]
+    assert (claim.metric, claim.benchmark) == ("ADD", "LineMOD")
