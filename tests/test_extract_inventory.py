@@ -26,6 +26,8 @@ NAME_CASES = [
     ("the LVM-Med model", []),  # part of a hyphenated word is no name
     ("a model-based agent", []),
     ("an imagenet-scale corpus", []),  # no capital or digit in the text: a common word
+    ("We agree. Based on this, ...", []),  # capital only because it opens a sentence ("BASED" listed)
+    ("Cityscapes is hard.", ["Cityscapes"]),  # opens a sentence, spelt as listed
 ]
 
 
