@@ -21,6 +21,7 @@ NAME = (
     r"|\b[a-z]+[A-Z](?:[\w.-]*\w)?"  # mPLM-Sim, wav2Vec
     r"|\b[A-Z][a-z]+(?:-[A-Za-z0-9]+)+\b"  # Med-Gemini, Inception-v3
     r"|\b[A-Z]-[A-Z][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"  # U-Net, R-CNN
+    r"|\b[A-Z]-[a-z]{3,}\w*\b"  # X-volution
     r"|\\[a-z]+\b)"
 )  # \method: a LaTeX macro standing for the name
 
