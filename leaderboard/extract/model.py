@@ -150,8 +150,8 @@ _TITLE_IS_NAME = re.compile(rf"^(?:{NAME}|[A-Z][a-z]+)(?:[\s-](?:{NAME}|\d[\w.]*
 SUBJECT = re.compile(
     rf"""(?P<name>{NAME}|[A-Z][a-z]{{2,}})(?:'s)?\s+(?:model|method|approach|framework|system|agent)?\s*
     (?:\w+ly\s+|can\s+|also\s+|further\s+|still\s+)*
-    (?:achiev\w*|outperform\w*|improv\w*|obtain\w*|attain\w*|reach\w*|surpass\w*|sets|shows?|yield\w*
-      |rank(?:s|ed)|perform(?!ance)\w*|bridg\w*|enhanc\w*|exceed\w*|beat\w*|gets|scores|scored|boost\w*|deliver\w*
+    (?:achiev(?!ement)\w*|outperform\w*|improv(?!ement)\w*|obtain\w*|attain\w*|reach\w*|surpass\w*|sets|shows?|yield\w*
+      |rank(?:s|ed)|perform(?!ance)\w*|bridg\w*|enhanc(?!ement)\w*|exceed\w*|beat\w*|gets|scores|scored|boost\w*|deliver\w*
       |establish\w*|matches)\b""",
     re.VERBOSE,
 )

@@ -16,7 +16,9 @@ import re
 from leaderboard.extract import names, vocab
 
 # "(ACR)": a bracketed acronym; the words before it are its candidate expansion.
-_BRACKETED_ACRONYM = re.compile(r"\((?P<acr>[A-Za-z][A-Za-z0-9+-]*[A-Z][A-Za-z0-9+-]*)\)")
+_BRACKETED_ACRONYM = re.compile(
+    r"\((?P<acr>[A-Za-z][A-Za-z0-9+-]*[A-Z][A-Za-z0-9+-]*)(?:\s+(?:in|for)\s+short)?\)"  # "(FocalNets in short)"
+)
 _EXPANSION_WORD = re.compile(r"^[A-Za-z][\w-]*$")
 # Where a title's lead phrase ends.
 _TITLE_BREAK = re.compile(
