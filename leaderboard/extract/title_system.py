@@ -15,9 +15,9 @@ import re
 
 from leaderboard.extract import names, vocab
 
-# "(ACR)": a bracketed acronym; the words before it are its candidate expansion.
+# "(ACR)", "(ACR in short)": a bracketed acronym; the words before it are its candidate expansion.
 _BRACKETED_ACRONYM = re.compile(
-    r"\((?P<acr>[A-Za-z][A-Za-z0-9+-]*[A-Z][A-Za-z0-9+-]*)(?:\s+(?:in|for)\s+short)?\)"  # "(FocalNets in short)"
+    r"\((?P<acr>[A-Za-z][A-Za-z0-9+-]*[A-Z][A-Za-z0-9+-]*)(?:\s+(?:in|for)\s+short)?\)"
 )
 _EXPANSION_WORD = re.compile(r"^[A-Za-z][\w-]*$")
 # Where a title's lead phrase ends.
@@ -104,6 +104,8 @@ def defined_title_acronym(abstract: str, title: str | None) -> str | None:
         tail = _expansion(abstract, m.start(), acr)
         if tail is None or names.is_task_name(tail) or names.find_benchmarks(acr):
             continue  # "Visual Question Answering (VQA)" names the task; "(COCO)" a dataset
+        if _COMPONENT_AFTER.match(abstract, m.end()):
+            continue  # "a long-term context attention (LCA) module": a part of the system
         score = len(_words(tail) & title_words)
         if acr in title or any(len(part) >= 3 and part in title for part in acr.split("-")):
             score += 2
@@ -113,6 +115,9 @@ def defined_title_acronym(abstract: str, title: str | None) -> str | None:
             best, best_score = acr, score
     return best
 
+
+# "(LCA) module", "(ASFF) block": the acronym names a part that the paper's system is built of.
+_COMPONENT_AFTER = re.compile(r"\s+(?:module|block|layer|unit|component|head|branch)s?\b", re.IGNORECASE)
 
 # Research fields, not systems: "Natural Language Processing (NLP)".
 _FIELDS = frozenset({"NLP", "CV", "ML", "AI", "RL", "IR", "ASR", "MT", "NLU", "NLG", "HCI"})
