@@ -193,6 +193,29 @@ MODEL_CASES = [
         72.4,
         "QWERTYLAB",
     ),
+    # "performance" is a noun: "UDA" is no subject of it
+    (
+        "ZAP: Zero Adaptation Pretraining",
+        "ZAP achieves a UDA performance of 75.9 mIoU on Cityscapes.",
+        75.9,
+        "ZAP",
+    ),
+    # "termed as X" names the system; "(LCA) module" defines a part of it
+    (
+        "Target Tracking with Long-term Context Attention",
+        "We propose a long-term context attention (LCA) module. Stacking it, we build a tracker, termed as "
+        "TTrack. Our tracker achieves 71.1% AUC on LaSOT.",
+        71.1,
+        "TTrack",
+    ),
+    # "(X in short)" defines the acronym as "(X)" does
+    (
+        "Sparse Mixing Networks",
+        "We propose sparse mixing networks (SMNets in short). "
+        "Our model reaches 82.3% top-1 accuracy on ImageNet.",
+        82.3,
+        "SMNets",
+    ),
 ]
 
 
