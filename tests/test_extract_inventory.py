@@ -53,6 +53,7 @@ TITLE_CASES = [
     ("Reuse Your Rewards: Reward Model Transfer", None),  # an imperative
     ("Dynamics as Prompts: In-Context Learning", None),  # one plain word
     ("Efficient Model Development through Fine-tuning Transfer", None),  # an activity
+    ("Offensive Language and Hate Speech Detection for Danish", None),  # "and" joins, not ends, the lead
     # a method "for" a task, though its head reads like a task
     ("Cross-View Change Detection for Semantic Segmentation", "Cross-View Change Detection"),
 ]

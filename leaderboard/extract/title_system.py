@@ -165,6 +165,9 @@ def title_phrase(title: str | None) -> str | None:
         return None
     title = " ".join(title.split())
     m = _TITLE_BREAK.search(title)
+    while m is not None and m.group(0).strip().lower() == "and":
+        # "Offensive Language and Hate Speech Detection for Danish": the lead is the whole pair
+        m = _TITLE_BREAK.search(title, m.end())
     lead = title[: m.start()] if m else title
     words = lead.split()
     if not 1 <= len(words) <= 5 or _NOT_A_SYSTEM.match(lead) or "?" in lead:
