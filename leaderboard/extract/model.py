@@ -143,6 +143,11 @@ _METRIC_NAME = re.compile(rf"^(?:{METRIC})$", re.IGNORECASE)
 _PLURAL_ACRONYM = re.compile(r"^[A-Za-z]*[A-Z]s$")
 # "Vision-and-Language Navigation (VLN)": an acronym that names a task, not a system.
 _TASK_EXPANSION = re.compile(r"\w+(?:tion|ing|ment|sis|ness)\s*\(")
+# "RWF-2000: An Open Large Scale Video Database for ...": the name before the colon is data.
+_TITLE_NAMES_DATA = re.compile(
+    r"\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,6}?(?:data\s?sets?|databases?|benchmarks?|corpus|corpora)\b",
+    re.IGNORECASE,
+)
 # A title part that is a name: one or two name-like tokens ("TransTab", "Med-Gemini", "LLaMA 2").
 _TITLE_IS_NAME = re.compile(rf"^(?:{NAME}|[A-Z][a-z]+)(?:[\s-](?:{NAME}|\d[\w.]*))?$")
 
@@ -186,7 +191,8 @@ def paper_model(abstract: str, title: str | None) -> str | None:
     the colon is a name ("TransTab: ..."), not a phrase ("Less is More: ...")."""
     if title:
         m = TITLE_NAME.match(title)
-        if m and _TITLE_IS_NAME.match(m.group("name").strip()):
+        named = m is not None and _TITLE_IS_NAME.match(m.group("name").strip()) is not None
+        if m is not None and named and not _TITLE_NAMES_DATA.match(title, m.end()):
             return m.group("name").strip()
     acronym = title_system.defined_title_acronym(abstract, title)
     if acronym:
