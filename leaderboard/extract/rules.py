@@ -616,13 +616,18 @@ RULES: tuple[Rule, ...] = (
         "prior_art_value",
         "baseline",
         0.7,
-        "the previous highest scores of [83.4%], where SoTA are [82.9%]",
+        "previous highest scores of [83.4%], where SoTA are [82.9%], compared to SOTA accuracy of [63.2%]",
         classes=RESULT_LIKE,
         left=_left(
             r"(?:\b(?:previous|prior|former|earlier|published|reported|existing)\b"
             r"(?:[^.;()]|\.(?=[\d,a-z])){0,40}?"
             r"(?:\b(?:of|are|is|was|were|at)\s*" + HEDGE + r"|:\s*|\(\s*)"
             r"|\b(?:sota|state[-\s]of[-\s]the[-\s]art|human\s+performance|baselines?)\s+(?:are|is|was|were)"
+            r"\s*"
+            + HEDGE
+            # "compared to SOTA accuracy of 63.2%", "compared to human performance (94.36% accuracy)"
+            + r"|\b(?:compared\s+(?:to|with)|than|vs\.?|versus)\s+(?:the\s+)?"
+            r"(?:sota|state[-\s]of[-\s]the[-\s]art|human\s+performance)\s*(?:(?:[\w-]+\s+){0,2}?of\s|\()"
             r"\s*" + HEDGE + ")"
         ),
         reach=90,
