@@ -464,10 +464,10 @@ RULES: tuple[Rule, ...] = (
         "threshold_setting",
         "reject",
         0.7,
-        "a 4.1% AP gain at IoU=[0.8], Recall@1x at tIoU=[0.5], (score>[0.9]), at ? = [7.0]",
+        "a 4.1% AP gain at IoU=[0.8], Recall@1x at tIoU=[0.5], at ? = [7.0]",
         # a threshold or a symbol PDF-to-text lost ("ε" -> "?") set to a value: the setting of a
         # result, not one ("IoU" alone can be a metric, so only with a comparison sign)
-        left=_left(r"(?:at\s+[\w@.-]{1,12}|t?IoU|score|(?<![\w?])\?)\s*(?:<=?|>=?|=|≤|≥)"),
+        left=_left(r"(?:\bat\s+[\w@.-]{1,12}|\bt?IoU|(?<![\w?])\?)\s*(?:<=?|>=?|=|≤|≥)"),
         hints=("<", ">", "=", "≤", "≥"),
     ),
     Rule(
