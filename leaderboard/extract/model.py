@@ -189,10 +189,12 @@ def paper_model(abstract: str, title: str | None) -> str | None:
     """The system the paper proposes, or None when it names none. Explicit naming ("our model,
     dubbed X", "called X") beats "we propose ... X"; a title counts only when its part before
     the colon is a name ("TransTab: ..."), not a phrase ("Less is More: ...")."""
+    data_title = False
     if title:
         m = TITLE_NAME.match(title)
         named = m is not None and _TITLE_IS_NAME.match(m.group("name").strip()) is not None
-        if m is not None and named and not _TITLE_NAMES_DATA.match(title, m.end()):
+        data_title = m is not None and _TITLE_NAMES_DATA.match(title, m.end()) is not None
+        if m is not None and named and not data_title:
             return m.group("name").strip()
     acronym = title_system.defined_title_acronym(abstract, title)
     if acronym:
@@ -201,7 +203,7 @@ def paper_model(abstract: str, title: str | None) -> str | None:
         found = _first_system(pattern, abstract)
         if found:
             return found
-    lead = title_system.title_phrase(title)
+    lead = None if data_title else title_system.title_phrase(title)
     if lead:
         return lead
     acronym = title_system.introduced_acronym(abstract)
