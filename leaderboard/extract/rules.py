@@ -44,7 +44,7 @@ DELTA_VERB = alternation(DELTA_VERB_STEMS)
 HEDGE = (
     r"(?:(?:up\s+to|about|around|approximately|nearly|almost|roughly|over|more\s+than|at\s+least"
     r"|at\s+most|as\s+much\s+as|only|just|a\s+further|an?\s+(?:average|absolute|relative)\s+of"
-    r"|on\s+average|~|>|<|=)\s*){0,2}"
+    r"|on\s+average|~|>|<|=|≈|∼|(?<=\s)\?(?=\s))\s*){0,2}"  # "?": a "∼" lost to PDF-to-text
 )
 # Numbers a cue after them is shared with: "6.54 and 1.07 decrease", "3.2, 1.1 and 0.9 lower".
 SHARED_LIST = r"(?:(?:\s*(?:,|and|or|/)\s*[+-]?\d+(?:\.\d+)?\s?%?){1,4}\s+)?"
