@@ -26,6 +26,8 @@ NAME_CASES = [
     ("the LVM-Med model", []),  # part of a hyphenated word is no name
     ("a model-based agent", []),
     ("an imagenet-scale corpus", []),  # no capital or digit in the text: a common word
+    ("We agree. Based on this, ...", []),  # capital only because it opens a sentence ("BASED" listed)
+    ("Cityscapes is hard.", ["Cityscapes"]),  # opens a sentence, spelt as listed
 ]
 
 
@@ -51,6 +53,9 @@ TITLE_CASES = [
     ("Reuse Your Rewards: Reward Model Transfer", None),  # an imperative
     ("Dynamics as Prompts: In-Context Learning", None),  # one plain word
     ("Efficient Model Development through Fine-tuning Transfer", None),  # an activity
+    ("Offensive Language and Hate Speech Detection for Danish", None),  # "and" joins, not ends, the lead
+    # a method "for" a task, though its head reads like a task
+    ("Cross-View Change Detection for Semantic Segmentation", "Cross-View Change Detection"),
 ]
 
 
@@ -165,3 +170,70 @@ def test_explain_report_without_results() -> None:
         "numbers:\n"
         "  '3' (s1 @11): reject by rule bare_integer\n"
     )
+
+
+MODEL_CASES = [
+    # the subject is a part of the system that owns it
+    (
+        "Wide Nets: Training at Scale",
+        "Especially, FooNet's vision Transformer achieves a top-1 accuracy of 82.1% on ImageNet.",
+        82.1,
+        "FooNet",
+    ),
+    # a spaced dash sets the system's name off as a colon would
+    (
+        "GraphTagger \u2013 Tagging Graphs Without Labels",
+        "Our tagger reaches 65.3 F1 on CoNLL-2003.",
+        65.3,
+        "GraphTagger",
+    ),
+    # a shared-task entry is named by its team's system
+    (
+        "QWERTYLAB at SemEval-2020 Task 9: Sentiment in Code-Mixed Text",
+        "Our system obtains an F1 of 72.4 on the test set.",
+        72.4,
+        "QWERTYLAB",
+    ),
+    # "performance" is a noun: "UDA" is no subject of it
+    (
+        "ZAP: Zero Adaptation Pretraining",
+        "ZAP achieves a UDA performance of 75.9 mIoU on Cityscapes.",
+        75.9,
+        "ZAP",
+    ),
+    # "termed as X" names the system; "(LCA) module" defines a part of it
+    (
+        "Target Tracking with Long-term Context Attention",
+        "We propose a long-term context attention (LCA) module. Stacking it, we build a tracker, termed as "
+        "TTrack. Our tracker achieves 71.1% AUC on LaSOT.",
+        71.1,
+        "TTrack",
+    ),
+    # the name before the colon is data the title describes: no system named
+    (
+        "VIOL-2000: An Open Large Scale Video Database for Violence Detection",
+        "A simple baseline reaches 87.3% accuracy on the test split.",
+        87.3,
+        None,
+    ),
+    # "(X in short)" defines the acronym as "(X)" does
+    (
+        "Sparse Mixing Networks",
+        "We propose sparse mixing networks (SMNets in short). "
+        "Our model reaches 82.3% top-1 accuracy on ImageNet.",
+        82.3,
+        "SMNets",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "abstract", "value", "want"), MODEL_CASES, ids=[c[0] for c in MODEL_CASES])
+def test_the_model_a_reader_would_name(title: str, abstract: str, value: float, want: str | None) -> None:
+    claims = [c for c in extract_claims(abstract, title) if c.value == value]
+    assert [c.model for c in claims] == [want]
+
+
+def test_a_measure_the_text_calls_a_metric() -> None:
+    abstract = "It achieved 97.3% on average using the ADD metric on the LineMOD dataset."
+    (claim,) = [c for c in extract_claims(abstract, "PoseNet") if c.value == 97.3]
+    assert (claim.metric, claim.benchmark) == ("ADD", "LineMOD")

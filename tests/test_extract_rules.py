@@ -56,6 +56,8 @@ REJECT = [
     ("Our agent was evaluated by 5 annotators.", "5", "reject", "size_or_count", {}),
     ("A model of depth 24 is used.", "24", "reject", "bare_integer", {}),
     ("A temperature of 0.7 is used for decoding.", "0.7", "reject", "hyperparameter", {}),
+    ("It gives a 4.1% AP gain at IoU=0.8 on COCO.", "0.8", "reject", "threshold_setting", {}),
+    ("We reach 42.5% Recall@1x at tIoU=0.5 on the test set.", "0.5", "reject", "threshold_setting", {}),
 ]
 
 EFFICIENCY = [
@@ -109,6 +111,14 @@ DELTA = [
         "delta",
         "change_verb_by",
         {"metric": "exact match", "benchmark": "Natural Questions", "unit": "points"},
+    ),
+    (
+        # "by ∼1.2" with the tilde lost to PDF-to-text
+        "It outperforms ATSS by ? 1.2 mask AP on COCO.",
+        "1.2",
+        "delta",
+        "change_verb_by",
+        {"metric": "mask AP", "benchmark": "COCO"},
     ),
     (
         "It reduces word error rate by 12% relative on LibriSpeech test-other.",
@@ -313,7 +323,8 @@ SCORE = [
         {"benchmark": "GQA"},
     ),
     (
-        "Experiments and ablations on 6 benchmarks confirm this. Overall, SigmaNet improves accuracy by 2.2%.",
+        "Experiments and ablations on 6 benchmarks confirm this. Overall, SigmaNet "
+        "improves accuracy by 2.2%.",
         "2.2%",
         "delta",
         "change_verb_by",
@@ -356,6 +367,13 @@ BASELINE = [
     ("It reaches 64.0% accuracy compared to 58.5% by ViT-B.", "58.5%", "baseline", "versus_value", {}),
     ("We obtain 77.0% while the previous best result is 74.1%.", "74.1%", "baseline", "prior_art_value", {}),
     ("It beats the best published model (66.0%) on WebQA.", "66.0%", "baseline", "prior_art_value", {}),
+    (
+        "It reaches 66.5% on LAMBADA compared to SOTA accuracy of 63.2%.",
+        "63.2%",
+        "baseline",
+        "prior_art_value",
+        {},
+    ),
     (
         "On MBPP, our model reaches 61.0% pass@1, surpassing StarCoder-15B (52.7%).",
         "52.7%",
@@ -695,7 +713,8 @@ FRESH = [
     ),
     # ... but not after items with different metrics ("top-1 ... top-5 ..., 62.4 mAP on COCO, 80.36 on VQA")
     (
-        "OmniVL reaches a top-1 accuracy of 86.1 and a top-5 accuracy of 97.7, 57.9 mAP on LVIS, 79.1 on NLVR2, "
+        "OmniVL reaches a top-1 accuracy of 86.1 and a top-5 accuracy of 97.7, 57.9 mAP "
+        "on LVIS, 79.1 on NLVR2, "
         "and 83.2 on Kinetics-400.",
         "79.1",
         "score",
@@ -827,14 +846,16 @@ FRESH = [
     ("The curriculum uses only 20% of the training tasks.", "20%", "reject", "share_of_resource", {}),
     # a change verb with "to N" gives the new score; "by N" gives a delta
     (
-        "Our method lifts accuracy on Flowers-102, Food-101 and Pets to 97.2%, 84.1% and 91.3%, respectively.",
+        "Our method lifts accuracy on Flowers-102, Food-101 and Pets to 97.2%, 84.1% and "
+        "91.3%, respectively.",
         "84.1%",
         "score",
         "list_continuation",
         {"benchmark": "Food-101", "metric": "accuracy", "baseline_model": None},
     ),
     (
-        "Our method lifts accuracy on Flowers-102, Food-101 and Pets to 97.2%, 84.1% and 91.3%, respectively.",
+        "Our method lifts accuracy on Flowers-102, Food-101 and Pets to 97.2%, 84.1% and "
+        "91.3%, respectively.",
         "97.2%",
         "score",
         "change_verb_to",
@@ -1025,7 +1046,8 @@ FRESH = [
     ),
     # clinical lists: the trailing "with ..." clause keeps the sentence's benchmark
     (
-        "The model achieved a sensitivity of 97.5% and a specificity of 93.4% on the FundusNet validation set, "
+        "The model achieved a sensitivity of 97.5% and a specificity of 93.4% on the "
+        "FundusNet validation set, "
         "with an area under the curve of 0.991.",
         "0.991",
         "score",
@@ -1033,7 +1055,8 @@ FRESH = [
         {"metric": "area under the curve", "benchmark": "FundusNet"},
     ),
     (
-        "The model achieved a sensitivity of 97.5% and a specificity of 93.4% on the FundusNet validation set, "
+        "The model achieved a sensitivity of 97.5% and a specificity of 93.4% on the "
+        "FundusNet validation set, "
         "with an area under the curve of 0.991.",
         "93.4%",
         "score",
@@ -1366,7 +1389,8 @@ FRESH = [
     ),
     # changes listed after as many scores pair with them in order (metric, benchmark, named baseline)
     (
-        "The reader gets an exact match of 64.3 and an F1 of 75.9 on HotpotQA, surpassing REALM by 3.2 and 2.6 "
+        "The reader gets an exact match of 64.3 and an F1 of 75.9 on HotpotQA, "
+        "surpassing REALM by 3.2 and 2.6 "
         "points, respectively.",
         "2.6",
         "delta",
@@ -1374,7 +1398,8 @@ FRESH = [
         {"metric": "F1", "benchmark": "HotpotQA", "baseline_model": "REALM"},
     ),
     (
-        "The reader gets an exact match of 64.3 and an F1 of 75.9 on HotpotQA, surpassing REALM by 3.2 and 2.6 "
+        "The reader gets an exact match of 64.3 and an F1 of 75.9 on HotpotQA, "
+        "surpassing REALM by 3.2 and 2.6 "
         "points, respectively.",
         "3.2",
         "delta",

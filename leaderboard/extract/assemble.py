@@ -1,7 +1,7 @@
 """From an abstract to claims: numbers -> rule verdicts -> fields -> pairing.
 
 The steps, in order (`extract`):
-1. `normalise` a same-length copy, so offsets hold for the original text;
+1. `clean_keeping_offsets` makes a same-length copy, so offsets hold for the original text;
 2. `sentence_bounds`, then `find_numbers` (at most MAX_NUMBERS_PER_SENTENCE per sentence);
 3. `decide`: the first rule of `rules.RULES` that holds gives each number a verdict;
    a list item ("..., and 42%") may inherit the verdict of the item before it;
@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from leaderboard.extract import benchmark, fields, frames, model
 from leaderboard.extract.decision import LIST_GAP, Decision
 from leaderboard.extract.inventory import Inventory, take_inventory
-from leaderboard.extract.normalise import normalise
 from leaderboard.extract.numbers import NumberToken, find_numbers
+from leaderboard.extract.offset_text import clean_keeping_offsets
 from leaderboard.extract.passes import (
     backfill_benchmarks,
     carry_sentence_metrics,
@@ -436,7 +436,7 @@ def run(abstract: str, title: str | None) -> Trace:
     """Both passes over one abstract, keeping what each decided."""
     if not abstract or _HAS_DIGIT.search(abstract) is None:
         return Trace(abstract or "", [0], [], None, None, [])
-    text = normalise(abstract)
+    text = clean_keeping_offsets(abstract)
     starts = sentence_bounds(text)
     tokens = find_numbers(text, starts, MAX_NUMBERS_PER_SENTENCE)
     decisions = decide(text, tokens, starts) if tokens else []
@@ -475,7 +475,7 @@ def explain(abstract: str) -> list[tuple[str, str, str]]:
     """(value text, verdict, rule name) for every number of `abstract`: why each was kept or left out."""
     if not abstract or _HAS_DIGIT.search(abstract) is None:
         return []
-    text = normalise(abstract)
+    text = clean_keeping_offsets(abstract)
     starts = sentence_bounds(text)
     tokens = find_numbers(text, starts, MAX_NUMBERS_PER_SENTENCE)
     decisions = decide(text, tokens, starts)

@@ -119,6 +119,8 @@ def resolve_metric(left: str, right: str) -> str | None:
         # "82.4% (+5.1% over the previous best) top-1 accuracy": the metric after the bracket
         bracket = _BRACKET_AFTER.match(right)
         m = METRIC_RIGHT.match(right, bracket.end()) if bracket else None
+    if m is None:
+        m = _THE_X_METRIC.match(right)
     if m:
         return _singular(_tidy(m.group("m")))
     named = vocab_metric(left, right)
@@ -132,6 +134,11 @@ def resolve_metric(left: str, right: str) -> str | None:
     return _singular(_tidy(_with_modifiers(tail, m.start("m")) + m.group("m")))
 
 
+# "97.3% on average using the ADD metric": a measure the text itself calls a metric.
+_THE_X_METRIC = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:using|with|under|by|in)\s+the\s+"
+    r"(?P<m>[A-Za-z][\w&@/+.-]*(?:\s[A-Za-z][\w&@/+.-]*)?)\s+(?:metric|measure)\b"
+)
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{1,80}\)")
 
 # "accuracies of 94.6% and 77.0%": each number has one accuracy.

@@ -113,9 +113,13 @@ def choose_benchmark(
         return candidate, "bench:position-name"
     if left is not None and not collection:
         return left.text, "bench:clause-dataset-left"
-    if candidate is not None and not is_junk(candidate) and names.is_task_name(candidate):
-        return candidate, "bench:position-task"
     earlier = inv.in_span(sent[0], tok[0])
+    if candidate is not None and not is_junk(candidate) and names.is_task_name(candidate):
+        if earlier:
+            # "On COCO test-dev, X achieves 55.7% box AP ..., [48.5%] mask AP for instance
+            # segmentation": the task says what was measured, the sentence's dataset where
+            return earlier[-1].text, "bench:sentence-dataset-over-task"
+        return candidate, "bench:position-task"
     plain = candidate is not None and not is_junk(candidate)
     if plain and not earlier and inv.focus_at(sent[0]) is None:
         return candidate, "bench:position"  # a plain phrase, and no dataset to prefer

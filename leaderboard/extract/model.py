@@ -21,6 +21,7 @@ NAME = (
     r"|\b[a-z]+[A-Z](?:[\w.-]*\w)?"  # mPLM-Sim, wav2Vec
     r"|\b[A-Z][a-z]+(?:-[A-Za-z0-9]+)+\b"  # Med-Gemini, Inception-v3
     r"|\b[A-Z]-[A-Z][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"  # U-Net, R-CNN
+    r"|\b[A-Z]-[a-z]{3,}\w*\b"  # X-volution
     r"|\\[a-z]+\b)"
 )  # \method: a LaTeX macro standing for the name
 
@@ -42,7 +43,7 @@ INTRODUCED_NAME = re.compile(
     (?=\s*[,:(]|\s+(?:a|an|which|that|to|for|as)\b)""",
     re.VERBOSE,
 )
-CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+(?P<name>{NAME}|[A-Z][a-z]+)")
+CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?P<name>{NAME}|[A-Z][a-z]+)")
 # "Mixture of Dyadic Experts (MoDE)": an acronym defined for the paper's method.
 DEFINED_ACRONYM = re.compile(
     r"\b(?:[Ww]e|[Oo]ur)\b[^.;]{0,120}?\b(?:[A-Z][\w-]*\s+){1,6}\((?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)"
@@ -61,7 +62,9 @@ _PATTERNS = {
     "APPOSED": APPOSED,
 }
 # Title "TransTab: Learning ...": a short name before a colon.
-TITLE_NAME = re.compile(r"^\s*(?P<name>[^:]{2,40}?)\s*:")
+# "GECToR – Grammatical Error Correction: ...": a spaced dash sets a name off like a colon;
+# "ZJUKLAB at SemEval-2021 Task 4: ...": a shared-task entry is named by its team's system.
+TITLE_NAME = re.compile(r"^\s*(?P<name>[^:]{2,40}?)(?:\s*:|\s+[\u2013\u2014-]\s|\s+at\s+SemEval\b)")
 
 # Words that start sentences but are not systems.
 _NOT_NAMES = frozenset(
@@ -140,6 +143,11 @@ _METRIC_NAME = re.compile(rf"^(?:{METRIC})$", re.IGNORECASE)
 _PLURAL_ACRONYM = re.compile(r"^[A-Za-z]*[A-Z]s$")
 # "Vision-and-Language Navigation (VLN)": an acronym that names a task, not a system.
 _TASK_EXPANSION = re.compile(r"\w+(?:tion|ing|ment|sis|ness)\s*\(")
+# "RWF-2000: An Open Large Scale Video Database for ...": the name before the colon is data.
+_TITLE_NAMES_DATA = re.compile(
+    r"\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,6}?(?:data\s?sets?|databases?|benchmarks?|corpus|corpora)\b",
+    re.IGNORECASE,
+)
 # A title part that is a name: one or two name-like tokens ("TransTab", "Med-Gemini", "LLaMA 2").
 _TITLE_IS_NAME = re.compile(rf"^(?:{NAME}|[A-Z][a-z]+)(?:[\s-](?:{NAME}|\d[\w.]*))?$")
 
@@ -147,8 +155,8 @@ _TITLE_IS_NAME = re.compile(rf"^(?:{NAME}|[A-Z][a-z]+)(?:[\s-](?:{NAME}|\d[\w.]*
 SUBJECT = re.compile(
     rf"""(?P<name>{NAME}|[A-Z][a-z]{{2,}})(?:'s)?\s+(?:model|method|approach|framework|system|agent)?\s*
     (?:\w+ly\s+|can\s+|also\s+|further\s+|still\s+)*
-    (?:achiev\w*|outperform\w*|improv\w*|obtain\w*|attain\w*|reach\w*|surpass\w*|sets|shows?|yield\w*
-      |rank(?:s|ed)|perform\w*|bridg\w*|enhanc\w*|exceed\w*|beat\w*|gets|scores|scored|boost\w*|deliver\w*
+    (?:achiev(?!ement)\w*|outperform\w*|improv(?!ement)\w*|obtain\w*|attain\w*|reach\w*|surpass\w*|sets|shows?|yield\w*
+      |rank(?:s|ed)|perform(?!ance)\w*|bridg\w*|enhanc(?!ement)\w*|exceed\w*|beat\w*|gets|scores|scored|boost\w*|deliver\w*
       |establish\w*|matches)\b""",
     re.VERBOSE,
 )
@@ -181,9 +189,12 @@ def paper_model(abstract: str, title: str | None) -> str | None:
     """The system the paper proposes, or None when it names none. Explicit naming ("our model,
     dubbed X", "called X") beats "we propose ... X"; a title counts only when its part before
     the colon is a name ("TransTab: ..."), not a phrase ("Less is More: ...")."""
+    data_title = False
     if title:
         m = TITLE_NAME.match(title)
-        if m and _TITLE_IS_NAME.match(m.group("name").strip()):
+        named = m is not None and _TITLE_IS_NAME.match(m.group("name").strip()) is not None
+        data_title = m is not None and _TITLE_NAMES_DATA.match(title, m.end()) is not None
+        if m is not None and named and not data_title:
             return m.group("name").strip()
     acronym = title_system.defined_title_acronym(abstract, title)
     if acronym:
@@ -192,7 +203,7 @@ def paper_model(abstract: str, title: str | None) -> str | None:
         found = _first_system(pattern, abstract)
         if found:
             return found
-    lead = title_system.title_phrase(title)
+    lead = None if data_title else title_system.title_phrase(title)
     if lead:
         return lead
     acronym = title_system.introduced_acronym(abstract)
@@ -295,6 +306,9 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
     for m in SUBJECT.finditer(tail):
         if is_system_name(m.group("name")):
             found, end = m.group("name"), m.end()
+            owner = _POSSESSOR.search(tail, 0, m.start())
+            if owner and is_system_name(owner.group("name")):
+                found = owner.group("name")  # "VATT's vision Transformer achieves": a part of VATT
     if found and not _OUR_SUBJECT.search(tail, end):  # "X scores 86.4% while our model scores [71.0%]"
         return found
     m = _OPENING_SUBJECT.match(sentence_left)
@@ -302,6 +316,9 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
         return m.group("name")  # "CornerNet-Saccade is suitable for ..., improving the AP by [1.0%]"
     return own
 
+
+# "VATT's vision Transformer", "X's audio encoder": the subject is a part of the system X.
+_POSSESSOR = re.compile(rf"(?P<name>{NAME})'s\s+(?:[\w-]+\s+){{0,2}}\Z")
 
 # A sentence that opens with a system name as its subject.
 _OPENING_SUBJECT = re.compile(

@@ -50,6 +50,7 @@ BENCHMARK_NAMES: tuple[str, ...] = tuple(_names("benchmark_names.txt"))
 METRIC_NAMES: frozenset[str] = frozenset(fold(n) for n in _names("metric_names.txt"))
 TASK_NAMES: frozenset[str] = frozenset(fold(n) for n in _names("task_names.txt"))
 _BENCHMARKS = _automaton(list(BENCHMARK_NAMES))
+_LISTED_SPELLINGS: frozenset[str] = frozenset(BENCHMARK_NAMES)
 # Last words of task names ("detection", "parsing"): a phrase ending in one names a task.
 TASK_HEADS: frozenset[str] = frozenset(t.split()[-1] for t in TASK_NAMES if t.split())
 
@@ -75,6 +76,7 @@ def find_benchmarks(text: str) -> list[tuple[int, int]]:
             _boundary(text, start, end)
             and _NAME_CHAR.search(text, start, end)
             and not _inside_name(text, start, end)
+            and not _grammatical_capital(text, start, end)
         ):
             found.append((start, end))
     found.sort(key=lambda se: (se[0], -se[1]))
@@ -105,6 +107,17 @@ def _inside_name(text: str, start: int, end: int) -> bool:
 
 
 _NAME_CHAR = re.compile(r"[A-Z0-9]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)\Z")
+
+
+def _grammatical_capital(text: str, start: int, end: int) -> bool:
+    """ "Based on ...": a plain word capitalised only because it opens a sentence is no name,
+    unless the list spells it just so ("Cityscapes is ..."), unlike "BASED"."""
+    return (
+        _PLAIN_WORD.fullmatch(text, start, end) is not None
+        and _SENTENCE_START.search(text, max(0, start - 3), start) is not None
+        and text[start:end] not in _LISTED_SPELLINGS
+    )
 
 
 @lru_cache(maxsize=4096)

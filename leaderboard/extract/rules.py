@@ -44,7 +44,7 @@ DELTA_VERB = alternation(DELTA_VERB_STEMS)
 HEDGE = (
     r"(?:(?:up\s+to|about|around|approximately|nearly|almost|roughly|over|more\s+than|at\s+least"
     r"|at\s+most|as\s+much\s+as|only|just|a\s+further|an?\s+(?:average|absolute|relative)\s+of"
-    r"|on\s+average|~|>|<|=)\s*){0,2}"
+    r"|on\s+average|~|>|<|=|≈|∼|(?<=\s)\?(?=\s))\s*){0,2}"  # "?": a "∼" lost to PDF-to-text
 )
 # Numbers a cue after them is shared with: "6.54 and 1.07 decrease", "3.2, 1.1 and 0.9 lower".
 SHARED_LIST = r"(?:(?:\s*(?:,|and|or|/)\s*[+-]?\d+(?:\.\d+)?\s?%?){1,4}\s+)?"
@@ -461,6 +461,16 @@ RULES: tuple[Rule, ...] = (
         hints=("<", ">", "=", "≤", "≥"),
     ),
     Rule(
+        "threshold_setting",
+        "reject",
+        0.7,
+        "a 4.1% AP gain at IoU=[0.8], Recall@1x at tIoU=[0.5], at ? = [7.0]",
+        # a threshold or a symbol PDF-to-text lost ("ε" -> "?") set to a value: the setting of a
+        # result, not one ("IoU" alone can be a metric, so only with a comparison sign)
+        left=_left(r"(?:\bat\s+[\w@.-]{1,12}|\bt?IoU|(?<![\w?])\?)\s*(?:<=?|>=?|=|≤|≥)"),
+        hints=("<", ">", "=", "≤", "≥"),
+    ),
+    Rule(
         "hyperparameter",
         "reject",
         0.8,
@@ -606,13 +616,18 @@ RULES: tuple[Rule, ...] = (
         "prior_art_value",
         "baseline",
         0.7,
-        "the previous highest scores of [83.4%], where SoTA are [82.9%]",
+        "previous highest scores of [83.4%], where SoTA are [82.9%], compared to SOTA accuracy of [63.2%]",
         classes=RESULT_LIKE,
         left=_left(
             r"(?:\b(?:previous|prior|former|earlier|published|reported|existing)\b"
             r"(?:[^.;()]|\.(?=[\d,a-z])){0,40}?"
             r"(?:\b(?:of|are|is|was|were|at)\s*" + HEDGE + r"|:\s*|\(\s*)"
             r"|\b(?:sota|state[-\s]of[-\s]the[-\s]art|human\s+performance|baselines?)\s+(?:are|is|was|were)"
+            r"\s*"
+            + HEDGE
+            # "compared to SOTA accuracy of 63.2%", "compared to human performance (94.36% accuracy)"
+            + r"|\b(?:compared\s+(?:to|with)|than|vs\.?|versus)\s+(?:the\s+)?"
+            r"(?:sota|state[-\s]of[-\s]the[-\s]art|human\s+performance)\s*(?:(?:[\w-]+\s+){0,2}?of\s|\()"
             r"\s*" + HEDGE + ")"
         ),
         reach=90,

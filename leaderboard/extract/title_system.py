@@ -15,8 +15,10 @@ import re
 
 from leaderboard.extract import names, vocab
 
-# "(ACR)": a bracketed acronym; the words before it are its candidate expansion.
-_BRACKETED_ACRONYM = re.compile(r"\((?P<acr>[A-Za-z][A-Za-z0-9+-]*[A-Z][A-Za-z0-9+-]*)\)")
+# "(ACR)", "(ACR in short)": a bracketed acronym; the words before it are its candidate expansion.
+_BRACKETED_ACRONYM = re.compile(
+    r"\((?P<acr>[A-Za-z][A-Za-z0-9+-]*[A-Z][A-Za-z0-9+-]*)(?:\s+(?:in|for)\s+short)?\)"
+)
 _EXPANSION_WORD = re.compile(r"^[A-Za-z][\w-]*$")
 # Where a title's lead phrase ends.
 _TITLE_BREAK = re.compile(
@@ -102,6 +104,8 @@ def defined_title_acronym(abstract: str, title: str | None) -> str | None:
         tail = _expansion(abstract, m.start(), acr)
         if tail is None or names.is_task_name(tail) or names.find_benchmarks(acr):
             continue  # "Visual Question Answering (VQA)" names the task; "(COCO)" a dataset
+        if _COMPONENT_AFTER.match(abstract, m.end()):
+            continue  # "a long-term context attention (LCA) module": a part of the system
         score = len(_words(tail) & title_words)
         if acr in title or any(len(part) >= 3 and part in title for part in acr.split("-")):
             score += 2
@@ -111,6 +115,9 @@ def defined_title_acronym(abstract: str, title: str | None) -> str | None:
             best, best_score = acr, score
     return best
 
+
+# "(LCA) module", "(ASFF) block": the acronym names a part that the paper's system is built of.
+_COMPONENT_AFTER = re.compile(r"\s+(?:module|block|layer|unit|component|head|branch)s?\b", re.IGNORECASE)
 
 # Research fields, not systems: "Natural Language Processing (NLP)".
 _FIELDS = frozenset({"NLP", "CV", "ML", "AI", "RL", "IR", "ASR", "MT", "NLU", "NLG", "HCI"})
@@ -145,12 +152,22 @@ def introduced_acronym(abstract: str) -> str | None:
     return None
 
 
+def _names_task(rest: str) -> bool:
+    """The title part after "for" is a task ("Weakly-Supervised Semantic Segmentation")."""
+    m = _TITLE_BREAK.search(rest)
+    part = rest[: m.start()] if m else rest
+    return names.is_task_name(part)
+
+
 def title_phrase(title: str | None) -> str | None:
     """The title's lead phrase when it can name a system."""
     if not title:
         return None
     title = " ".join(title.split())
     m = _TITLE_BREAK.search(title)
+    while m is not None and m.group(0).strip().lower() == "and":
+        # "Offensive Language and Hate Speech Detection for Danish": the lead is the whole pair
+        m = _TITLE_BREAK.search(title, m.end())
     lead = title[: m.start()] if m else title
     words = lead.split()
     if not 1 <= len(words) <= 5 or _NOT_A_SYSTEM.match(lead) or "?" in lead:
@@ -162,8 +179,11 @@ def title_phrase(title: str | None) -> str | None:
     if words[-1].lower().split("-")[-1] in _NOT_SYSTEM_HEADS:
         return None
     colon = m is not None and m.group(0).strip() == ":"
-    # "Batch Normalization: ..." names the method; only a whole task name before a colon is a task
-    task = names.is_task_name(lead, exact=colon)
+    # "Batch Normalization: ..." names the method; only a whole task name before a colon is a task.
+    # So does a lead "for" a task ("Self-Supervised Difference Detection for Weakly-Supervised
+    # Semantic Segmentation"): a method for a task, even when its head reads like one.
+    for_task = m is not None and m.group(0).strip().lower() == "for" and _names_task(title[m.end() :])
+    task = names.is_task_name(lead, exact=colon or for_task)
     if task or names.find_benchmarks(lead):
         return None
     return lead

@@ -79,7 +79,7 @@ def _latex_replacement(m: re.Match[str]) -> str:
     return " " * n
 
 
-def normalise(text: str) -> str:
+def clean_keeping_offsets(text: str) -> str:
     """Return a same-length copy with LaTeX remnants and odd characters made plain."""
     text = text.translate(_CHAR_MAP)
     if "\\" in text:
