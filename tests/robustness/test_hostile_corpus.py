@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cli_support import said
 from hostile_corpus import CASES, GOOD_IDS, Case, jsonl, name_text, paper, write_corpus
 from robust_support import canonical_dump, start_cli
 from sqlalchemy import create_engine, select
@@ -58,8 +59,9 @@ def test_every_hostile_file_gets_one_error_line_and_every_good_paper_is_stored_o
     write_corpus(folder)
     result = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
 
-    assert sorted(result.stderr.splitlines()) == expected_errors(folder, CASES)
-    assert (result.exit_code, result.stdout) == (1, expected_summary(CASES))
+    summary, errors = said(result)
+    assert sorted(errors.splitlines()) == expected_errors(folder, CASES)
+    assert (result.exit_code, summary, result.stdout) == (1, expected_summary(CASES), "")
     papers = stored(db_url)
     assert sorted(papers) == sorted(set(GOOD_IDS).union(*(case.stores for case in CASES)))
     # A file name that is not UTF-8 is stored with its bad bytes escaped, the same on every run.
@@ -69,7 +71,7 @@ def test_every_hostile_file_gets_one_error_line_and_every_good_paper_is_stored_o
 
     process = start_cli("ingest", str(folder), "--db", db_url, "--jobs", "2")
     out, err = process.communicate(timeout=300)
-    assert (process.returncode, sorted(err.splitlines())) == (1, expected_errors(folder, CASES))
+    assert (process.returncode, sorted(said(err)[1].splitlines())) == (1, expected_errors(folder, CASES))
     assert canonical_dump(db_url) == dump
 
 
@@ -137,11 +139,12 @@ def test_files_that_change_or_vanish_after_listing_fail_alone(runner, db_url, tm
 
     monkeypatch.setattr(leaderboard.cli.papers, "expand_paths", list_then_change)
     result = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
-    assert (result.exit_code, result.stdout) == (
+    summary, errors = said(result)
+    assert (result.exit_code, summary) == (
         1,
         "files: 1 ok, 6 failed; papers: 1 read, 1 new, 0 seen; claims: 0 stored\n",
     )
-    assert result.stderr.splitlines() == [f"error: {folder}/{name}{error}" for name, _, error in CHANGES]
+    assert errors.splitlines() == [f"error: {folder}/{name}{error}" for name, _, error in CHANGES]
     assert list(stored(db_url)) == ["g-last"]
 
 
@@ -157,7 +160,7 @@ def test_unreadable_file_and_folder_fail_alone(runner, db_url, tmp_path):
         result = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
     finally:
         (folder / "locked").chmod(0o755)
-    assert result.stderr.splitlines() == [
+    assert said(result)[1].splitlines() == [
         f"error: {folder}/b.jsonl: cannot read (Permission denied)",
         f"error: {folder}/locked: cannot list the folder (Permission denied)",
     ]
@@ -175,7 +178,7 @@ def test_giant_lines_and_cells_fail_alone(runner, db_url, tmp_path):
         out.write(b"id,abstract\ng-cell," + b"word " * (17 * 2**20 // 5) + b"\n")
     (folder / "c-good.jsonl").write_bytes(jsonl(paper("last")))
     result = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
-    assert result.stderr.splitlines() == [
+    assert said(result)[1].splitlines() == [
         f"error: {folder}/a-giant-line.jsonl:1: line longer than 64 MB; not one record per line?",
         f"error: {folder}/b-giant-cell.csv:2: a cell longer than 16 MB",
     ]
@@ -205,5 +208,6 @@ def test_a_failure_no_check_foresaw_stops_only_its_own_file(runner, db_url, tmp_
         options = ["--db", db_url] if command == "ingest" else ["-o", str(tmp_path / "out.jsonl")]
         result = runner.invoke(app, [command, str(folder), *options])
         bug = "unexpected RuntimeError: a bug the tests did not foresee (please report it)"
-        assert (result.exit_code, result.stderr) == (1, f"error: {folder}/b.jsonl: {bug}\n")
+        errors = said(result)[1] if command == "ingest" else result.stderr
+        assert (result.exit_code, errors) == (1, f"error: {folder}/b.jsonl: {bug}\n")
     assert sorted(stored(db_url)) == ["g-a", "g-c"]

@@ -76,8 +76,9 @@ def test_a_german_excel_file_is_read(runner, db):
     german[1] |= {"status": "accepted"}
     write("review.csv", *sheet(german), delimiter=";", encoding="cp1252")
     result = import_review(runner, db_url)
-    assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == (
+    # The summary is a message: stderr, as every command's (data alone goes to stdout).
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == (
         "review.csv: 3 row(s): 1 accepted, 0 rejected, 1 corrected, 1 unchanged; 4 change(s) logged\n"
     )
     assert stored(db_url) == {
