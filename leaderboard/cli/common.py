@@ -28,6 +28,7 @@ import leaderboard
 from leaderboard.cli.verbosity import configure_logging
 from leaderboard.errors import LeaderboardError
 from leaderboard.settings import resolve_db_url
+from leaderboard.terminal import printable
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -164,16 +165,20 @@ def is_stdout(path: Path | str | None) -> bool:
 @contextlib.contextmanager
 def text_output(path: Path | str | None) -> Iterator[TextIO]:
     """Where a command writes text: stdout for None or `-`, else the file (its failure to open is
-    one `error:` line)."""
+    one `error:` line). The command flushes what it wrote where it can report a failure (a full
+    disk); closing after such a failure would fail on the same bytes and say it a second time."""
     if is_stdout(path):
         yield sys.stdout
         return
     try:
         out = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     except OSError as exc:
-        raise fail(f"{path}: {exc.strerror or exc}") from None
-    with out:
+        raise fail(f"{printable(str(path))}: {exc.strerror or exc}") from None
+    try:
         yield out
+    finally:
+        with contextlib.suppress(OSError):
+            out.close()
 
 
 @contextlib.contextmanager

@@ -9,11 +9,11 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, TextIO
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from leaderboard.cli.common import app, fail, first_line, is_stdout, open_database
+from leaderboard.cli.common import app, fail, first_line, is_stdout, open_database, text_output
 from leaderboard.cli.options import ClaimsFormat, DbOption, OutputOption, a_job_count
 from leaderboard.error_lines import ErrorLines
 from leaderboard.ingest import FORMATS, IngestError, expand_paths, iter_papers
@@ -181,7 +181,7 @@ def extract(
     paths = _expand(inputs, errors)
     failed = errors.count
     started, papers, claims_written = time.monotonic(), 0, 0
-    with _output(output) as out, extractor_pool(jobs) as pool:
+    with text_output(output) as out, extractor_pool(jobs) as pool:
         with _writing(output):
             writer = ClaimWriter(out, out_format)
         for path in paths:
@@ -230,21 +230,3 @@ def _writing(output: Path | str | None) -> Iterator[None]:
     except OSError as exc:
         name = "standard output" if is_stdout(output) else printable(str(output))
         raise fail(f"{name}: {exc.strerror or exc}") from None
-
-
-@contextlib.contextmanager
-def _output(path: Path | str | None) -> Iterator[TextIO]:
-    """stdout for None or `-`, else the file; unlike `text_output`, closing never reports again
-    what `_writing` already said about a full disk."""
-    if is_stdout(path):
-        yield sys.stdout
-        return
-    try:
-        out = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
-    except OSError as exc:
-        raise fail(f"{printable(str(path))}: {exc.strerror}") from None
-    try:
-        yield out
-    finally:
-        with contextlib.suppress(OSError):
-            out.close()
