@@ -135,22 +135,8 @@ def set_metric_direction(
         raise EntityError(f"{metric.name!r} is a {metric.kind}, not a metric")
     if direction not in METRIC_DIRECTIONS:
         raise EntityError(f"direction must be one of {', '.join(METRIC_DIRECTIONS)}, not {direction!r}")
-    if metric.direction == direction:
+    if not _edit_entity(session, metric, "direction", direction, reviewer, reason):
         return
-    record(
-        session,
-        target="entity",
-        target_id=metric.id,
-        action="edit",
-        field="direction",
-        old=metric.direction,
-        new=direction,
-        reviewer=reviewer,
-        reason=reason,
-    )
-    metric.direction = direction
-    session.info[ENTITIES_WRITTEN] = True
-    session.flush()
     # Whether a negative value is possible depends on the direction (scale.canonical_value).
     reresolve_claims(session, {metric.id})
 
@@ -172,19 +158,28 @@ def set_not_entity(
     entity = _canonical(session, entity_id)
     if entity.kind not in ("benchmark", "model"):
         raise EntityError(f"{entity.name!r} is a {entity.kind}: only benchmarks and models can be no entity")
-    if entity.not_entity == value:
-        return
+    _edit_entity(session, entity, "not_entity", value, reviewer, reason)
+
+
+def _edit_entity(
+    session: Session, entity: Entity, field: str, value: str | None, reviewer: str, reason: str | None
+) -> bool:
+    """Set one field of an entity, logged as an edit (revertable); False when it already holds it."""
+    old = getattr(entity, field)
+    if old == value:
+        return False
     record(
         session,
         target="entity",
         target_id=entity.id,
         action="edit",
-        field="not_entity",
-        old=entity.not_entity,
+        field=field,
+        old=old,
         new=value,
         reviewer=reviewer,
         reason=reason,
     )
-    entity.not_entity = value
+    setattr(entity, field, value)
     session.info[ENTITIES_WRITTEN] = True
     session.flush()
+    return True
