@@ -186,34 +186,43 @@ def is_system_name(name: str) -> bool:
 
 
 def paper_model(abstract: str, title: str | None) -> str | None:
-    """The system the paper proposes, or None when it names none. Explicit naming ("our model,
-    dubbed X", "called X") beats "we propose ... X"; a title counts only when its part before
-    the colon is a name ("TransTab: ..."), not a phrase ("Less is More: ...")."""
+    """The system the paper proposes, or None when it names none."""
+    return paper_system(abstract, title)[0]
+
+
+def paper_system(abstract: str, title: str | None) -> tuple[str | None, str]:
+    """The paper's system and the rule that named it ("none" when it names none). Explicit
+    naming ("our model, dubbed X", "called X") beats "we propose ... X"; a title counts only
+    when its part before the colon is a name ("TransTab: ..."), not a phrase ("Less is More: ...")."""
     data_title = False
     if title:
         m = TITLE_NAME.match(title)
         named = m is not None and _TITLE_IS_NAME.match(m.group("name").strip()) is not None
         data_title = m is not None and _TITLE_NAMES_DATA.match(title, m.end()) is not None
         if m is not None and named and not data_title:
-            return m.group("name").strip()
+            return m.group("name").strip(), "system:title-name"
     acronym = title_system.defined_title_acronym(abstract, title)
     if acronym:
-        return acronym
+        return acronym, "system:title-acronym"
     for pattern in (OUR_NAMED, CALLED, APPOSED, INTRODUCED_NAME):
         found = _first_system(pattern, abstract)
         if found:
-            return found
+            return found, f"system:{_rule_name(pattern)}"
     lead = None if data_title else title_system.title_phrase(title)
     if lead:
-        return lead
+        return lead, "system:title-lead"
     acronym = title_system.introduced_acronym(abstract)
     if acronym:
-        return acronym
+        return acronym, "system:introduced-acronym"
     for pattern in (PROPOSED, DEFINED_ACRONYM):
         found = _first_system(pattern, abstract)
         if found:
-            return found
-    return None
+            return found, f"system:{_rule_name(pattern)}"
+    return None, "none"
+
+
+def _rule_name(pattern: re.Pattern[str]) -> str:
+    return next(k for k, v in _PATTERNS.items() if v is pattern).lower().replace("_", "-")
 
 
 _LANGUAGE_NAME = re.compile(rf"^(?:{alternation(LANGUAGES)})$", re.IGNORECASE)

@@ -99,14 +99,11 @@ def defined_title_acronym(abstract: str, title: str | None) -> str | None:
     best, best_score = None, 1
     for m in _BRACKETED_ACRONYM.finditer(abstract, 0, 3000):
         acr = m.group("acr")
-        if vocab.is_generic_system(acr) or acr.upper() in _FIELDS:
-            continue
         tail = _expansion(abstract, m.start(), acr)
-        if tail is None or names.is_task_name(tail) or names.find_benchmarks(acr):
-            continue  # "Visual Question Answering (VQA)" names the task; "(COCO)" a dataset
-        if _COMPONENT_AFTER.match(abstract, m.end()):
-            continue  # "a long-term context attention (LCA) module": a part of the system
-        score = len(_words(tail) & title_words)
+        if tail is None or not _names_a_system(abstract, m, acr, tail):
+            continue
+        # a part ("Geometry Normalization Module (GNM)") loses a tie with the whole it is built into
+        score = len(_words(tail) & title_words) - _names_a_part(tail)
         if acr in title or any(len(part) >= 3 and part in title for part in acr.split("-")):
             score += 2
         if _PROPOSING.search(abstract, max(0, m.start() - 160), m.start()):
@@ -142,14 +139,54 @@ def introduced_acronym(abstract: str) -> str | None:
     right where it introduces its system (the expansion must fit the acronym's letters)."""
     for m in _BRACKETED_ACRONYM.finditer(abstract, 0, 3000):
         acr = m.group("acr")
-        if vocab.is_generic_system(acr) or acr.upper() in _FIELDS:
-            continue
         if not _INTRODUCING.search(abstract, max(0, m.start() - 160), m.start()):
             continue
         tail = _expansion(abstract, m.start(), acr)
-        if tail is not None and not names.is_task_name(tail) and not names.find_benchmarks(acr):
+        if tail is not None and _names_a_system(abstract, m, acr, tail) and not _names_a_part(tail):
             return acr
     return None
+
+
+def _names_a_system(abstract: str, m: re.Match[str], acr: str, expansion: str) -> bool:
+    """ "(ACR)" defined for `expansion` names a system: no generic family ("CNN"), research field,
+    plural of things ("ROIs"), dataset, task ("Visual Question Answering (VQA)",
+    "(UDA) semantic segmentation") or part named after it ("(LCA) module")."""
+    if vocab.is_generic_system(acr) or acr.upper() in _FIELDS:
+        return False
+    if _PLURAL.match(acr) and not _NETWORKS.search(expansion):
+        return False  # "(HNNs)" for "Holistically-Nested ... Networks" still names one architecture
+    if names.find_benchmarks(acr) or _COMPONENT_AFTER.match(abstract, m.end()):
+        return False
+    return not (names.is_task_name(expansion) or modifies_task(abstract, acr))
+
+
+def _names_a_part(expansion: str) -> bool:
+    """ "a Geometry Normalization Module (GNM)": the expansion names a part of a system."""
+    return expansion.split()[-1].lower() in _COMPONENT_HEADS
+
+
+_PLURAL = re.compile(r"^[A-Za-z]*[A-Z]s$")
+_NETWORKS = re.compile(r"(?:Networks|Nets)$", re.IGNORECASE)
+# Head nouns of an expansion that names a part of a system, not the system.
+_COMPONENT_HEADS = frozenset({"module", "block", "layer", "unit", "predictor", "head", "branch", "mechanism"})
+# "(UDA) semantic segmentation", "DA classification", "the DAR problem": the name qualifies a task.
+_TASK_AFTER = re.compile(
+    r"\)?\s+(?:(?!(?:for|on|in|and|or|with|to|of|the|a|an|at|by|via|from)\s)[a-z]+\s+)?"
+    r"(?:classification|detection|segmentation|recognition|tracking|parsing|translation"
+    r"|estimation|retrieval|generation|prediction|tagging|extraction|labell?ing|summarization|localization"
+    r"|answering|captioning|tasks?|problems?)\b"
+)
+
+
+def modifies_task(abstract: str, name: str) -> bool:
+    """Some use of `name` in `abstract` qualifies a task."""
+    at = abstract.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not abstract[at - 1].isalnum()) and _TASK_AFTER.match(abstract, end):
+            return True
+        at = abstract.find(name, end)
+    return False
 
 
 def _names_task(rest: str) -> bool:
