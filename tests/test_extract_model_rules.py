@@ -38,6 +38,63 @@ OWN_SYSTEM = [
     ),
 ]
 
+# (sentence, title, the model of the claim of value_text, value_text)
+SUBJECTS = [
+    # a bracketed variant, a size or an apposition between the subject and its verb
+    (
+        "Notably, DetNet-2 (ResNet-50) achieves 47.1 AP on COCO.",
+        "Dense Boxes for Detection",
+        "DetNet-2",
+        "47.1",
+    ),
+    ("Orca-Math 70B achieves 81.0% accuracy on GSM8K.", None, "Orca-Math", "81.0%"),
+    (
+        "Remarkably, our EDM-XS, as a training-free sampler, obtains 2.31 FID on CIFAR-10.",
+        "Sampling Faster with Fewer Steps",
+        "EDM-XS",
+        "2.31",
+    ),
+    # a backbone the paper's own method trained is the paper's system
+    (
+        "We propose TokenMix (TMix) for data augmentation. With TMix, our ResNet-152 achieves 80.2% top-1 "
+        "accuracy on ImageNet.",
+        "TokenMix: Mixing Tokens for Vision Training",
+        "TokenMix",
+        "80.2%",
+    ),
+    # a LaTeX macro standing for the name is the paper's system
+    (
+        "We present \\ours{}. \\ours reaches 65.1 mIoU on ADE20K.",
+        "SegLite: Cheap Segmentation",
+        "SegLite",
+        "65.1",
+    ),
+    # a capitalised phrase with its acronym is no subject
+    (
+        "A new Entity Linking (EL) model obtains 91.2% F1 on AIDA.",
+        "Fast Linking at Scale",
+        None,
+        "91.2%",
+    ),
+    # a name with a lower-case prefix ("mc-BEiT") is a name
+    (
+        "We introduce an improved BERT-style method, namely mx-ViTa. It reaches 84.0% top-1 accuracy "
+        "on ImageNet.",
+        "mx-ViTa: Multi-choice Image Pre-training",
+        "mx-ViTa",
+        "84.0%",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "model", "value_text"), SUBJECTS, ids=[f"SUBJ-{c[2]}" for c in SUBJECTS]
+)
+def test_sentence_subject(text: str, title: str | None, model: str | None, value_text: str) -> None:
+    claims = [c for c in extract_claims(text, title) if c.value_text == value_text]
+    assert claims, [c.value_text for c in extract_claims(text, title)]
+    assert claims[0].model == model
+
 
 @pytest.mark.parametrize(("abstract", "title", "model"), OWN_SYSTEM, ids=[f"OWN-{c[2]}" for c in OWN_SYSTEM])
 def test_own_system(abstract: str, title: str | None, model: str | None) -> None:

@@ -19,6 +19,7 @@ from leaderboard.extract.vocab import LANGUAGES, alternation, is_generic_system
 NAME = (
     r"(?:\b[A-Z]\w*[A-Z0-9](?:[\w.-]*\w)?"  # MedGemma, XLM-R, T5, CLIP
     r"|\b[a-z]+[A-Z](?:[\w.-]*\w)?"  # mPLM-Sim, wav2Vec
+    r"|\b[a-z]{1,4}-[A-Z][A-Za-z0-9]*[A-Z0-9](?:[\w.-]*\w)?"  # mc-BEiT, m-BERT
     r"|\b[A-Z][a-z]+(?:-[A-Za-z0-9]+)+\b"  # Med-Gemini, Inception-v3
     r"|\b[A-Z]-[A-Z][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"  # U-Net, R-CNN
     r"|\b[A-Z]-[a-z]{3,}\w*\b"  # X-volution
@@ -152,8 +153,12 @@ _TITLE_NAMES_DATA = re.compile(
 _TITLE_IS_NAME = re.compile(rf"^(?:{NAME}|[A-Z][a-z]+)(?:[\s-](?:{NAME}|\d[\w.]*))?$")
 
 # A named subject right before a result verb: "XLM-R significantly outperforms", "Florence achieves".
+# A size ("Flan-PaLM 540B"), a bracketed variant ("GFLV2 (ResNet-101)") or an apposition ("ADM-ES,
+# as a stochastic sampler,") may stand between the name and its verb.
 SUBJECT = re.compile(
-    rf"""(?P<name>{NAME}|[A-Z][a-z]{{2,}})(?:'s)?\s+(?:model|method|approach|framework|system|agent)?\s*
+    rf"""(?P<name>{NAME}|[A-Z][a-z]{{2,}})(?:'s)?(?:\s+\d+(?:\.\d+)?[BMK]\b)?(?:\s*\([^()]{{1,40}}\))?
+    (?:,\s+(?:as|an?|the|which|namely|trained|pre-trained|with)\s[^,;()]{{1,60}},)?
+    \s+(?:model|method|approach|framework|system|agent)?\s*
     (?:\w+ly\s+|can\s+|also\s+|further\s+|still\s+)*
     (?:achiev(?!ement)\w*|outperform\w*|improv(?!ement)\w*|obtain\w*|attain\w*|reach\w*|surpass\w*|sets|shows?|yield\w*
       |rank(?:s|ed)|perform(?!ance)\w*|bridg\w*|enhanc(?!ement)\w*|exceed\w*|beat\w*|gets|scores|scored|boost\w*|deliver\w*
@@ -313,17 +318,36 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
     found, end = None, 0
     tail = sentence_left[-300:]
     for m in SUBJECT.finditer(tail):
+        if _PLAIN_WORD.match(m.group("name")) and "(" in m.group(0):
+            continue  # "a new Named Entity Recognition (NER) model obtains": a phrase, no name
         if is_system_name(m.group("name")):
             found, end = m.group("name"), m.end()
             owner = _POSSESSOR.search(tail, 0, m.start())
             if owner and is_system_name(owner.group("name")):
                 found = owner.group("name")  # "VATT's vision Transformer achieves": a part of VATT
+            elif own and (found.startswith("\\") or _own_backbone(tail, m.start(), found)):
+                found = own  # "\method achieves", "our ResNet-200 achieves": the paper's system
     if found and not _OUR_SUBJECT.search(tail, end):  # "X scores 86.4% while our model scores [71.0%]"
         return found
     m = _OPENING_SUBJECT.match(sentence_left)
     if m and _is_subject_system(m.group("name")) and not _OUR_SUBJECT.search(sentence_left, m.end()):
         return m.group("name")  # "CornerNet-Saccade is suitable for ..., improving the AP by [1.0%]"
     return own
+
+
+# "our ResNet-200", "the pre-trained ViT-B": a backbone the paper's own method trained, so the
+# number is the paper's system's.
+_OWN_DETERMINER = re.compile(r"\b(?:[Oo]ur|[Tt]he\s+(?:pre-?trained|fine-?tuned))\s+(?:[\w-]+\s+){0,2}?\Z")
+_BACKBONE = re.compile(
+    r"(?:ResNe(?:t|Xt)|ViT|DeiT|Swin|ConvNeXt|EfficientNet|VGG|MobileNet|DenseNet|WRN|RegNet|HRNet)\b"
+)
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+$")
+
+
+def _own_backbone(tail: str, start: int, name: str) -> bool:
+    """ "our ResNet-200", "the pre-trained ViT-B": `name` is a backbone the paper trained."""
+    own_determiner = _OWN_DETERMINER.search(tail, max(0, start - 60), start)
+    return _BACKBONE.match(name) is not None and own_determiner is not None
 
 
 # "VATT's vision Transformer", "X's audio encoder": the subject is a part of the system X.
