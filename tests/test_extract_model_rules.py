@@ -20,7 +20,7 @@ OWN_SYSTEM = [
         "can be added to any existing detector built on convolutional features, to construct "
         "end-to-end Layout Alignment Networks (LANets). Our method reaches 71.2% F-score on ICDAR 2015.",
         "Layout Alignment Networks for Robust Table Detection",
-        "LANets",
+        "LANet",
     ),
     # a plural acronym names things, not a system: "regions of interest (ROIs)"
     (
@@ -107,3 +107,20 @@ def test_paper_system_says_which_rule_named_it() -> None:
     abstract = "We propose FlowNet-X, a network for optical flow. FlowNet-X reaches 2.1 EPE on Sintel."
     assert paper_system(abstract, "FlowNet-X: Faster Optical Flow") == ("FlowNet-X", "system:title-name")
     assert paper_system("Results improve by 2%.", "Notes on Optical Flow") == (None, "none")
+
+
+# (title, abstract, the paper's system)
+TITLE_SYSTEMS = [
+    # a plural network name names the family; a leaderboard row is one member
+    (
+        "Ripple Networks",
+        "We propose ripple networks (RippleNets in short), a family of vision backbones. Our model "
+        "reaches 83.1% top-1 accuracy on ImageNet.",
+        "RippleNet",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "abstract", "name"), TITLE_SYSTEMS, ids=[c[0] for c in TITLE_SYSTEMS])
+def test_title_system(title: str, abstract: str, name: str | None) -> None:
+    assert paper_system(abstract, title)[0] == name

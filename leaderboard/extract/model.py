@@ -196,7 +196,20 @@ def paper_model(abstract: str, title: str | None) -> str | None:
 
 
 def paper_system(abstract: str, title: str | None) -> tuple[str | None, str]:
-    """The paper's system and the rule that named it ("none" when it names none). Explicit
+    """The paper's system and the rule that named it ("none" when it names none)."""
+    name, rule = _paper_system(abstract, title)
+    if name is not None and _PLURAL_NETS.search(name):
+        # "FocalNets" names the family; each number in the paper is one member's: "FocalNet"
+        return name[:-1], rule
+    return name, rule
+
+
+# "FocalNets", "GNNets": a CamelCase name of networks in the plural.
+_PLURAL_NETS = re.compile(r"[A-Za-z0-9]Nets$")
+
+
+def _paper_system(abstract: str, title: str | None) -> tuple[str | None, str]:
+    """The paper's system and the rule that named it. Explicit
     naming ("our model, dubbed X", "called X") beats "we propose ... X"; a title counts only
     when its part before the colon is a name ("TransTab: ..."), not a phrase ("Less is More: ...")."""
     data_title = False
