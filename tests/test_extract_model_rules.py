@@ -118,6 +118,16 @@ TITLE_SYSTEMS = [
         "reaches 83.1% top-1 accuracy on ImageNet.",
         "RippleNet",
     ),
+    # the short form the abstract writes for the title's lead phrase
+    (
+        "Layered Ranking Autoencoders",
+        "We describe a ranking autoencoder. LRAE consists of two stages and ranks items well.",
+        "LRAE",
+    ),
+    ("Sparse Token Mixer V2", "STMV2 replaces attention with sparse mixing.", "STMV2"),
+    ("Conditional Multi-Task Adapters", "Code is available at https://example.org/CMTA.", "CMTA"),
+    # a lead whose initials spell a generic family names no system
+    ("Graph Convolutional Networks for Action Localization", "We build a graph over proposals.", None),
 ]
 
 

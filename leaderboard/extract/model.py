@@ -226,7 +226,7 @@ def _paper_system(abstract: str, title: str | None) -> tuple[str | None, str]:
         found = _first_system(pattern, abstract)
         if found:
             return found, f"system:{_rule_name(pattern)}"
-    lead = None if data_title else title_system.title_phrase(title)
+    lead = None if data_title else title_system.lead_system(title, abstract)
     if lead:
         return lead, "system:title-lead"
     acronym = title_system.introduced_acronym(abstract)

@@ -224,3 +224,41 @@ def title_phrase(title: str | None) -> str | None:
     if task or names.find_benchmarks(lead):
         return None
     return lead
+
+
+def lead_system(title: str | None, abstract: str) -> str | None:
+    """The title's lead phrase as the paper's system, by the short form the abstract writes for
+    it ("Stacked Capsule Autoencoders" is "SCAE", "Generalized Focal Loss V2" "GFLV2"); None when
+    its initials spell a generic family ("Graph Convolutional Networks": GCN)."""
+    lead = title_phrase(title)
+    if lead is None:
+        return None
+    initials, version = _initials(lead)
+    if vocab.is_generic_system(initials):
+        return None
+    if len(initials) >= 2:
+        for m in _SHORT_FORM.finditer(abstract):
+            token = m.group(0)
+            bare = token.replace("-", "")
+            if bare.upper() == initials + version or (
+                len(initials) >= 3
+                and not version
+                and bare.isupper()
+                and len(bare) == len(initials) + 1
+                and bare.startswith(initials)
+            ):
+                return token
+    return lead
+
+
+_SHORT_FORM = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9-]{1,11}(?![\w-])")
+_VERSION = re.compile(r"^(?:[Vv]\d+|\d+|\+\+)$")
+
+
+def _initials(lead: str) -> tuple[str, str]:
+    """ "Conditionally Adaptive Multi-Task Learning" -> ("CAMTL", ""); "Generalized Focal Loss V2"
+    -> ("GFL", "V2")."""
+    words = lead.split()
+    version = words.pop().upper() if len(words) > 1 and _VERSION.match(words[-1]) else ""
+    parts = [p for w in words for p in w.split("-") if p and p.lower() not in _SMALL]
+    return "".join(p[0].upper() for p in parts if p[0].isalpha()), version
