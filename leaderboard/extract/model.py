@@ -45,6 +45,14 @@ INTRODUCED_NAME = re.compile(
     re.VERBOSE,
 )
 CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?P<name>{NAME}|[A-Z][a-z]+)")
+# "termed Downstream Transfer Attack (DTA)", 'called "High-temperaturE Refinement ..." (HERBS)': the
+# name given is spelled out, and the acronym after it is what the paper goes by.
+_SPELLED_WORD = r"(?:[A-Z][\w-]*|of|and|for|with|the|to|in|on)"
+CALLED_ACRONYM = re.compile(
+    rf"""\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?["“']?[A-Z][\w-]*(?:\s+{_SPELLED_WORD}){{0,7}}["”']?
+    \s*\((?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)""",
+    re.VERBOSE,
+)
 # "Mixture of Dyadic Experts (MoDE)": an acronym defined for the paper's method.
 DEFINED_ACRONYM = re.compile(
     r"\b(?:[Ww]e|[Oo]ur)\b[^.;]{0,120}?\b(?:[A-Z][\w-]*\s+){1,6}\((?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)"
@@ -59,6 +67,7 @@ _PATTERNS = {
     "OUR_NAMED": OUR_NAMED,
     "INTRODUCED_NAME": INTRODUCED_NAME,
     "CALLED": CALLED,
+    "CALLED_ACRONYM": CALLED_ACRONYM,
     "DEFINED_ACRONYM": DEFINED_ACRONYM,
     "APPOSED": APPOSED,
 }
@@ -135,6 +144,15 @@ _NOT_NAMES = frozenset(
         "GPU",
         "GPUs",
         "API",
+        # languages and formats a system reads or writes: "map questions into SQL queries"
+        "SQL",
+        "SPARQL",
+        "HTML",
+        "XML",
+        "JSON",
+        "CSV",
+        "PDF",
+        "URL",
     }
 )
 
@@ -222,7 +240,7 @@ def _paper_system(abstract: str, title: str | None) -> tuple[str | None, str]:
     acronym = title_system.defined_title_acronym(abstract, title)
     if acronym:
         return acronym, "system:title-acronym"
-    for pattern in (OUR_NAMED, CALLED, APPOSED, INTRODUCED_NAME):
+    for pattern in (OUR_NAMED, CALLED_ACRONYM, CALLED, APPOSED, INTRODUCED_NAME):
         found = _first_system(pattern, abstract)
         if found:
             return found, f"system:{_rule_name(pattern)}"
@@ -253,6 +271,7 @@ _OPENERS: dict[str, tuple[str, ...]] = {
     "OUR_NAMED": ("our ",),
     "INTRODUCED_NAME": ("we ",),
     "CALLED": ("called", "named", "dubbed", "termed", "coined"),
+    "CALLED_ACRONYM": ("called", "named", "dubbed", "termed", "coined"),
     "DEFINED_ACRONYM": ("we", "our"),
     "APPOSED": (
         "architecture,",
@@ -300,6 +319,7 @@ def _first_system(pattern: re.Pattern[str], abstract: str) -> str | None:
             and not is_generic_system(name)
             and not names_a_resource(abstract, name)
             and not _LANGUAGE_WORD.search(m.group(0)[-80:])
+            and not title_system.defined_for_part(abstract, name)
         ):
             return name.rstrip(".-")
     return None

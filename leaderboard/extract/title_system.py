@@ -174,7 +174,7 @@ _TASK_AFTER = re.compile(
     r"\)?\s+(?:(?!(?:for|on|in|and|or|with|to|of|the|a|an|at|by|via|from)\s)[a-z]+\s+)?"
     r"(?:classification|detection|segmentation|recognition|tracking|parsing|translation"
     r"|estimation|retrieval|generation|prediction|tagging|extraction|labell?ing|summarization|localization"
-    r"|answering|captioning|tasks?|problems?)\b"
+    r"|answering|captioning|tasks?|problems?)(?![\w-])"
 )
 
 
@@ -262,3 +262,9 @@ def _initials(lead: str) -> tuple[str, str]:
     version = words.pop().upper() if len(words) > 1 and _VERSION.match(words[-1]) else ""
     parts = [p for w in words for p in w.split("-") if p and p.lower() not in _SMALL]
     return "".join(p[0].upper() for p in parts if p[0].isalpha()), version
+
+
+def defined_for_part(abstract: str, name: str) -> bool:
+    """`name` is an acronym the abstract defines for a part: "a Separable Hybrid Attention (SHA) module"."""
+    at = abstract.find(f"({name})")
+    return at >= 0 and _COMPONENT_AFTER.match(abstract, at + len(name) + 2) is not None
