@@ -76,6 +76,27 @@ SUBJECTS = [
         None,
         "91.2%",
     ),
+    # "our X model" is the paper's system built on X
+    (
+        "We train Titan-LM with model parallelism. Our BERT model achieves 91.2% accuracy on RACE.",
+        "Titan-LM: Training Large Models",
+        "Titan-LM",
+        "91.2%",
+    ),
+    # the name given right before the verb
+    (
+        "With the help of PullLoss, our detector, namely Ped-X, achieves a miss rate of 6.1% on Caltech.",
+        "PullLoss: Pulling Boxes Together",
+        "Ped-X",
+        "6.1%",
+    ),
+    # a number opening the bracket after a compared system's name is that system's
+    (
+        "On COCO, DenseBox achieves 45.0% AP, surpassing state-of-the-art PAA (43.9%) and ATSS (43.6%).",
+        "DenseBox: Dense Detection",
+        "PAA",
+        "43.9%",
+    ),
     # a name with a lower-case prefix ("mc-BEiT") is a name
     (
         "We introduce an improved BERT-style method, namely mx-ViTa. It reaches 84.0% top-1 accuracy "

@@ -176,7 +176,7 @@ _TITLE_IS_NAME = re.compile(rf"^(?:{NAME}|[A-Z][a-z]+)(?:[\s-](?:{NAME}|\d[\w.]*
 SUBJECT = re.compile(
     rf"""(?P<name>{NAME}|[A-Z][a-z]{{2,}})(?:'s)?(?:\s+\d+(?:\.\d+)?[BMK]\b)?(?:\s*\([^()]{{1,40}}\))?
     (?:,\s+(?:as|an?|the|which|namely|trained|pre-trained|with)\s[^,;()]{{1,60}},)?
-    \s+(?:model|method|approach|framework|system|agent)?\s*
+    \s+(?P<noun>model|method|approach|framework|system|agent)?\s*
     (?:\w+ly\s+|can\s+|also\s+|further\s+|still\s+)*
     (?:achiev(?!ement)\w*|outperform\w*|improv(?!ement)\w*|obtain\w*|attain\w*|reach\w*|surpass\w*|sets|shows?|yield\w*
       |rank(?:s|ed)|perform(?!ance)\w*|bridg\w*|enhanc(?!ement)\w*|exceed\w*|beat\w*|gets|scores|scored|boost\w*|deliver\w*
@@ -358,8 +358,18 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
             owner = _POSSESSOR.search(tail, 0, m.start())
             if owner and is_system_name(owner.group("name")):
                 found = owner.group("name")  # "VATT's vision Transformer achieves": a part of VATT
-            elif own and (found.startswith("\\") or _own_backbone(tail, m.start(), found)):
-                found = own  # "\method achieves", "our ResNet-200 achieves": the paper's system
+            elif own and (
+                found.startswith("\\")
+                or _own_backbone(tail, m.start(), found)
+                or (m.group("noun") and _OUR_BEFORE.search(tail, max(0, m.start() - 5), m.start()))
+            ):
+                found = own  # "\method achieves", "our ResNet-200 achieves", "Our BERT model achieves"
+    named = _NAMED_SUBJECT.search(tail, end)
+    if named and is_system_name(named.group("name")):
+        found, end = named.group("name"), named.end()  # "our detector, namely NMS-Ped, achieves"
+    compared = _COMPARED_BRACKET.search(tail, end)
+    if compared and is_system_name(compared.group("name")) and compared.group("name") != own:
+        return compared.group("name")  # "surpassing SAPD ([43.5%]) and ATSS (43.6%)": SAPD's number
     if found and not _OUR_SUBJECT.search(tail, end):  # "X scores 86.4% while our model scores [71.0%]"
         return found
     m = _OPENING_SUBJECT.match(sentence_left)
@@ -367,6 +377,21 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
         return m.group("name")  # "CornerNet-Saccade is suitable for ..., improving the AP by [1.0%]"
     return own
 
+
+_OUR_BEFORE = re.compile(r"\b[Oo]ur\s+\Z")
+# "our detector, namely NMS-Ped, achieves": the name given right before the verb.
+_NAMED_SUBJECT = re.compile(
+    rf"""\b(?:namely|called|dubbed|named)\s+(?P<name>{NAME}),?\s+(?:\w+ly\s+)?
+    (?:achiev|outperform|obtain|attain|reach|surpass|scor|set|yield)\w*\b""",
+    re.VERBOSE,
+)
+# "surpassing state-of-the-art SAPD (": the number opens the bracket after a compared system's name.
+_COMPARED_BRACKET = re.compile(
+    rf"""\b(?:surpass|outperform|beat|exceed)\w*\s+(?:the\s+)?(?:previous\s+|prior\s+)?
+    (?:state-of-the-art\s+|SOTA\s+|best\s+)?(?:(?:methods?|models?|baselines?)\s+)?(?:such\s+as\s+|like\s+)?
+    (?:{NAME}\s*\([^()]{{1,30}}\),?\s+(?:and\s+)?){{0,3}}(?P<name>{NAME})\s*\(\s*\Z""",
+    re.VERBOSE,
+)
 
 # "our ResNet-200", "the pre-trained ViT-B": a backbone the paper's own method trained, so the
 # number is the paper's system's.
