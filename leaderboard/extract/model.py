@@ -47,10 +47,10 @@ INTRODUCED_NAME = re.compile(
 CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?P<name>{NAME}|[A-Z][a-z]+)")
 # "termed Downstream Transfer Attack (DTA)", 'called "High-temperaturE Refinement ..." (HERBS)': the
 # name given is spelled out, and the acronym after it is what the paper goes by.
-_SPELLED_WORD = r"(?:[A-Z][\w-]*|of|and|for|with|the|to|in|on)"
+# "referred to as adaptively spatial feature fusion (ASFF)": the acronym must fit the words.
 CALLED_ACRONYM = re.compile(
-    rf"""\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?["“']?[A-Z][\w-]*(?:\s+{_SPELLED_WORD}){{0,7}}["”']?
-    \s*\((?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)""",
+    r"""\b(?:called|named|dubbed|termed|coined|referred\s+to|denoted)\s+(?:as\s+)?["“']?
+    (?P<spelled>[\w-]+(?:\s+[\w-]+){0,7}?)["”']?\s*\((?P<name>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)""",
     re.VERBOSE,
 )
 # "Mixture of Dyadic Experts (MoDE)": an acronym defined for the paper's method.
@@ -271,7 +271,7 @@ _OPENERS: dict[str, tuple[str, ...]] = {
     "OUR_NAMED": ("our ",),
     "INTRODUCED_NAME": ("we ",),
     "CALLED": ("called", "named", "dubbed", "termed", "coined"),
-    "CALLED_ACRONYM": ("called", "named", "dubbed", "termed", "coined"),
+    "CALLED_ACRONYM": ("called", "named", "dubbed", "termed", "coined", "referred to", "denoted"),
     "DEFINED_ACRONYM": ("we", "our"),
     "APPOSED": (
         "architecture,",
@@ -312,6 +312,8 @@ def _first_system(pattern: re.Pattern[str], abstract: str) -> str | None:
     for m in _matches(pattern, abstract):
         task_acronym = pattern is DEFINED_ACRONYM and _TASK_EXPANSION.search(m.group(0))
         name = m.group("name")
+        if pattern is CALLED_ACRONYM and not title_system.initials_fit(m.group("spelled"), name):
+            continue
         if (
             is_system_name(name)
             and not task_acronym

@@ -75,6 +75,12 @@ def _initials_fit(expansion: str, acronym: str) -> bool:
     return bool(caps) and sum(c in initials for c in caps) >= max(1, len(caps) - 1)
 
 
+def initials_fit(spelled: str, acronym: str) -> bool:
+    """Some tail of the words `spelled` out abbreviates to `acronym`."""
+    words = spelled.split()
+    return any(_initials_fit(" ".join(words[cut:]), acronym) for cut in range(len(words)))
+
+
 def _expansion(abstract: str, bracket_start: int, acronym: str) -> str | None:
     """The words before "(ACR)" that the acronym abbreviates, longest first."""
     words = [w.rstrip(",") for w in abstract[max(0, bracket_start - 120) : bracket_start].split()[-8:]]
