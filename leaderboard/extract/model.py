@@ -208,6 +208,17 @@ def is_system_name(name: str) -> bool:
     )
 
 
+# "Model-Based", "Task-Aware", "Cross-Architecture", "Multi-Task": words that qualify a noun, no name
+# (a part in capitals or with a digit keeps a name: "Co-DETR", "Cross-ViT", "Multi-30K").
+_COMPOUND_ADJECTIVE = re.compile(
+    r"""^(?:[A-Z][a-z]+-(?:[a-z]+-)*(?:based|style|like|aware|free|level|wise|specific|agnostic|driven|guided
+    |efficient|oriented|centric|supervised|scale|grained|shot|task|modal|lingual)
+    |(?:Cross|Multi|Semi|Non|Inter|Intra|Zero|Few|Low|High|Large|Small|Fine|Coarse|Long|Short|End|Real|Open)
+    (?:-[A-Z]?[a-z]+)+)$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
 def paper_model(abstract: str, title: str | None) -> str | None:
     """The system the paper proposes, or None when it names none."""
     return paper_system(abstract, title)[0]
@@ -323,8 +334,32 @@ def _first_system(pattern: re.Pattern[str], abstract: str) -> str | None:
             and not _LANGUAGE_WORD.search(m.group(0)[-80:])
             and not title_system.defined_for_part(abstract, name)
         ):
+            if _COMPOUND_ADJECTIVE.match(name):
+                return _whole_name(abstract, m.start("name"), m.end("name"))
             return name.rstrip(".-")
     return None
+
+
+def _whole_name(text: str, start: int, end: int) -> str:
+    """The name a compound adjective opens: its acronym ("Cross-Architecture Transfer Learning
+    (XATL)") or the capitalised phrase it stands in ('"Video Cross-Stream Prototypical
+    Contrasting"'); else the word itself ("MLP-based")."""
+    m = _SPELLED_THEN_ACRONYM.match(text, start)
+    if m:
+        return m.group("acr")
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 60), start)
+    after = _CAPITALISED_AFTER.match(text, end)
+    if before is None and after is None:
+        return text[start:end]
+    return text[before.start() if before else start : after.end() if after else end]
+
+
+_SPELLED_THEN_ACRONYM = re.compile(
+    r"[\w-]+(?:\s+(?:[A-Z][\w-]*|of|and|for|with|the|to|in|on)){0,6}\s+\((?P<acr>[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)\)"
+)
+# Capitalised words right before a name inside quotes, and right after it.
+_CAPITALISED_BEFORE = re.compile(r"(?<=[\"“])(?:[A-Z][\w-]*\s+){1,3}\Z")
+_CAPITALISED_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){1,4}")
 
 
 _RESOURCE = r"(?:dataset|database|benchmark|corpus|challenge|leaderboard|suite)s?"
