@@ -211,3 +211,10 @@ TITLE_SYSTEMS = [
 @pytest.mark.parametrize(("title", "abstract", "name"), TITLE_SYSTEMS, ids=[c[0] for c in TITLE_SYSTEMS])
 def test_title_system(title: str, abstract: str, name: str | None) -> None:
     assert paper_system(abstract, title)[0] == name
+
+
+def test_a_respectively_list_of_systems_pairs_in_order() -> None:
+    """Systems introduced by "of" pair with the numbers in order, a plain-word name among them."""
+    text = "The accuracy of Claude, Gemini-Pro, and Llama (70B) is 81.0%, 79.5%, and 68.2%, respectively."
+    claims = {c.value_text: c.model for c in extract_claims(text, "Comparing Chat Assistants on Exams")}
+    assert claims == {"81.0%": "Claude", "79.5%": "Gemini-Pro", "68.2%": "Llama (70B)"}
