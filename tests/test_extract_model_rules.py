@@ -97,6 +97,13 @@ SUBJECTS = [
         "PAA",
         "43.9%",
     ),
+    # a lower-case name with a version is a subject; "top-1" is not
+    (
+        "Large models still struggle: llama-2-13b achieved an F1 score of 21.5 on CoNLL-2003.",
+        "UniIE: Instructions for Extraction",
+        "llama-2-13b",
+        "21.5",
+    ),
     # a name with a lower-case prefix ("mc-BEiT") is a name
     (
         "We introduce an improved BERT-style method, namely mx-ViTa. It reaches 84.0% top-1 accuracy "
@@ -202,6 +209,12 @@ TITLE_SYSTEMS = [
         "Parsing Questions into Queries",
         "We present a generative model to map questions into SQL queries.",
         None,
+    ),
+    # a name opening the title's second part, when nothing else names the system
+    (
+        "When Strong Features Meet a Strong Head – TemporalMaxer for Ego4D Challenges",
+        "Our entry reaches 21.8% average mAP on the test set.",
+        "TemporalMaxer",
     ),
     # a lead whose initials spell a generic family names no system
     ("Graph Convolutional Networks for Action Localization", "We build a graph over proposals.", None),

@@ -173,8 +173,10 @@ _TITLE_IS_NAME = re.compile(rf"^(?:{NAME}|[A-Z][a-z]+)(?:[\s-](?:{NAME}|\d[\w.]*
 # A named subject right before a result verb: "XLM-R significantly outperforms", "Florence achieves".
 # A size ("Flan-PaLM 540B"), a bracketed variant ("GFLV2 (ResNet-101)") or an apposition ("ADM-ES,
 # as a stochastic sampler,") may stand between the name and its verb.
+# "gpt-3.5-turbo", "llama-2-70b": a lower-case name with a version (never "top-1").
+_LOWER_VERSIONED = r"\b(?!top-)[a-z][a-z0-9]*-\d[\w.]*(?:-[a-z0-9]+)*"
 SUBJECT = re.compile(
-    rf"""(?P<name>{NAME}|[A-Z][a-z]{{2,}})(?:'s)?(?:\s+\d+(?:\.\d+)?[BMK]\b)?(?:\s*\([^()]{{1,40}}\))?
+    rf"""(?P<name>{NAME}|[A-Z][a-z]{{2,}}|{_LOWER_VERSIONED})(?:'s)?(?:\s+\d+(?:\.\d+)?[BMK]\b)?(?:\s*\([^()]{{1,40}}\))?
     (?:,\s+(?:as|an?|the|which|namely|trained|pre-trained|with)\s[^,;()]{{1,60}},)?
     \s+(?P<noun>model|method|approach|framework|system|agent)?\s*
     (?:\w+ly\s+|can\s+|also\s+|further\s+|still\s+)*
@@ -265,7 +267,17 @@ def _paper_system(abstract: str, title: str | None) -> tuple[str | None, str]:
         found = _first_system(pattern, abstract)
         if found:
             return found, f"system:{_rule_name(pattern)}"
+    m = _TITLE_SECOND_NAME.search(title or "")
+    if m and not data_title and _is_subject_system(m.group("name")):
+        return m.group("name"), "system:title-second-part"
     return None, "none"
+
+
+# "Where a Strong Backbone Meets Strong Features – ActionFormer for Ego4D ...": a name opening the
+# title's second part, before "for/at/in/on/with" or the end.
+_TITLE_SECOND_NAME = re.compile(
+    rf"(?::|\s[\u2013\u2014-]{{1,2}})\s+(?:the\s+)?(?P<name>{NAME})(?=\s+(?:for|at|in|on|with)\b|\s*$)"
+)
 
 
 def _rule_name(pattern: re.Pattern[str]) -> str:
