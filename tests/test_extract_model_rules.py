@@ -216,6 +216,12 @@ TITLE_SYSTEMS = [
         "Our entry reaches 21.8% average mAP on the test set.",
         "TemporalMaxer",
     ),
+    # an acronym counts as written in the title only as a word, not inside another ("BERT" in "ALBERT")
+    (
+        "Ensemble ALBERT for Reading Comprehension",
+        "Bidirectional Encoder Representations from Transformers (BERT) changed reading comprehension.",
+        "Ensemble ALBERT",
+    ),
     # a lead whose initials spell a generic family names no system
     ("Graph Convolutional Networks for Action Localization", "We build a graph over proposals.", None),
 ]

@@ -110,13 +110,19 @@ def defined_title_acronym(abstract: str, title: str | None) -> str | None:
             continue
         # a part ("Geometry Normalization Module (GNM)") loses a tie with the whole it is built into
         score = len(_words(tail) & title_words) - _names_a_part(tail)
-        if acr in title or any(len(part) >= 3 and part in title for part in acr.split("-")):
+        if _in_words(acr, title) or any(len(part) >= 3 and _in_words(part, title) for part in acr.split("-")):
             score += 2
         if _PROPOSING.search(abstract, max(0, m.start() - 160), m.start()):
             score += 1
         if score > best_score:
             best, best_score = acr, score
     return best
+
+
+def _in_words(part: str, title: str) -> bool:
+    """`part` is written in the title as a word or a word's part set off by a hyphen ("MoE" in
+    "MoE-LLaVA"), not inside another word ("BERT" in "ALBERT")."""
+    return re.search(rf"(?<![A-Za-z0-9]){re.escape(part)}(?![a-z])", title) is not None
 
 
 # "(LCA) module", "(ASFF) block": the acronym names a part that the paper's system is built of.
