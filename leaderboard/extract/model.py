@@ -44,7 +44,10 @@ INTRODUCED_NAME = re.compile(
     (?=\s*[,:(]|\s+(?:a|an|which|that|to|for|as)\b)""",
     re.VERBOSE,
 )
-CALLED = re.compile(rf"\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?P<name>{NAME}|[A-Z][a-z]+)")
+# (a plain capitalised word counts only alone: "called Text Speech-Style Transfer" is a phrase)
+CALLED = re.compile(
+    rf"\b(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?(?P<name>{NAME}|[A-Z][a-z]+(?![\w-]|\s+[A-Z]))"
+)
 # "termed Downstream Transfer Attack (DTA)", 'called "High-temperaturE Refinement ..." (HERBS)': the
 # name given is spelled out, and the acronym after it is what the paper goes by.
 # "referred to as adaptively spatial feature fusion (ASFF)": the acronym must fit the words.
@@ -244,27 +247,30 @@ def _paper_system(abstract: str, title: str | None) -> tuple[str | None, str]:
     naming ("our model, dubbed X", "called X") beats "we propose ... X"; a title counts only
     when its part before the colon is a name ("TransTab: ..."), not a phrase ("Less is More: ...")."""
     data_title = False
+    data_name = None  # "N24News: A New Dataset for ...": the title's name is data, never the system
     if title:
         m = TITLE_NAME.match(title)
         named = m is not None and _TITLE_IS_NAME.match(m.group("name").strip()) is not None
         data_title = m is not None and _TITLE_NAMES_DATA.match(title, m.end()) is not None
         if m is not None and named and not data_title:
             return m.group("name").strip(), "system:title-name"
+        if m is not None and data_title:
+            data_name = m.group("name").strip()
     acronym = title_system.defined_title_acronym(abstract, title)
-    if acronym:
+    if acronym and acronym != data_name:
         return acronym, "system:title-acronym"
     for pattern in (OUR_NAMED, CALLED_ACRONYM, CALLED, APPOSED, INTRODUCED_NAME):
-        found = _first_system(pattern, abstract)
+        found = _first_system(pattern, abstract, data_name)
         if found:
             return found, f"system:{_rule_name(pattern)}"
     lead = None if data_title else title_system.lead_system(title, abstract)
     if lead:
         return lead, "system:title-lead"
     acronym = title_system.introduced_acronym(abstract)
-    if acronym:
+    if acronym and acronym != data_name:
         return acronym, "system:introduced-acronym"
     for pattern in (PROPOSED, DEFINED_ACRONYM):
-        found = _first_system(pattern, abstract)
+        found = _first_system(pattern, abstract, data_name)
         if found:
             return found, f"system:{_rule_name(pattern)}"
     m = _TITLE_SECOND_NAME.search(title or "")
@@ -330,11 +336,14 @@ def _matches(pattern: re.Pattern[str], abstract: str) -> Iterator[re.Match[str]]
             yield m
 
 
-def _first_system(pattern: re.Pattern[str], abstract: str) -> str | None:
-    """The first name `pattern` finds that is a system: no task acronym, no dataset name, no family."""
+def _first_system(pattern: re.Pattern[str], abstract: str, data_name: str | None = None) -> str | None:
+    """The first name `pattern` finds that is a system: no task acronym, no dataset name (nor
+    `data_name`, the data the title names), no family."""
     for m in _matches(pattern, abstract):
         task_acronym = pattern is DEFINED_ACRONYM and _TASK_EXPANSION.search(m.group(0))
         name = m.group("name")
+        if name == data_name:
+            continue
         if pattern is CALLED_ACRONYM and not title_system.initials_fit(m.group("spelled"), name):
             continue
         if (
@@ -346,10 +355,18 @@ def _first_system(pattern: re.Pattern[str], abstract: str) -> str | None:
             and not _LANGUAGE_WORD.search(m.group(0)[-80:])
             and not title_system.defined_for_part(abstract, name)
         ):
-            if _COMPOUND_ADJECTIVE.match(name):
-                return _whole_name(abstract, m.start("name"), m.end("name"))
+            if _NAMED_NON_SYSTEM.search(m.group(0)):
+                continue  # "a novel task called X", "a metric termed Y"
+            whole = _whole_name(abstract, m.start("name"), m.end("name"))
+            if _COMPOUND_ADJECTIVE.match(name) and whole != data_name:
+                return whole
             return name.rstrip(".-")
     return None
+
+
+_NAMED_NON_SYSTEM = re.compile(
+    r"\b(?:task|dataset|benchmark|corpus|challenge|metric|measure|problem)\s+(?:called|named|dubbed|termed)\b"
+)
 
 
 def _whole_name(text: str, start: int, end: int) -> str:
