@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from leaderboard.extract import extract_claims
+from leaderboard.extract import explain_report, extract_claims
 from leaderboard.extract.model import paper_system
 
 # (abstract, title, the model of every score/delta claim)
@@ -255,3 +255,11 @@ def test_a_respectively_list_of_systems_pairs_in_order() -> None:
     text = "The accuracy of Claude, Gemini-Pro, and Llama (70B) is 81.0%, 79.5%, and 68.2%, respectively."
     claims = {c.value_text: c.model for c in extract_claims(text, "Comparing Chat Assistants on Exams")}
     assert claims == {"81.0%": "Claude", "79.5%": "Gemini-Pro", "68.2%": "Llama (70B)"}
+
+
+def test_explain_names_the_rule_behind_the_papers_system() -> None:
+    abstract = (
+        "We propose a light operator called class-aware feature disentanglement (CFD). It lifts AP by 3.1%."
+    )
+    report = explain_report(abstract, "Rethinking Detector Heads")
+    assert "system (the paper's own): CFD  [system:called-acronym]" in report
