@@ -76,6 +76,20 @@ SUBJECTS = [
         None,
         "91.2%",
     ),
+    # a long bracketed expansion, or an apposition with "using", between the name and its verb
+    (
+        "Our SALT (Sentence-Aware Localized Thresholding and pooling) model achieves an F1 score of 62.1 "
+        "on DocRED.",
+        None,
+        "SALT",
+        "62.1",
+    ),
+    (
+        "Results show that our Few-shot-PoT, using one prompt, outperforms prior prompting by 9.2% on GSM8K.",
+        None,
+        "Few-shot-PoT",
+        "9.2%",
+    ),
     # "our X model" is the paper's system built on X
     (
         "We train Titan-LM with model parallelism. Our BERT model achieves 91.2% accuracy on RACE.",

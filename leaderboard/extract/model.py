@@ -40,7 +40,8 @@ OUR_NAMED = re.compile(
 )
 # "we introduce LMCONV: a ...", "We propose GraphAT, which ...": the name right after the verb.
 INTRODUCED_NAME = re.compile(
-    rf"""\b[Ww]e\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop)\s+(?:the\s+)?(?P<name>{NAME})
+    rf"""\b[Ww]e\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop)\s+
+    (?:the\s+)?(?P<name>{NAME})
     (?=\s*[,:(]|\s+(?:a|an|which|that|to|for|as)\b)""",
     re.VERBOSE,
 )
@@ -179,8 +180,8 @@ _TITLE_IS_NAME = re.compile(rf"^(?:{NAME}|[A-Z][a-z]+)(?:[\s-](?:{NAME}|\d[\w.]*
 # "gpt-3.5-turbo", "llama-2-70b": a lower-case name with a version (never "top-1").
 _LOWER_VERSIONED = r"\b(?!top-)[a-z][a-z0-9]*-\d[\w.]*(?:-[a-z0-9]+)*"
 SUBJECT = re.compile(
-    rf"""(?P<name>{NAME}|[A-Z][a-z]{{2,}}|{_LOWER_VERSIONED})(?:'s)?(?:\s+\d+(?:\.\d+)?[BMK]\b)?(?:\s*\([^()]{{1,40}}\))?
-    (?:,\s+(?:as|an?|the|which|namely|trained|pre-trained|with)\s[^,;()]{{1,60}},)?
+    rf"""(?P<name>{NAME}|[A-Z][a-z]{{2,}}|{_LOWER_VERSIONED})(?:'s)?(?:\s+\d+(?:\.\d+)?[BMK]\b)?(?:\s*\([^()]{{1,80}}\))?
+    (?:,\s+(?:as|an?|the|which|namely|trained|pre-trained|with|using)\s[^,;()]{{1,60}},)?
     \s+(?P<noun>model|method|approach|framework|system|agent)?\s*
     (?:\w+ly\s+|can\s+|also\s+|further\s+|still\s+)*
     (?:achiev(?!ement)\w*|outperform\w*|improv(?!ement)\w*|obtain\w*|attain\w*|reach\w*|surpass\w*|sets|shows?|yield\w*
