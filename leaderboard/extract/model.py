@@ -183,7 +183,7 @@ SUBJECT = re.compile(
     rf"""(?P<name>{NAME}|[A-Z][a-z]{{2,}}|{_LOWER_VERSIONED})(?:'s)?(?:\s+\d+(?:\.\d+)?[BMK]\b)?(?:\s*\([^()]{{1,80}}\))?
     (?:,\s+(?:as|an?|the|which|namely|trained|pre-trained|with|using)\s[^,;()]{{1,60}},)?
     \s+(?P<noun>model|method|approach|framework|system|agent)?\s*
-    (?:\w+ly\s+|can\s+|also\s+|further\s+|still\s+)*
+    (?:\w+ly\s+|can\s+|also\s+|further\s+|still\s+|to\s+)*
     (?:achiev(?!ement)\w*|outperform\w*|improv(?!ement)\w*|obtain\w*|attain\w*|reach\w*|surpass\w*|sets|shows?|yield\w*
       |rank(?:s|ed)|perform(?!ance)\w*|bridg\w*|enhanc(?!ement)\w*|exceed\w*|beat\w*|gets|scores|scored|boost\w*|deliver\w*
       |establish\w*|matches)\b""",
