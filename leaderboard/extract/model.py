@@ -171,6 +171,13 @@ _TITLE_NAMES_DATA = re.compile(
     r"\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,6}?(?:data\s?sets?|databases?|benchmarks?|corpus|corpora)\b",
     re.IGNORECASE,
 )
+# "Pre-Trained Models: Past, Present and Future", "...: A Survey on ...", "CNN Filter DB: An Empirical
+# Investigation ...": the title's lead names what a study looks at, not a system it proposes.
+_TITLE_NAMES_STUDY = re.compile(
+    r""":\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:survey|review|study|investigation|analysis|overview|tutorial
+    |perspective|position|case\s+for|past,\s+present)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # A title part that is a name: one or two name-like tokens ("TransTab", "Med-Gemini", "LLaMA 2").
 _TITLE_IS_NAME = re.compile(rf"^(?:{NAME}|[A-Z][a-z]+)(?:[\s-](?:{NAME}|\d[\w.]*))?$")
 
@@ -264,7 +271,8 @@ def _paper_system(abstract: str, title: str | None) -> tuple[str | None, str]:
         found = _first_system(pattern, abstract, data_name)
         if found:
             return found, f"system:{_rule_name(pattern)}"
-    lead = None if data_title else title_system.lead_system(title, abstract)
+    study_title = title is not None and _TITLE_NAMES_STUDY.search(title) is not None
+    lead = None if data_title or study_title else title_system.lead_system(title, abstract)
     if lead:
         return lead, "system:title-lead"
     acronym = title_system.introduced_acronym(abstract)
