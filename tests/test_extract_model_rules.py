@@ -97,6 +97,14 @@ SUBJECTS = [
         "CoralNet-B",
         "84.1%",
     ),
+    # the system a sentence trains is the one that scores
+    (
+        "With PipeTrain we train a 1-billion-parameter CoralNet model and attain 85.0% top-1 accuracy on "
+        "ImageNet.",
+        "PipeTrain: Pipelined Training of Giant Networks",
+        "CoralNet",
+        "85.0%",
+    ),
     # "our X model" is the paper's system built on X
     (
         "We train Titan-LM with model parallelism. Our BERT model achieves 91.2% accuracy on RACE.",

@@ -439,6 +439,9 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
                 or (m.group("noun") and _OUR_BEFORE.search(tail, max(0, m.start() - 5), m.start()))
             ):
                 found = own  # "\method achieves", "our ResNet-200 achieves", "Our BERT model achieves"
+    trained = _TRAINED_THEN_SCORES.search(tail, end)
+    if trained and _is_subject_system(trained.group("name")) and trained.group("name") != own:
+        found, end = trained.group("name"), trained.end()  # "We train an AmoebaNet model and attain"
     named = _NAMED_SUBJECT.search(tail, end)
     if named and is_system_name(named.group("name")):
         found, end = named.group("name"), named.end()  # "our detector, namely NMS-Ped, achieves"
@@ -454,6 +457,12 @@ def sentence_model(sentence_left: str, own: str | None) -> str | None:
 
 
 _OUR_BEFORE = re.compile(r"\b[Oo]ur\s+\Z")
+# "We train a 557-million-parameter AmoebaNet model and attain": the system trained is the one scoring.
+_TRAINED_THEN_SCORES = re.compile(
+    rf"""\b(?:train|trained|pre-?train|pre-?trained)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<name>{NAME})
+    (?:\s+(?:model|network))?\s+(?:and|to)\s+(?:\w+ly\s+)?(?:attain|achiev|reach|obtain)\w*\b""",
+    re.VERBOSE,
+)
 # "our detector, namely NMS-Ped, achieves": the name given right before the verb.
 _NAMED_SUBJECT = re.compile(
     rf"""\b(?:namely|called|dubbed|named)\s+(?P<name>{NAME}),?\s+(?:\w+ly\s+)?
