@@ -216,13 +216,13 @@ MODEL_CASES = [
         87.3,
         None,
     ),
-    # "(X in short)" defines the acronym as "(X)" does
+    # "(X in short)" defines the acronym as "(X)" does; a plural network name is read in the singular
     (
         "Sparse Mixing Networks",
         "We propose sparse mixing networks (SMNets in short). "
         "Our model reaches 82.3% top-1 accuracy on ImageNet.",
         82.3,
-        "SMNets",
+        "SMNet",
     ),
 ]
 

@@ -50,6 +50,14 @@ def _as_metrics(items: list[str]) -> list[str] | None:
     return None
 
 
+def _names_systems(items: list[str]) -> bool:
+    """Every item is name-shaped ("GPT-4", "mBERT"), or capitalised with one name-shaped among them
+    ("BingChat, Bard, and ChatGPT")."""
+    return all(_NAME_LIKE.search(i) for i in items) or (
+        all(i[:1].isupper() for i in items) and any(_NAME_LIKE.search(i) for i in items)
+    )
+
+
 def read_list(items: list[str], before: str) -> tuple[str, list[str]] | None:
     """(role, values) of a list, or None when its role is unknown."""
     metrics = _as_metrics(items)
@@ -61,7 +69,7 @@ def read_list(items: list[str], before: str) -> tuple[str, list[str]] | None:
     if m:
         items = [m.group("rest"), *items[1:]]
         before = m.group("p") + " "
-    if _MODEL_CUE.search(before[-20:]) and all(_NAME_LIKE.search(i) for i in items):
+    if _MODEL_CUE.search(before[-20:]) and _names_systems(items):
         return "model", items
     if _BENCH_CUE.search(before[-60:]):
         return "benchmark", [clean_benchmark(i)[0] or i for i in items]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from leaderboard.extract.assemble import Trace, run
 from leaderboard.extract.inventory import describe
+from leaderboard.extract.model import paper_system
 from leaderboard.records import Claim
 
 _SNIPPET = 70
@@ -23,16 +24,17 @@ def explain_report(abstract: str, title: str | None = None) -> str:
     """The inventory, the focus per sentence and the reading of every number of `abstract`."""
     trace = run(abstract, title)
     lines = [f"title: {title}" if title else "title: (none)"]
-    lines += _inventory_lines(trace)
+    lines += _inventory_lines(trace, title)
     lines += _focus_lines(trace)
     lines += _number_lines(abstract, trace)
     return "\n".join(lines) + "\n"
 
 
-def _inventory_lines(trace: Trace) -> list[str]:
+def _inventory_lines(trace: Trace, title: str | None) -> list[str]:
     if trace.inventory is None:
         return ["inventory: (not taken: no number of this abstract reads as a result)"]
-    lines = [f"system (the paper's own): {trace.own or '(unnamed)'}", "inventory:"]
+    rule = paper_system(trace.text, title)[1]  # the same reading `run` made, with its rule
+    lines = [f"system (the paper's own): {trace.own or '(unnamed)'}  [{rule}]", "inventory:"]
     for m in trace.inventory.title_datasets:
         lines.append(f"  title  DATASET  {m.text!r}  [{m.source}]")
     for m in describe(trace.inventory, trace.text):

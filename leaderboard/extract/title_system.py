@@ -75,6 +75,12 @@ def _initials_fit(expansion: str, acronym: str) -> bool:
     return bool(caps) and sum(c in initials for c in caps) >= max(1, len(caps) - 1)
 
 
+def initials_fit(spelled: str, acronym: str) -> bool:
+    """Some tail of the words `spelled` out abbreviates to `acronym`."""
+    words = spelled.split()
+    return any(_initials_fit(" ".join(words[cut:]), acronym) for cut in range(len(words)))
+
+
 def _expansion(abstract: str, bracket_start: int, acronym: str) -> str | None:
     """The words before "(ACR)" that the acronym abbreviates, longest first."""
     words = [w.rstrip(",") for w in abstract[max(0, bracket_start - 120) : bracket_start].split()[-8:]]
@@ -99,21 +105,24 @@ def defined_title_acronym(abstract: str, title: str | None) -> str | None:
     best, best_score = None, 1
     for m in _BRACKETED_ACRONYM.finditer(abstract, 0, 3000):
         acr = m.group("acr")
-        if vocab.is_generic_system(acr) or acr.upper() in _FIELDS:
-            continue
         tail = _expansion(abstract, m.start(), acr)
-        if tail is None or names.is_task_name(tail) or names.find_benchmarks(acr):
-            continue  # "Visual Question Answering (VQA)" names the task; "(COCO)" a dataset
-        if _COMPONENT_AFTER.match(abstract, m.end()):
-            continue  # "a long-term context attention (LCA) module": a part of the system
-        score = len(_words(tail) & title_words)
-        if acr in title or any(len(part) >= 3 and part in title for part in acr.split("-")):
+        if tail is None or not _names_a_system(abstract, m, acr, tail):
+            continue
+        # a part ("Geometry Normalization Module (GNM)") loses a tie with the whole it is built into
+        score = len(_words(tail) & title_words) - _names_a_part(tail)
+        if _in_words(acr, title) or any(len(part) >= 3 and _in_words(part, title) for part in acr.split("-")):
             score += 2
         if _PROPOSING.search(abstract, max(0, m.start() - 160), m.start()):
             score += 1
         if score > best_score:
             best, best_score = acr, score
     return best
+
+
+def _in_words(part: str, title: str) -> bool:
+    """`part` is written in the title as a word or a word's part set off by a hyphen ("MoE" in
+    "MoE-LLaVA"), not inside another word ("BERT" in "ALBERT")."""
+    return re.search(rf"(?<![A-Za-z0-9]){re.escape(part)}(?![a-z])", title) is not None
 
 
 # "(LCA) module", "(ASFF) block": the acronym names a part that the paper's system is built of.
@@ -142,14 +151,54 @@ def introduced_acronym(abstract: str) -> str | None:
     right where it introduces its system (the expansion must fit the acronym's letters)."""
     for m in _BRACKETED_ACRONYM.finditer(abstract, 0, 3000):
         acr = m.group("acr")
-        if vocab.is_generic_system(acr) or acr.upper() in _FIELDS:
-            continue
         if not _INTRODUCING.search(abstract, max(0, m.start() - 160), m.start()):
             continue
         tail = _expansion(abstract, m.start(), acr)
-        if tail is not None and not names.is_task_name(tail) and not names.find_benchmarks(acr):
+        if tail is not None and _names_a_system(abstract, m, acr, tail) and not _names_a_part(tail):
             return acr
     return None
+
+
+def _names_a_system(abstract: str, m: re.Match[str], acr: str, expansion: str) -> bool:
+    """ "(ACR)" defined for `expansion` names a system: no generic family ("CNN"), research field,
+    plural of things ("ROIs"), dataset, task ("Visual Question Answering (VQA)",
+    "(UDA) semantic segmentation") or part named after it ("(LCA) module")."""
+    if vocab.is_generic_system(acr) or acr.upper() in _FIELDS:
+        return False
+    if _PLURAL.match(acr) and not _NETWORKS.search(expansion):
+        return False  # "(HNNs)" for "Holistically-Nested ... Networks" still names one architecture
+    if names.find_benchmarks(acr) or _COMPONENT_AFTER.match(abstract, m.end()):
+        return False
+    return not (names.is_task_name(expansion) or modifies_task(abstract, acr))
+
+
+def _names_a_part(expansion: str) -> bool:
+    """ "a Geometry Normalization Module (GNM)": the expansion names a part of a system."""
+    return expansion.split()[-1].lower() in _COMPONENT_HEADS
+
+
+_PLURAL = re.compile(r"^[A-Za-z]*[A-Z]s$")
+_NETWORKS = re.compile(r"(?:Networks|Nets)$", re.IGNORECASE)
+# Head nouns of an expansion that names a part of a system, not the system.
+_COMPONENT_HEADS = frozenset({"module", "block", "layer", "unit", "predictor", "head", "branch", "mechanism"})
+# "(UDA) semantic segmentation", "DA classification", "the DAR problem": the name qualifies a task.
+_TASK_AFTER = re.compile(
+    r"\)?\s+(?:(?!(?:for|on|in|and|or|with|to|of|the|a|an|at|by|via|from)\s)[a-z]+\s+)?"
+    r"(?:classification|detection|segmentation|recognition|tracking|parsing|translation"
+    r"|estimation|retrieval|generation|prediction|tagging|extraction|labell?ing|summarization|localization"
+    r"|answering|captioning|tasks?|problems?)(?![\w-])"
+)
+
+
+def modifies_task(abstract: str, name: str) -> bool:
+    """Some use of `name` in `abstract` qualifies a task."""
+    at = abstract.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not abstract[at - 1].isalnum()) and _TASK_AFTER.match(abstract, end):
+            return True
+        at = abstract.find(name, end)
+    return False
 
 
 def _names_task(rest: str) -> bool:
@@ -187,3 +236,47 @@ def title_phrase(title: str | None) -> str | None:
     if task or names.find_benchmarks(lead):
         return None
     return lead
+
+
+def lead_system(title: str | None, abstract: str) -> str | None:
+    """The title's lead phrase as the paper's system, by the short form the abstract writes for
+    it ("Stacked Capsule Autoencoders" is "SCAE", "Generalized Focal Loss V2" "GFLV2"); None when
+    its initials spell a generic family ("Graph Convolutional Networks": GCN)."""
+    lead = title_phrase(title)
+    if lead is None:
+        return None
+    initials, version = _initials(lead)
+    if vocab.is_generic_system(initials):
+        return None
+    if len(initials) >= 2:
+        for m in _SHORT_FORM.finditer(abstract):
+            token = m.group(0)
+            bare = token.replace("-", "")
+            if bare.upper() == initials + version or (
+                len(initials) >= 3
+                and not version
+                and bare.isupper()
+                and len(bare) == len(initials) + 1
+                and bare.startswith(initials)
+            ):
+                return token
+    return lead
+
+
+_SHORT_FORM = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9-]{1,11}(?![\w-])")
+_VERSION = re.compile(r"^(?:[Vv]\d+|\d+|\+\+)$")
+
+
+def _initials(lead: str) -> tuple[str, str]:
+    """ "Conditionally Adaptive Multi-Task Learning" -> ("CAMTL", ""); "Generalized Focal Loss V2"
+    -> ("GFL", "V2")."""
+    words = lead.split()
+    version = words.pop().upper() if len(words) > 1 and _VERSION.match(words[-1]) else ""
+    parts = [p for w in words for p in w.split("-") if p and p.lower() not in _SMALL]
+    return "".join(p[0].upper() for p in parts if p[0].isalpha()), version
+
+
+def defined_for_part(abstract: str, name: str) -> bool:
+    """`name` is an acronym the abstract defines for a part: "a Separable Hybrid Attention (SHA) module"."""
+    at = abstract.find(f"({name})")
+    return at >= 0 and _COMPONENT_AFTER.match(abstract, at + len(name) + 2) is not None
