@@ -28,6 +28,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"f\s(?:1|2|0\.5)(?!\d|\.\d)(?:[-\s]score)?",  # "F 1", "F 0.5": a subscript flattened by PDF-to-text
     r"f2(?:[-\s]score)?",
     r"f-?score",
+    r"f-?scores",
     r"f-measure",
     r"perplexity",
     r"success\s+rate",
@@ -125,7 +126,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"top-?k\s+precision",
     r"rankings?",
     # structural families: "<name>@k" (NDCG@10, HR@10, Acc@1, mAP@0.5, pass@k), suffixed names
-    r"[a-z]{1,12}@(?:\d+(?:\.\d+)?|k)\b",
+    r"[a-z][a-z0-9]{0,11}@(?:\d+(?:\.\d+)?|k)\b",  # "R10@1" too
     r"ap(?:[_-]?(?:50|75|s|m|l)|_?\{(?:50|75|s|m|l)\})",
     r"rouge-?(?:lsum|[12l])",
     r"sacrebleu",
@@ -160,7 +161,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"r-squared",
     r"c-index",
     r"concordance\s+index",
-    r"bits?\s+per\s+(?:dim(?:ension)?|byte|character)",
+    r"bits?[-\s]per[-\s](?:dim(?:ension)?|byte|char(?:acter)?)",
     r"bpd",
     r"bpc",
     r"nll",
@@ -172,6 +173,10 @@ METRIC_WORDS: tuple[str, ...] = (
     r"miss\s+rate",
     r"detection\s+rate",
     r"(?-i:IS)",
+    # tracking, detection and text-to-SQL leaderboards' acronyms, capitals only (as words they
+    # are common: "no", "ex"): MODA/MODP (multi-view detection), AO/EAO (GOT-10k, VOT), NP
+    # (TrackingNet's normalised precision), EX/IEX (execution accuracy), HTER, mCE
+    r"(?-i:MODA|MODP|EAO|AO|NP|IEX|EX|HTER|mCE)",
     r"nds",
     r"pesq",
     r"stoi",
@@ -196,6 +201,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"hota",
     r"idf1",
     r"pck",
+    r"3d\s?pck",
     r"mpjpe",
     r"epe",
     r"abs\s*rel",

@@ -1,0 +1,60 @@
+"""Metric, benchmark and confidence rules of the extractor, as a user would see them.
+
+Each case is a sentence written in the style of ML abstracts (not copied from a
+gold set): the text of one number in it and the fields its claim must carry.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from leaderboard.extract import extract_claims
+from leaderboard.extract.build_names import metric_names
+
+
+def _claim(abstract: str, value_text: str, title: str | None = None):
+    start = abstract.index(value_text)
+    for claim in extract_claims(abstract, title):
+        if claim.span[0] <= start < claim.span[1]:
+            return claim
+    raise AssertionError(f"no claim for {value_text!r} in {abstract!r}")
+
+
+# (sentence, value text, metric expected)
+METRIC_CASES = [
+    # leaderboard acronyms written right after the number
+    ("The detector reaches 91.3% MODA on the MultiviewX dataset.", "91.3", "MODA"),
+    ("Our tracker obtains 70.2% AUC, 85.1% NP and 71.9% AO on three benchmarks.", "85.1", "NP"),
+    ("Our tracker obtains 70.2% AUC, 85.1% NP and 71.9% AO on three benchmarks.", "71.9", "AO"),
+    ("The parser reaches 71.4% EX on the Spider development set.", "71.4", "EX"),
+    ("Our lifting network reaches 87.1% 3D PCK on the MuPoTS-3D benchmark.", "87.1", "3D PCK"),
+    # a "<name>@k" metric whose name holds a digit
+    ("The matcher improves by 3.1% and 2.2% on R10@1 over the best baselines.", "2.2", "R10@1"),
+    # a plural, and a hyphenated unit-like measure
+    ("We report Fscores of 84.3 and 80.9 on the two scene text sets.", "84.3", "Fscore"),
+    ("The model reaches 1.08 bits-per-character on the enwik8 corpus.", "1.08", "bits-per-character"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value", "metric"), METRIC_CASES, ids=[c[2] for c in METRIC_CASES])
+def test_metric_is_read(sentence: str, value: str, metric: str) -> None:
+    assert _claim(sentence, value).metric == metric
+
+
+def test_metric_names_keep_spelled_out_names_and_their_acronyms() -> None:
+    rows = [
+        {"name": "Word Error Rate (WER)"},
+        {"name": "mean Corruption Error (mCE)"},
+        {"name": "Accuracy (Kitchen)"},
+        {"name": "Top-1 Accuracy (%)"},
+        {"name": "F1@50%"},
+        {"name": "MODA"},
+        {"name": "Kitchen"},
+    ]
+    names = metric_names(rows, ["MODA Benchmark", "Kitchen Sink Set"])
+    # a bracket is an acronym only when its capitals are the initials of the name before it
+    assert {"Word Error Rate", "WER", "mean Corruption Error", "mCE"} <= set(names)
+    assert "Kitchen" not in names  # a qualifier, and the first word of a benchmark's name
+    assert "Top-1 Accuracy" in names  # the unit is not part of the name
+    assert "F1@50" not in names  # a threshold is
+    assert "MODA" in names  # an acronym of four capitals stays a measure
