@@ -58,3 +58,42 @@ def test_metric_names_keep_spelled_out_names_and_their_acronyms() -> None:
     assert "Top-1 Accuracy" in names  # the unit is not part of the name
     assert "F1@50" not in names  # a threshold is
     assert "MODA" in names  # an acronym of four capitals stays a measure
+
+
+# (sentence, value texts in order, metrics expected in the same order)
+SLASHED_CASES = [
+    (
+        "Our detector obtains a 45.1/39.0 box/mask AP on the COCO val split.",
+        ["45.1", "39.0"],
+        ["box AP", "mask AP"],
+    ),
+    (
+        "The network reaches 80.2% top-1 / 95.0% top-5 ImageNet accuracy with fewer parameters.",
+        ["80.2", "95.0"],
+        ["top-1 accuracy", "top-5 accuracy"],
+    ),
+    (
+        "Our tagger achieves 90.1/87.3/88.7 P/R/F1 on the OntoNotes test set.",
+        ["90.1", "87.3", "88.7"],
+        ["P", "R", "F1"],
+    ),
+    (
+        "The tagger reaches a precision/recall/F1 of 90.1/87.3/88.7 on OntoNotes.",
+        ["90.1", "87.3", "88.7"],
+        ["precision", "recall", "F1"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "metrics"), SLASHED_CASES, ids=["/".join(c[2]) for c in SLASHED_CASES]
+)
+def test_slashed_numbers_take_slashed_metrics_in_order(
+    sentence: str, values: list[str], metrics: list[str]
+) -> None:
+    assert [_claim(sentence, v).metric for v in values] == metrics
+
+
+def test_slashed_numbers_keep_their_own_metrics() -> None:
+    sentence = "It reaches 71.0% EM / 80.2% F1 on the SQuAD dev set."
+    assert [_claim(sentence, v).metric for v in ("71.0", "80.2")] == ["EM", "F1"]

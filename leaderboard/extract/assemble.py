@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from leaderboard.extract import benchmark, fields, frames, model
+from leaderboard.extract import benchmark, fields, frames, lists, model
 from leaderboard.extract.decision import LIST_GAP, Decision
 from leaderboard.extract.inventory import Inventory, take_inventory
 from leaderboard.extract.numbers import NumberToken, find_numbers
@@ -447,6 +447,7 @@ def run(abstract: str, title: str | None) -> Trace:
     claims = build_claims(abstract, text, decisions, own, inv)
     backfill_benchmarks(decisions)
     pair_lists(text, decisions)
+    lists.pair_slashed_metrics(text, decisions)
     pair_dataset_lists(text, decisions, inv)
     pair_splits(text, decisions)
     pair_deltas_with_scores(text, decisions)

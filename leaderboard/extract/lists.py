@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from leaderboard.extract.benchmark import SPLIT_ONLY, STOP, clean_benchmark
+from leaderboard.extract.decision import Decision
 from leaderboard.extract.fields import METRIC_PHRASE
 from leaderboard.extract.vocab import LANGUAGES, alternation
 
@@ -82,3 +83,104 @@ def coordinated_lists(sentence: str) -> list[tuple[str, list[str]]]:
             if read is not None and len(read[1]) >= 2:
                 found.append(read)
     return found
+
+
+# Slashed lists: "46.8/38.6 box/mask AP", "P/R/F1 of 91.2/88.7/89.9", "83.9% top-1 / 96.6% top-5
+# accuracy": numbers joined by "/" pair in order with as many slashed metric names.
+_SLASH_WORD = r"[A-Za-z][\w@.&+-]*"
+_NOT_HEAD = r"(?!(?:of|on|in|for|and|or|at|with|using|by|to|than|over|from|the|a|an)\b)"
+_SLASHED = rf"(?P<l>{_SLASH_WORD}(?:\s*/\s*{_SLASH_WORD}){{1,5}})(?:\s+{_NOT_HEAD}(?P<head>{_SLASH_WORD}))?"
+_SLASHED_AFTER = re.compile(rf"\s*%?\s*\(?\s*{_SLASHED}")
+_SLASHED_BEFORE = re.compile(
+    rf"{_SLASHED}\s*(?:\([^()]{{1,20}}\)\s*)?(?:(?:scores?\s+)?(?:of|=|:)|reach\w*|achiev\w*)?\s*\Z"
+)
+_NUMBER_SLASH = re.compile(r"\s*%?\s*/\s*")
+# "83.9% top-1 / 96.6% top-5 ImageNet accuracy": each number's own qualifier, one head at the end.
+_QUALIFIER_SLASH = re.compile(rf"\s*%?\s*(?P<m>{_SLASH_WORD})\s*/\s*")
+_QUALIFIER_HEAD = re.compile(
+    rf"\s*%?\s*(?P<m>{_SLASH_WORD})\s+(?:(?-i:[A-Z][\w-]*)\s+){{0,2}}(?P<head>{METRIC_PHRASE})(?!\w)",
+    re.IGNORECASE,
+)
+_ONE_METRIC = re.compile(rf"{METRIC_PHRASE}", re.IGNORECASE)
+# "P/R/F1": precision and recall abbreviated beside a metric of the same list.
+_LETTER_ABBREVIATION = re.compile(r"[PR]")
+
+
+def _is_metric(item: str) -> bool:
+    from leaderboard.extract.names import is_metric_name  # the lists load once, at first use
+
+    return _ONE_METRIC.fullmatch(item) is not None or is_metric_name(item)
+
+
+def slashed_metrics(items: list[str], head: str | None) -> list[str] | None:
+    """The metric of each slashed item: the item qualifying a shared head ("box/mask AP"), or the
+    item itself when each is a metric ("EM/F1", "P/R/F1"); None when the list is no metrics."""
+    if head and all(_ONE_METRIC.fullmatch(f"{i} {head}") for i in items):
+        return [f"{i} {head}" for i in items]
+    named = [_is_metric(i) for i in items]
+    if any(named) and all(n or _LETTER_ABBREVIATION.fullmatch(i) for n, i in zip(named, items, strict=True)):
+        return items
+    return None
+
+
+def slash_runs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[list[int], list[str]]]:
+    """(indexes of the numbers, their metrics) for each slashed run among `tokens` (the spans of one
+    sentence's claims, in order)."""
+    found: list[tuple[list[int], list[str]]] = []
+    i = 0
+    while i < len(tokens) - 1:
+        j = i
+        while j + 1 < len(tokens) and _NUMBER_SLASH.fullmatch(text, tokens[j][1], tokens[j + 1][0]):
+            j += 1
+        if j > i:  # "46.8/38.6": the names after the numbers, else before them
+            run = list(range(i, j + 1))
+            m = _SLASHED_AFTER.match(text, tokens[j][1])
+            if m is None:
+                m = _SLASHED_BEFORE.search(text, max(0, tokens[i][0] - 60), tokens[i][0])
+            metrics = _read_slashed(m, len(run)) if m else None
+            if metrics:
+                found.append((run, metrics))
+            i = j + 1
+            continue
+        while j + 1 < len(tokens) and _QUALIFIER_SLASH.fullmatch(text, tokens[j][1], tokens[j + 1][0]):
+            j += 1
+        if j > i:  # "83.9% top-1 / 96.6% top-5 ImageNet accuracy"
+            last = _QUALIFIER_HEAD.match(text, tokens[j][1])
+            if last is not None:
+                quals = [
+                    _QUALIFIER_SLASH.fullmatch(text, tokens[k][1], tokens[k + 1][0]) for k in range(i, j)
+                ]
+                words = [q.group("m") for q in quals if q] + [last.group("m")]
+                metrics = slashed_metrics(words, last.group("head"))
+                if metrics and len(metrics) == j - i + 1:
+                    found.append((list(range(i, j + 1)), metrics))
+            i = j + 1
+            continue
+        i += 1
+    return found
+
+
+def _read_slashed(m: re.Match[str], count: int) -> list[str] | None:
+    items = [x.strip() for x in m.group("l").split("/")]
+    if len(items) != count:
+        return None
+    return slashed_metrics(items, m.group("head"))
+
+
+def pair_slashed_metrics(text: str, decisions: list[Decision]) -> None:
+    """Give each number of a slashed run its own slashed metric, unless the numbers already read
+    different metrics of their own."""
+    by_sentence: dict[tuple[int, int], list[Decision]] = {}
+    for d in decisions:
+        if d.claim is not None and d.verdict in ("score", "delta"):
+            by_sentence.setdefault(d.sentence, []).append(d)
+    for group in by_sentence.values():
+        spans = [(d.token.start, d.token.end) for d in group]
+        for run, metrics in slash_runs(text, spans):
+            claims = [group[k].claim for k in run]
+            if len({c.metric for c in claims if c is not None and c.metric}) > 1:
+                continue
+            for c, metric in zip(claims, metrics, strict=True):
+                if c is not None:
+                    c.metric = metric
+                    c.extra["metric_rule"] = "metric:slashed-list-in-order"
