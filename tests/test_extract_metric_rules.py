@@ -97,3 +97,37 @@ def test_slashed_numbers_take_slashed_metrics_in_order(
 def test_slashed_numbers_keep_their_own_metrics() -> None:
     sentence = "It reaches 71.0% EM / 80.2% F1 on the SQuAD dev set."
     assert [_claim(sentence, v).metric for v in ("71.0", "80.2")] == ["EM", "F1"]
+
+
+# (sentence, value text, metric expected): a metric the clause names away from the number
+DISTANT_METRIC_CASES = [
+    (
+        "On the Avenue data set, our detector gives an absolute gain of 6.1% "
+        "in terms of frame-level AUC over prior work.",
+        "6.1",
+        "frame-level AUC",
+    ),
+    (
+        "Our network beats the best prior model by 5.2% and 7.9% on Kvasir-SEG and ETIS, "
+        "in terms of dice coefficient.",
+        "5.2",
+        "dice coefficient",
+    ),
+    (
+        "Against TensorMask, our model obtains an absolute gain of 1.4% (mask AP) at the same speed.",
+        "1.4",
+        "mask AP",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "metric"), DISTANT_METRIC_CASES, ids=[c[2] for c in DISTANT_METRIC_CASES]
+)
+def test_metric_named_later_in_the_clause(sentence: str, value: str, metric: str) -> None:
+    assert _claim(sentence, value).metric == metric
+
+
+def test_a_metric_after_a_clause_break_is_not_borrowed() -> None:
+    sentence = "Our model improves the baseline by 4.2% on A-Set, while in terms of recall it stays close."
+    assert _claim(sentence, "4.2").metric is None

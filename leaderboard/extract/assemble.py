@@ -28,6 +28,7 @@ from leaderboard.extract.passes import (
     backfill_benchmarks,
     carry_sentence_metrics,
     fill_sentence_metrics,
+    fill_terms_metrics,
     inherit_annotated_metrics,
     pair_dataset_lists,
     pair_deltas_with_scores,
@@ -451,6 +452,7 @@ def run(abstract: str, title: str | None) -> Trace:
     pair_dataset_lists(text, decisions, inv)
     pair_splits(text, decisions)
     pair_deltas_with_scores(text, decisions)
+    fill_terms_metrics(text, decisions)
     inherit_annotated_metrics(decisions)
     fill_sentence_metrics(text, decisions)
     carry_sentence_metrics(text, decisions)

@@ -120,7 +120,7 @@ def resolve_metric(left: str, right: str) -> str | None:
         bracket = _BRACKET_AFTER.match(right)
         m = METRIC_RIGHT.match(right, bracket.end()) if bracket else None
     if m is None:
-        m = _THE_X_METRIC.match(right)
+        m = _THE_X_METRIC.match(right) or _BRACKETED_METRIC.match(right)
     if m:
         return _singular(_tidy(m.group("m")))
     named = vocab_metric(left, right)
@@ -140,6 +140,13 @@ _THE_X_METRIC = re.compile(
     r"(?P<m>[A-Za-z][\w&@/+.-]*(?:\s[A-Za-z][\w&@/+.-]*)?)\s+(?:metric|measure)\b"
 )
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{1,80}\)")
+# "an absolute gain of 1.0% (mask AP)": the bracket names what the number measures.
+_BRACKETED_METRIC = re.compile(rf"\s*\(\s*(?P<m>{METRIC_PHRASE})\s*\)", _FLAGS)
+# "... by 8.3% and 10.3% on A and B, in terms of dice coefficient": a metric the clause names for
+# its numbers further right than the windows reach; qualifiers as in "frame-level AUC".
+IN_TERMS_OF = re.compile(
+    rf"\bin\s+terms\s+of\s+(?:the\s+)?(?P<m>(?:{_MOD_WORD}\s+){{0,2}}{METRIC_PHRASE})", _FLAGS
+)
 
 # "accuracies of 94.6% and 77.0%": each number has one accuracy.
 _PLURAL_METRIC = re.compile(r"(?:(?<=accurac)ies|(?<=[a-z])s)$", re.IGNORECASE)
@@ -189,6 +196,11 @@ def vocab_metric(left: str, right: str) -> str | None:
 # Plain lower-case words ("average", "score", "vs") are the regex vocabulary's business; the
 # open class adds names written like names: "PQ", "UAS", "J&F", "SI-SDRi", "Hmean".
 ACRONYM_LIKE = re.compile(r"^.[^a-z\s]|[A-Z]{2}|[&@/]")
+
+
+def tidy_metric(text: str) -> str:
+    """A metric phrase as a claim carries it: one space between words, singular."""
+    return _singular(_tidy(text))
 
 
 def _with_modifiers(text: str, start: int) -> str:
