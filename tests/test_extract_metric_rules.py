@@ -131,3 +131,13 @@ def test_metric_named_later_in_the_clause(sentence: str, value: str, metric: str
 def test_a_metric_after_a_clause_break_is_not_borrowed() -> None:
     sentence = "Our model improves the baseline by 4.2% on A-Set, while in terms of recall it stays close."
     assert _claim(sentence, "4.2").metric is None
+
+
+def test_a_dataset_left_of_a_list_joiner_belongs_to_the_item_before() -> None:
+    sentence = (
+        "Our detector achieves an F-measure gain of 3.1% (80.2% vs. 77.1%) on ICDAR2015 and an "
+        "end-to-end F-measure gain of 4.0% (75.5% vs. 71.5%) on Total-Text."
+    )
+    assert _claim(sentence, "3.1").benchmark == "ICDAR2015"
+    assert _claim(sentence, "4.0").benchmark == "Total-Text"
+    assert _claim(sentence, "75.5").benchmark == "Total-Text"

@@ -33,6 +33,8 @@ _DIGIT = re.compile(r"\d")
 _COLLECTION = re.compile(r"\b(?:benchmarks|datasets|tasks|domains|languages|suites)\b", re.IGNORECASE)
 # A comma (or "and") right before the number: what stands further left belongs to the item before.
 _ENDS_PREVIOUS_ITEM = re.compile(r"(?:,|\band)\s*(?:and\s+)?(?:\w+\s+){0,2}\Z")
+# A list joiner between a dataset and a number: the dataset belongs to the item before.
+_ITEM_BREAK = re.compile(r",|\band\b")
 # Where a number's clause ends on its right.
 _CLAUSE_END = re.compile(
     r";|\b(?:while|whereas|but|which|respectively)\b|,\s*(?:and|outperforming|surpassing)\b"
@@ -89,6 +91,15 @@ def choose_benchmark(
     if candidate is not None and cand.source != "right" and inv.is_training_data(candidate):
         candidate = None  # "pre-trained on X": X is what the model learnt from, not where it was measured
     right, left = clause_datasets(inv, text, sent, tok[0], tok[1], stop, left_from)
+    if (
+        right is not None
+        and left is not None
+        and cand.source in ("left", "inherited")
+        and _ITEM_BREAK.search(text, left.end, tok[0])
+    ):
+        # "52.4% (+3.2%) on A, [66.5%] (+4.9%) on B", "4.4% on A and the F-measure gain of [5.0%] on B":
+        # the dataset on the left closed the item before; the number's own is on its right
+        return right.text, "bench:clause-dataset-right-of-list-item"
     if cand.source == "inherited" and (left or right) is not None:
         # "A to 93.7% (4.1% gain), [B] to 80.9%": the number's own dataset, on its left first
         # (nothing on its right reads as "on X", or the candidate would not be inherited)
