@@ -141,3 +141,30 @@ def test_a_dataset_left_of_a_list_joiner_belongs_to_the_item_before() -> None:
     assert _claim(sentence, "3.1").benchmark == "ICDAR2015"
     assert _claim(sentence, "4.0").benchmark == "Total-Text"
     assert _claim(sentence, "75.5").benchmark == "Total-Text"
+
+
+def test_a_dataset_named_in_the_clause_beats_a_counted_collection() -> None:
+    sentence = (
+        "Our model sets a new state of the art on three reading benchmarks, pushing the RACE "
+        "benchmark to 83.1% and the DREAM benchmark to 71.4%."
+    )
+    assert _claim(sentence, "83.1").benchmark == "RACE"
+
+
+def test_a_collection_described_by_its_members_stays_as_written() -> None:
+    sentence = (
+        "On 5 retrieval benchmarks including MS MARCO and BEIR, our ranker improves by an average of 6.2%."
+    )
+    assert _claim(sentence, "6.2").benchmark == "5 retrieval benchmarks"
+
+
+def test_a_number_list_pairs_with_the_dataset_list_after_it() -> None:
+    sentence = (
+        "Our tracker is the best on several benchmarks, with 70.2% AUC, 85.1% NP and 71.9% AO "
+        "on LaSOT, TrackingNet and GOT-10k."
+    )
+    assert [_claim(sentence, v).benchmark for v in ("70.2", "85.1", "71.9")] == [
+        "LaSOT",
+        "TrackingNet",
+        "GOT-10k",
+    ]

@@ -33,6 +33,10 @@ _DIGIT = re.compile(r"\d")
 _COLLECTION = re.compile(r"\b(?:benchmarks|datasets|tasks|domains|languages|suites)\b", re.IGNORECASE)
 # A comma (or "and") right before the number: what stands further left belongs to the item before.
 _ENDS_PREVIOUS_ITEM = re.compile(r"(?:,|\band)\s*(?:and\s+)?(?:\w+\s+){0,2}\Z")
+# Words that introduce members of a collection: "7 benchmarks including X", "(i.e., X, Y)".
+_MEMBER_OF_COLLECTION = re.compile(
+    r"(?:including|includes|such\s+as|e\.g\.,?|i\.e\.,?|like|namely|:|\()\s*(?:the\s+)?\Z", re.IGNORECASE
+)
 # A list joiner between a dataset and a number: the dataset belongs to the item before.
 _ITEM_BREAK = re.compile(r",|\band\b")
 # Where a number's clause ends on its right.
@@ -120,6 +124,14 @@ def choose_benchmark(
     collection = candidate is not None and _COLLECTION.search(candidate) is not None
     if right is not None and not collection:
         return right.text, "bench:clause-dataset-right"
+    if (
+        collection
+        and left is not None
+        and not _MEMBER_OF_COLLECTION.search(text, max(0, left.start - 20), left.start)
+    ):
+        # "on three reasoning tasks, pushing the WNLI benchmark to [89%]": the clause names which
+        # (not a member named to describe the collection: "7 benchmarks including X and Y")
+        return left.text, "bench:clause-dataset-over-collection"
     if candidate is not None and not is_junk(candidate) and (collection or _NAME_SHAPE.search(candidate)):
         return candidate, "bench:position-name"
     if left is not None and not collection:

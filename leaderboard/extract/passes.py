@@ -323,6 +323,7 @@ def pair_dataset_lists(text: str, decisions: list[Decision], inv: Inventory) -> 
         sentence = text[s_start:s_end]
         slashed = "/" in text[group[0].token.end : group[-1].token.start]
         if "respective" not in sentence and not slashed:
+            _pair_list_with_following_datasets(text, group, inv)
             continue
         for run in _dataset_runs(text, inv.in_span(s_start, s_end)):
             for kind_group in (group, [d for d in group if d.verdict == "score"]):
@@ -332,6 +333,33 @@ def pair_dataset_lists(text: str, decisions: list[Decision], inv: Inventory) -> 
                         d.claim.benchmark = m.text
                         d.claim.extra["bench_rule"] = "bench:dataset-list-in-order"
                     break
+
+
+# "71.1% AUC, 89.3% NP, and 73.0% AO on LaSOT, TrackingNet, and GOT-10k": a metric word may sit
+# between the last number and "on" the datasets.
+_ON_DATASETS = re.compile(r"\s*%?\s*(?:[\w@&-]+\s+){0,2}?(?:on|across)\s+(?:the\s+)?")
+
+
+def _pair_list_with_following_datasets(text: str, group: list[Decision], inv: Inventory) -> None:
+    """ "a, b and c METRIC on X, Y and Z": a run of numbers followed right away by a run of as many
+    datasets pairs in order, "respectively" or not."""
+    for run in _runs(group):
+        if len(run) < 2:
+            continue
+        end = run[-1].token.end
+        on = _ON_DATASETS.match(text, end, run[-1].sentence[1])
+        if on is None:
+            continue
+        names = [
+            r
+            for r in _dataset_runs(text, inv.in_span(on.end(), run[-1].sentence[1]))
+            if r[0].start == on.end()
+        ]
+        if names and len(names[0]) == len(run):
+            for d, m in zip(run, names[0], strict=True):
+                assert d.claim is not None
+                d.claim.benchmark = m.text
+                d.claim.extra["bench_rule"] = "bench:number-list-then-dataset-list"
 
 
 def _dataset_runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:
