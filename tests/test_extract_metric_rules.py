@@ -168,3 +168,14 @@ def test_a_number_list_pairs_with_the_dataset_list_after_it() -> None:
         "TrackingNet",
         "GOT-10k",
     ]
+
+
+def test_a_benchmark_guessed_from_an_earlier_sentence_goes_to_review() -> None:
+    from leaderboard.queries.base import BOARD_MIN_CONFIDENCE
+
+    abstract = "We evaluate on the CIFAR-10 dataset. Our network reaches 97.1% accuracy."
+    guessed = _claim(abstract, "97.1")
+    assert guessed.benchmark == "CIFAR-10"  # kept for review and export...
+    assert guessed.confidence < BOARD_MIN_CONFIDENCE  # ...but no board shows it unreviewed
+    named = _claim("Our network reaches 97.1% accuracy on the CIFAR-10 dataset.", "97.1")
+    assert named.confidence >= BOARD_MIN_CONFIDENCE
