@@ -179,3 +179,51 @@ def test_a_benchmark_guessed_from_an_earlier_sentence_goes_to_review() -> None:
     assert guessed.confidence < BOARD_MIN_CONFIDENCE  # ...but no board shows it unreviewed
     named = _claim("Our network reaches 97.1% accuracy on the CIFAR-10 dataset.", "97.1")
     assert named.confidence >= BOARD_MIN_CONFIDENCE
+
+
+# (sentence, value text, metric expected)
+METRIC_PHRASING_CASES = [
+    # the longest vocabulary name wins over a shorter one it starts with
+    (
+        "Our network reaches a Dice similarity coefficient of 84.2% on the pancreas scans.",
+        "84.2",
+        "Dice similarity coefficient",
+    ),
+    # a metric that starts with capitals is not skipped as if it were a benchmark's name
+    (
+        "Our tagger sets a new state of the art on the NCBI-disease corpus (89.1% F1 score).",
+        "89.1",
+        "F1 score",
+    ),
+    # the metric after a bracketed annotation holding a number
+    (
+        "Our encoder reaches 81.3% (+4.2% over the previous best) top-1 accuracy on UCF101.",
+        "81.3",
+        "top-1 accuracy",
+    ),
+    (
+        "Our encoder reaches 81.3% (+4.2% over the previous best) top-1 accuracy on UCF101.",
+        "4.2",
+        "top-1 accuracy",
+    ),
+    # a list of numbers "of" a list of qualified metrics
+    (
+        "The solver reaches 61.2 and 58.4 of execution accuracy and program accuracy on MathQA.",
+        "58.4",
+        "program accuracy",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "metric"), METRIC_PHRASING_CASES, ids=[c[2] for c in METRIC_PHRASING_CASES]
+)
+def test_metric_phrasing(sentence: str, value: str, metric: str) -> None:
+    assert _claim(sentence, value).metric == metric
+
+
+def test_a_metric_acronym_in_brackets_is_not_a_dataset() -> None:
+    # "DSC" is also the name of a dataset on public leaderboards
+    claim = _claim("We achieve a Dice similarity coefficient (DSC) of 81.3% in cross-validation.", "81.3")
+    assert claim.metric == "Dice similarity coefficient (DSC)"
+    assert claim.benchmark != "DSC"

@@ -32,7 +32,8 @@ TASK_WORDS = (
 METRIC_RIGHT = re.compile(
     rf"""\s*(?:\(\w+\)\s*)?               # "(absolute)"
     (?:(?:absolute|relative|points?)\s+)?   # "12.8 absolute ...", "5 points ..."
-    (?:(?-i:[A-Z][\w-]*)\s+(?=\S+))?         # "2.35% GLUE score ...": the benchmark, skipped
+    (?:(?!{METRIC}\s)(?-i:[A-Z][\w-]*)\s+(?=\S+))?  # "2.35% GLUE score ...": the benchmark, skipped
+                                                # (not "86.7% F1 score": that is the metric)
     (?:{TASK_WORDS}\s+)?                      # "85.3% node classification accuracy": the task, skipped
     (?:(?:mm|cm|db|px|ev|ms|s|m)\s+)?             # "3.1 mm HD95": a physical unit, skipped
     (?P<m>{METRIC_PHRASE})""",
@@ -196,6 +197,19 @@ def vocab_metric(left: str, right: str) -> str | None:
 # Plain lower-case words ("average", "score", "vs") are the regex vocabulary's business; the
 # open class adds names written like names: "PQ", "UAS", "J&F", "SI-SDRi", "Hmean".
 ACRONYM_LIKE = re.compile(r"^.[^a-z\s]|[A-Z]{2}|[&@/]")
+
+
+def metric_after_bracket(text: str, pos: int) -> str | None:
+    """ "82.4% (+5.1% over the previous best) top-1 accuracy": the metric written right after a
+    bracketed annotation that starts at `pos`, numbers inside it or not."""
+    bracket = _BRACKET_AFTER.match(text, pos)
+    m = METRIC_RIGHT.match(text, bracket.end()) if bracket else None
+    return tidy_metric(m.group("m")) if m else None
+
+
+def qualifier_word(word: str) -> bool:
+    """A lower-case word that may qualify a metric head ("execution" of "execution accuracy")."""
+    return _MOD_ONE.fullmatch(word) is not None
 
 
 def tidy_metric(text: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from leaderboard.extract import names
+from leaderboard.extract import fields, names
 from leaderboard.extract.inventory import Inventory, Mention
 
 # What a resource or cost looks like, never an evaluation set.
@@ -66,9 +66,26 @@ def clause_datasets(
     if opened >= 0 and text.find(")", opened, tok_start) < 0:
         closing = text.find(")", tok_end, right_end)
         right_end = closing if closing >= 0 else right_end
-    right = inv.in_span(tok_end, right_end)
-    left = inv.in_span(max(sent[0], left_from), tok_start)
+    right = _not_metric_acronyms(text, inv.in_span(tok_end, right_end))
+    left = _not_metric_acronyms(text, inv.in_span(max(sent[0], left_from), tok_start))
     return (right[0] if right else None), (left[-1] if left else None)
+
+
+# A metric spelled out right before a bracket: "Dice similarity coefficient (DSC)".
+_METRIC_BEFORE_BRACKET = re.compile(rf"(?:{fields.METRIC_PHRASE})\s*\(\s*\Z", re.IGNORECASE)
+
+
+def _not_metric_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that are not a metric's acronym in brackets ("Dice similarity coefficient
+    (DSC)": DSC is also a dataset's name, but here it abbreviates the measure)."""
+    return [
+        m
+        for m in mentions
+        if not (
+            text.startswith(")", m.end)
+            and _METRIC_BEFORE_BRACKET.search(text, max(0, m.start - 60), m.start) is not None
+        )
+    ]
 
 
 def is_junk(candidate: str) -> bool:
@@ -141,7 +158,7 @@ def choose_benchmark(
         return candidate, "bench:position-name"
     if left is not None and not collection:
         return left.text, "bench:clause-dataset-left"
-    earlier = inv.in_span(sent[0], tok[0])
+    earlier = _not_metric_acronyms(text, inv.in_span(sent[0], tok[0]))
     if candidate is not None and not is_junk(candidate) and names.is_task_name(candidate):
         if earlier:
             # "On COCO test-dev, X achieves 55.7% box AP ..., [48.5%] mask AP for instance
@@ -154,7 +171,7 @@ def choose_benchmark(
     if earlier:
         # "On the Cityscapes test set, X achieves 72.0% mIoU/273.6 FPS and [77.5%] mIoU ..."
         return earlier[-1].text, "bench:sentence-dataset-left"
-    later = inv.in_span(tok[1], sent[1])
+    later = _not_metric_acronyms(text, inv.in_span(tok[1], sent[1]))
     if later and not _DIGIT.search(text, tok[1], later[0].start):
         # a dataset later in the sentence, unless another number stands between (it is that one's)
         return later[0].text, "bench:sentence-dataset-right"

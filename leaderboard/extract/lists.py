@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from leaderboard.extract import fields
 from leaderboard.extract.benchmark import SPLIT_ONLY, STOP, clean_benchmark
 from leaderboard.extract.decision import Decision
 from leaderboard.extract.fields import METRIC_PHRASE
@@ -44,11 +45,21 @@ def _items(text: str) -> list[str]:
 
 
 def _as_metrics(items: list[str]) -> list[str] | None:
-    """The metric names when every item ends with one."""
+    """The metric names when every item ends with one, with the qualifiers written before it
+    ("execution accuracy and program accuracy": two metrics, not "accuracy" twice)."""
     found = [_METRIC_ITEM.search(i) for i in items]
     if all(found):
-        return [m.group("m") for m in found if m]
+        return [_qualified(i, m) for i, m in zip(items, found, strict=True) if m]
     return None
+
+
+def _qualified(item: str, m: re.Match[str]) -> str:
+    kept: list[str] = []
+    for word in reversed(item[: m.start("m")].split()[-2:]):
+        if not fields.qualifier_word(word):
+            break
+        kept.insert(0, word)
+    return " ".join([*kept, m.group("m")])
 
 
 def read_list(items: list[str], before: str) -> tuple[str, list[str]] | None:

@@ -555,7 +555,7 @@ def alternation(fragments: tuple[str, ...]) -> str:
     window. The other fragments ("(?:mean|median)...", "[a-z]{1,8}@...") come first, as
     they may match more than a lettered fragment at the same place ("mAP@0.5" vs "map@0").
     """
-    ordered = sorted(fragments, key=len, reverse=True)
+    ordered = sorted(fragments, key=_required_length, reverse=True)
     other = [f for f in ordered if not _LETTER_LEAD.match(f)]
     by_letter: dict[str, list[str]] = {}
     for f in ordered:
@@ -563,6 +563,17 @@ def alternation(fragments: tuple[str, ...]) -> str:
             by_letter.setdefault(f[0], []).append(f[1:])
     groups = [f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items()]
     return "(?:" + "|".join(other + groups) + ")"
+
+
+# An optional group of a fragment, one level of nesting inside: "(?:\s+(?:coefficient|score))?".
+_OPTIONAL_GROUP = re.compile(r"\(\?:(?:[^()]|\([^()]*\))*\)[?*]")
+
+
+def _required_length(fragment: str) -> int:
+    """How long a fragment is without its optional parts: the regex engine takes the first
+    alternative that matches, so the one for "Dice similarity coefficient" must come before
+    "dice" with an optional "coefficient" or "score", which would match "Dice" alone."""
+    return len(_OPTIONAL_GROUP.sub("", fragment))
 
 
 # A fragment that opens with a plain letter (not quantified: "s?..." would not be).
