@@ -227,3 +227,27 @@ def test_a_metric_acronym_in_brackets_is_not_a_dataset() -> None:
     claim = _claim("We achieve a Dice similarity coefficient (DSC) of 81.3% in cross-validation.", "81.3")
     assert claim.metric == "Dice similarity coefficient (DSC)"
     assert claim.benchmark != "DSC"
+
+
+def test_a_dataset_label_names_the_number_after_it() -> None:
+    # MedExamQA is in no list: a short capitalised name as the label is enough
+    sentence = (
+        "The model reaches expert level on the three exams. "
+        "MedExamQA: 61.3%, MedMCQA: 58.2% and PubMedQA: 77.0%."
+    )
+    found = [_claim(sentence, v).benchmark for v in ("61.3", "58.2", "77.0")]
+    assert found == ["MedExamQA", "MedMCQA", "PubMedQA"]
+
+
+def test_the_name_right_after_the_number_beats_a_known_name_further_right() -> None:
+    sentence = (
+        "Our detector reaches an accuracy of 98.1% on the Kaggle seizure database with 4-s EEG windows."
+    )
+    assert _claim(sentence, "98.1").benchmark == "Kaggle seizure database"
+
+
+def test_a_metric_with_at_k_is_not_cut_into_a_benchmark() -> None:
+    sentence = "Our matcher beats the best systems on Ubuntu Corpus V1 by 4.1% on R10@1."
+    claim = _claim(sentence, "4.1")
+    assert claim.metric == "R10@1"
+    assert claim.benchmark is not None and claim.benchmark.startswith("Ubuntu Corpus")

@@ -30,7 +30,7 @@ STOP = (
     r"|obtains?|attains?|reaches|surpass(?:es)?|beats?|matches|exceeds?|reveals?|were|be|been|being"
 )
 # One word of a benchmark name: "ImageNet-1K", "MedQA", "(USMLE)", "chest", "X-ray".
-_WORD = r"[\w(](?:[\w\-./&'+)]*[\w)+])?"  # never ends in "." (a full stop) or "-"
+_WORD = r"[\w(](?:[\w\-./&'+@)]*[\w)+])?"  # never ends in "." (a full stop) or "-"; "R10@1" is one word
 _PHRASE = rf"(?P<b>(?!(?:{STOP})\b){_WORD}(?:\s+(?!(?:{STOP})\b){_WORD}){{0,7}})"
 # Verbs after which "on X" is training data, not an evaluation.
 _TRAINED = r"(?<!trained\s)(?<!pretrained\s)(?<!pre-trained\s)(?<!fine-tuned\s)(?<!finetuned\s)(?<!learned\s)"

@@ -42,6 +42,12 @@ _ENDS_PREVIOUS_ITEM = re.compile(r"(?:,|\band)\s*(?:and\s+)?(?:\w+\s+){0,2}\Z")
 _MEMBER_OF_COLLECTION = re.compile(
     r"(?:including|includes|such\s+as|e\.g\.,?|i\.e\.,?|like|namely|:|\()\s*(?:the\s+)?\Z", re.IGNORECASE
 )
+# A dataset written as a label of the number: "USMLE: 60.2%", "ADAM: Euclidean distance of 25.4".
+_LABELLED = re.compile(r"\s*:\s*[^,;:()]{0,50}\Z")
+# A short capitalised name as the label right before the number: "USMLE: 60.2%".
+_NAME_LABEL = re.compile(
+    r"(?:^|(?<=[,;(])|(?<=\.\s))\s*(?:and\s+)?(?P<n>[A-Z][\w\-.]*(?:\s[A-Z0-9][\w\-.]*){0,2})\s*:\s*\Z"
+)
 # A list joiner between a dataset and a number: the dataset belongs to the item before.
 _ITEM_BREAK = re.compile(r",|\band\b")
 # Where a number's clause ends on its right.
@@ -117,6 +123,17 @@ def choose_benchmark(
     if candidate is not None and cand.source != "right" and inv.is_training_data(candidate):
         candidate = None  # "pre-trained on X": X is what the model learnt from, not where it was measured
     right, left = clause_datasets(inv, text, sent, tok[0], tok[1], stop, left_from)
+    if left is not None and _LABELLED.match(text, left.end, tok[0]):
+        # "MedMCQA: 62.7%", "(REFUGE: 32.5 pixels, IDRiD: 32.1 pixels)"
+        return left.text, "bench:dataset-label"
+    label = _NAME_LABEL.search(text, max(sent[0], left_from), tok[0])
+    if (
+        label is not None
+        and not is_junk(label.group("n"))
+        and not fields.METRIC_ANY.fullmatch(label.group("n"))
+    ):
+        # "USMLE: 60.2%, ...": a name the lists do not know, written as the number's label
+        return label.group("n"), "bench:name-label"
     if (
         right is not None
         and left is not None
@@ -144,6 +161,17 @@ def choose_benchmark(
     if candidate is not None and inv.is_dataset_name(candidate):
         return candidate, "bench:position+dataset"
     collection = candidate is not None and _COLLECTION.search(candidate) is not None
+    if (
+        cand.source == "right"
+        and candidate is not None
+        and not collection
+        and _NAME_SHAPE.search(candidate)
+        and not is_junk(candidate)
+        and not names.is_task_name(candidate)
+    ):
+        # "99.40% on the MIT-BIH atrial fibrillation database with 5-s ECG segments": the name
+        # read right after the number, not a known name further right
+        return candidate, "bench:position-name-right"
     if right is not None and not collection:
         return right.text, "bench:clause-dataset-right"
     if (
