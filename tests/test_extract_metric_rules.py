@@ -251,3 +251,21 @@ def test_a_metric_with_at_k_is_not_cut_into_a_benchmark() -> None:
     claim = _claim(sentence, "4.1")
     assert claim.metric == "R10@1"
     assert claim.benchmark is not None and claim.benchmark.startswith("Ubuntu Corpus")
+
+
+def test_a_decibel_figure_glued_to_its_unit_is_a_claim() -> None:
+    sentence = (
+        "Our separator beats DPRNN on three datasets, with a margin of 1.7dB absolute improvement "
+        "of SI-SNRi on the WHAM! benchmark."
+    )
+    claim = _claim(sentence, "1.7")
+    assert claim.kind == "delta"
+    assert claim.metric == "SI-SNRi"
+
+
+def test_a_collection_read_left_of_the_number_gives_way_to_the_dataset_on_its_right() -> None:
+    sentence = (
+        "Our separator beats DPRNN in three datasets, in particular by 1.7 points of SI-SDRi "
+        "on the WSJ0-2mix benchmark."
+    )
+    assert _claim(sentence, "1.7").benchmark == "WSJ0-2mix"

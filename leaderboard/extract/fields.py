@@ -43,7 +43,8 @@ METRIC_RIGHT = re.compile(
 # Metric introduced after the number: "188% improvement in F2 score", "by 1.2% for top-1 recall".
 METRIC_RIGHT_PREP = re.compile(
     rf"""(?:\s*(?:,|and|or)\s*[+-]?[\d.]+\s?%?)*  # "3.2 and 4.5 points in EM": the list shares it
-    \s*(?:[\w-]+\s+){{0,2}}?           # "improvement", "points improvement"
+    \s*(?:(?:db|mm|px)\s+)?           # "2.4dB absolute improvement of SI-SNRi": a unit, skipped
+    (?:[\w-]+\s+){{0,2}}?           # "improvement", "points improvement"
     (?:in|on|for|of|to)\s+(?:the\s+|terms\s+of\s+)?
     (?P<m>{METRIC_PHRASE})""",
     _FLAGS,

@@ -181,6 +181,8 @@ METRIC_WORDS: tuple[str, ...] = (
     r"pesq",
     r"stoi",
     r"si-?sdri?",
+    r"si-?snri?",
+    r"snri?",
     r"sdr",
     r"qwk",
     r"quadratic\s+weighted\s+kappa",
