@@ -269,3 +269,26 @@ def test_a_collection_read_left_of_the_number_gives_way_to_the_dataset_on_its_ri
         "on the WSJ0-2mix benchmark."
     )
     assert _claim(sentence, "1.7").benchmark == "WSJ0-2mix"
+
+
+def test_a_change_that_refers_back_measures_what_the_sentence_before_measured() -> None:
+    abstract = (
+        "Our encoder reaches 71.2% accuracy on ImageNet with a linear probe. This beats prior results by 9%."
+    )
+    assert _claim(abstract, "9%").metric == "accuracy"
+
+
+def test_changes_on_these_benchmarks_pair_with_the_scores_before_them() -> None:
+    abstract = (
+        "Our retriever sets new records on MSR-VTT (49.1 R@1), MSVD (50.2 R@1) and DiDeMo (47.5 R@1). "
+        "It beats the previous best by +5.1%, +6.0% and +4.4% on these benchmarks."
+    )
+    found = [(_claim(abstract, v).benchmark, _claim(abstract, v).metric) for v in ("+5.1", "+6.0", "+4.4")]
+    assert found == [("MSR-VTT", "R@1"), ("MSVD", "R@1"), ("DiDeMo", "R@1")]
+
+
+def test_a_change_in_a_sentence_of_its_own_keeps_no_borrowed_metric() -> None:
+    abstract = (
+        "Our model reaches 33.6% average accuracy. We observed a 3.9% improvement in activity recognition."
+    )
+    assert _claim(abstract, "3.9").metric is None

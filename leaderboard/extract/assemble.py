@@ -26,6 +26,7 @@ from leaderboard.extract.numbers import NumberToken, find_numbers
 from leaderboard.extract.offset_text import clean_keeping_offsets
 from leaderboard.extract.passes import (
     backfill_benchmarks,
+    carry_previous_sentence_metric,
     carry_sentence_metrics,
     fill_sentence_metrics,
     fill_terms_metrics,
@@ -455,6 +456,7 @@ def run(abstract: str, title: str | None) -> Trace:
     pair_splits(text, decisions)
     pair_deltas_with_scores(text, decisions)
     fill_terms_metrics(text, decisions)
+    carry_previous_sentence_metric(text, decisions)
     inherit_annotated_metrics(decisions)
     fill_sentence_metrics(text, decisions)
     carry_sentence_metrics(text, decisions)

@@ -102,6 +102,50 @@ def fill_terms_metrics(text: str, decisions: list[Decision]) -> None:
             d.claim.extra["metric_rule"] = "metric:in-terms-of-later-in-clause"
 
 
+_ANAPHORIC_SET = re.compile(r"\b(?:these|those|both|all\s+(?:the\s+)?(?:three|four|five|six))\b", re.I)
+# A sentence whose subject is the result or system of the sentence before: "This beats ...".
+_REFERS_BACK = re.compile(r"\s*(?:This|It|These|They|Such)\b")
+
+
+def carry_previous_sentence_metric(text: str, decisions: list[Decision]) -> None:
+    """ "... achieves 68.1% accuracy on X. This beats prior results by over [12%]": changes in a
+    sentence that names no metric measure what the sentence before measured, when its scores share
+    one metric; as many changes as scores of different datasets "on these benchmarks" pair in order."""
+    sentences: list[list[Decision]] = []
+    for d in decisions:
+        if d.claim is None or d.verdict not in ("score", "delta"):
+            continue
+        if sentences and sentences[-1][0].sentence == d.sentence:
+            sentences[-1].append(d)
+        else:
+            sentences.append([d])
+    for before, group in zip(sentences, sentences[1:], strict=False):
+        if any(d.verdict != "delta" or (d.claim and d.claim.metric) for d in group):
+            continue
+        start, end = group[0].sentence
+        if not _REFERS_BACK.match(text, start) or fields.METRIC_ANY.search(
+            text, start, min(end, start + 600)
+        ):
+            continue
+        scores = [d.claim for d in before if d.verdict == "score" and d.claim is not None]
+        metrics = {c.metric for c in scores}
+        if not scores or len(metrics) != 1 or None in metrics:
+            continue
+        benches = [c.benchmark for c in scores]
+        pair = (
+            len(group) == len(scores) > 1
+            and len(set(benches)) == len(benches)
+            and _ANAPHORIC_SET.search(text, start, end) is not None
+        )
+        for d, sc in zip(group, scores if pair else [scores[-1]] * len(group), strict=True):
+            assert d.claim is not None
+            d.claim.metric = sc.metric
+            d.claim.extra["metric_rule"] = "metric:previous-sentence"
+            if pair:
+                d.claim.benchmark = sc.benchmark
+                d.claim.extra["bench_rule"] = "bench:previous-sentence-in-order"
+
+
 def inherit_annotated_metrics(decisions: list[Decision]) -> None:
     """ "80.5% (7.7% point absolute improvement)": the bracketed claim measures what the one
     before it measures."""
