@@ -292,3 +292,22 @@ def test_a_change_in_a_sentence_of_its_own_keeps_no_borrowed_metric() -> None:
         "Our model reaches 33.6% average accuracy. We observed a 3.9% improvement in activity recognition."
     )
     assert _claim(abstract, "3.9").metric is None
+
+
+def test_a_metric_written_before_its_number_is_no_benchmark() -> None:
+    sentence = (
+        "Our parser achieves F1 = 84.1 on the CoNLL-2005 shared task dataset and F1 = 83.0 on the "
+        "CoNLL-2012 shared task dataset, which beats prior work by 1.1 and 0.9 F1 respectively."
+    )
+    assert _claim(sentence, "83.0").benchmark.startswith("CoNLL-2012")
+    video = "Our model produces videos with an Inception Score of 14.8, a new state of the art."
+    assert _claim(video, "14.8").benchmark != "Inception"
+
+
+def test_a_list_that_says_it_holds_datasets_pairs_even_with_a_metric_like_name() -> None:
+    # "ADE" is also a trajectory metric's acronym
+    sentence = (
+        "The tagger is best on the ADE, CADEC and SMM4H benchmark datasets "
+        "(91.2%, 78.1% and 83.0% F1 respectively)."
+    )
+    assert [_claim(sentence, v).benchmark for v in ("91.2", "78.1", "83.0")] == ["ADE", "CADEC", "SMM4H"]

@@ -94,6 +94,22 @@ def _not_metric_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+_NEXT_WORD = re.compile(r"[\s-]+(?P<w>[A-Za-z][\w-]*)")
+
+
+def _names_a_metric(text: str, candidate: str, start: int, end: int) -> bool:
+    """The phrase is a metric's name, or the start of one as written before the number
+    ("Inception" of "Inception Score of 15.2")."""
+    if fields.METRIC_ANY.fullmatch(candidate):  # (the leaderboard list also holds columns named
+        return True  # for a test set, "CaseHOLD": only the curated vocabulary says a name is a metric)
+    at = text.rfind(candidate, start, end)
+    nxt = _NEXT_WORD.match(text, at + len(candidate), end) if at >= 0 else None
+    if nxt is None:
+        return False
+    longer = f"{candidate} {nxt.group('w')}"
+    return names.is_metric_name(longer) or fields.METRIC_ANY.fullmatch(longer) is not None
+
+
 def is_junk(candidate: str) -> bool:
     """A phrase that no leaderboard would call a benchmark."""
     return _JUNK.search(candidate) is not None or names.is_metric_name(candidate)
@@ -122,6 +138,8 @@ def choose_benchmark(
     candidate = cand.phrase
     if candidate is not None and cand.source != "right" and inv.is_training_data(candidate):
         candidate = None  # "pre-trained on X": X is what the model learnt from, not where it was measured
+    if candidate is not None and _names_a_metric(text, candidate, sent[0], tok[0]):
+        candidate = None  # "F1 = 82.7", "an Inception Score of 15.2": the measure, not the data
     right, left = clause_datasets(inv, text, sent, tok[0], tok[1], stop, left_from)
     if left is not None and _LABELLED.match(text, left.end, tok[0]):
         # "MedMCQA: 62.7%", "(REFUGE: 32.5 pixels, IDRiD: 32.1 pixels)"

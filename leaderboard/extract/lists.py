@@ -35,6 +35,7 @@ _PREP_IN_ITEM = re.compile(r"^.*\b(?P<p>on|in|across|for)\s+(?:the\s+)?(?P<rest>
 _BENCH_CUE = re.compile(
     r"(?:\b(?:on|in|across)\s+(?:the\s+)?|\b(?:benchmarks?|datasets?|tasks?)\s*[,:]?\s*)\Z", re.IGNORECASE
 )
+_SAYS_DATASETS = re.compile(r"\b(?:datasets?|benchmarks?|corpora|corpus|data\s+sets?)\b", re.IGNORECASE)
 _MODEL_CUE = re.compile(r"\bof\s+(?:the\s+)?\Z", re.IGNORECASE)
 _NAME_LIKE = re.compile(r"[A-Z].*[A-Z0-9]|[a-z][A-Z]|\d")
 _LEAD = re.compile(r"^(?:(?:the|both|all|our)\s+)+", re.IGNORECASE)
@@ -75,7 +76,11 @@ def read_list(items: list[str], before: str) -> tuple[str, list[str]] | None:
         before = m.group("p") + " "
     if _MODEL_CUE.search(before[-20:]) and all(_NAME_LIKE.search(i) for i in items):
         return "model", items
-    if _BENCH_CUE.search(before[-60:]):
+    if _BENCH_CUE.search(before[-60:]) and (
+        _SAYS_DATASETS.search(items[-1]) or not any(_ONE_METRIC.fullmatch(i) for i in items)
+    ):
+        # (not "on the X dataset and F1 = 82.7": a metric is no benchmark of the list, unless the
+        # list says it holds datasets: "the ADE, CADEC and SMM4H benchmark datasets")
         return "benchmark", [clean_benchmark(i)[0] or i for i in items]
     return None
 
