@@ -311,3 +311,11 @@ def test_a_list_that_says_it_holds_datasets_pairs_even_with_a_metric_like_name()
         "(91.2%, 78.1% and 83.0% F1 respectively)."
     )
     assert [_claim(sentence, v).benchmark for v in ("91.2", "78.1", "83.0")] == ["ADE", "CADEC", "SMM4H"]
+
+
+def test_a_task_phrase_as_benchmark_goes_to_review() -> None:
+    from leaderboard.queries.base import BOARD_MIN_CONFIDENCE
+
+    claim = _claim("Our tagger reaches 91.2% accuracy for part-of-speech tagging.", "91.2")
+    assert claim.benchmark == "part-of-speech tagging"
+    assert claim.confidence < BOARD_MIN_CONFIDENCE

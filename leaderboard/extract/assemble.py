@@ -298,8 +298,8 @@ def _make_claim(
     )
     claim.extra["list_metric"] = _list_metric(metric, d, prev_claim)
     claim.extra["bench_rule"] = bench_rule
-    if bench_rule in frames.GUESSED_BENCHMARK_RULES:
-        claim.extra["guessed_benchmark"] = bench
+    if bench_rule in frames.DOUBTFUL_BENCHMARK_RULES:
+        claim.extra["doubtful_benchmark"] = bench
     claim.extra["model_rule"] = "model:own-system" if found_model == own else "model:sentence-subject"
     claim.extra["metric_rule"] = "metric:own-words" if metric else "metric:none"
     if _AVERAGED.match(right):
@@ -467,9 +467,9 @@ def run(abstract: str, title: str | None) -> Trace:
             if c.benchmark is None:  # the evaluation set the earlier sentences name
                 found = benchmark.from_context(text[: text.rfind(". ", 0, c.span[0]) + 1])
                 c.benchmark = found[1] if found else None
-        if c.extra.pop("guessed_benchmark", None) == c.benchmark is not None:
-            # a benchmark no part of its own sentence names: to review, not straight to a board
-            c.confidence = round(max(0.05, c.confidence - frames.GUESSED_BENCHMARK_DOUBT), 2)
+        if c.extra.pop("doubtful_benchmark", None) == c.benchmark is not None:
+            # a guessed benchmark (frames.DOUBTFUL_BENCHMARK_RULES): to review, not straight to a board
+            c.confidence = round(max(0.05, c.confidence - frames.DOUBTFUL_BENCHMARK_PENALTY), 2)
         c.extra.pop("list_metric", None)
         c.extra.pop("annotates", None)
         c.extra.pop("averaged", None)

@@ -27,11 +27,12 @@ _JUNK = re.compile(
     |^\W*\w{0,2}\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
-# Rules that take the benchmark from outside the number's sentence (the focus, an earlier claim's):
-# a guess, so its claim loses this much confidence and goes to review rather than to a board
-# (queries.BOARD_MIN_CONFIDENCE is 0.5; the surest rule gives 0.85).
-GUESSED_BENCHMARK_RULES = ("bench:focus", "bench:context")
-GUESSED_BENCHMARK_DOUBT = 0.4
+# Rules whose benchmark is a guess: taken from outside the number's sentence (the focus, an earlier
+# claim's), or a task or plain lower-case phrase where no dataset was found (none of those rows was
+# right on the dev2 tuning boards). Their claims lose this much confidence and go to review rather
+# than to a board (queries.BOARD_MIN_CONFIDENCE is 0.5; the surest rule gives 0.85).
+DOUBTFUL_BENCHMARK_RULES = ("bench:focus", "bench:context", "bench:position-task", "bench:position")
+DOUBTFUL_BENCHMARK_PENALTY = 0.4
 _NAME_SHAPE = re.compile(r"[A-Z]|\d")
 _DIGIT = re.compile(r"\d")
 # A counted or plural collection ("7 benchmarks", "all tasks", "downstream tasks") stays as written.
