@@ -319,3 +319,20 @@ def test_a_task_phrase_as_benchmark_goes_to_review() -> None:
     claim = _claim("Our tagger reaches 91.2% accuracy for part-of-speech tagging.", "91.2")
     assert claim.benchmark == "part-of-speech tagging"
     assert claim.confidence < BOARD_MIN_CONFIDENCE
+
+
+def test_the_metric_of_the_compared_figure_is_the_numbers_metric() -> None:
+    sentence = "Our model sets a new record on LAMBADA (68.1% compared to SOTA accuracy of 63.2%)."
+    assert _claim(sentence, "68.1").metric == "accuracy"
+
+
+def test_a_metric_name_digit_is_no_number() -> None:
+    sentence = "Our generator raises the best result from 28.1 to 35.6 (BLEU 1 score) on RACE distractors."
+    values = [c.value for c in extract_claims(sentence, None)]
+    assert 1.0 not in values
+    assert _claim(sentence, "35.6").metric == "BLEU 1 score"
+
+
+def test_a_bracketed_in_metric_after_the_number() -> None:
+    sentence = "Our detector beats the baseline by up to 5.1% (in mAP@0.5) on the DeepLesion dataset."
+    assert _claim(sentence, "5.1").metric == "mAP@0.5"

@@ -122,7 +122,7 @@ def resolve_metric(left: str, right: str) -> str | None:
         bracket = _BRACKET_AFTER.match(right)
         m = METRIC_RIGHT.match(right, bracket.end()) if bracket else None
     if m is None:
-        m = _THE_X_METRIC.match(right) or _BRACKETED_METRIC.match(right)
+        m = _THE_X_METRIC.match(right) or _BRACKETED_METRIC.match(right) or _COMPARED_METRIC.match(right)
     if m:
         return _singular(_tidy(m.group("m")))
     named = vocab_metric(left, right)
@@ -143,7 +143,15 @@ _THE_X_METRIC = re.compile(
 )
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{1,80}\)")
 # "an absolute gain of 1.0% (mask AP)": the bracket names what the number measures.
-_BRACKETED_METRIC = re.compile(rf"\s*\(\s*(?P<m>{METRIC_PHRASE})\s*\)", _FLAGS)
+_BRACKETED_METRIC = re.compile(rf"\s*\(\s*(?:in\s+|of\s+)?(?P<m>{METRIC_PHRASE})\s*\)", _FLAGS)
+# "66.5% compared to SOTA accuracy of 63.2%": the compared figure's metric is the number's too.
+_COMPARED_METRIC = re.compile(
+    rf"""\s*(?:compared\s+(?:to|with)|vs\.?|versus|against|over)\s+(?:the\s+|a\s+)?
+    (?:(?:previous|prior|former|reported|published)\s+)?
+    (?:(?:sota|state[-\s]of[-\s]the[-\s]art|best|baseline)(?:'s)?\s+)?
+    (?P<m>{METRIC_PHRASE})\s+(?:of\s+)?(?=[+-]?\d|\Z)""",
+    _FLAGS,
+)
 # "... by 8.3% and 10.3% on A and B, in terms of dice coefficient": a metric the clause names for
 # its numbers further right than the windows reach; qualifiers as in "frame-level AUC".
 IN_TERMS_OF = re.compile(

@@ -55,6 +55,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"cer",
     r"ter",
     r"bleu(?:\s+score)?",
+    r"bleu[-\s]?[1-4]",
     r"rouge(?:-[12l])?",
     r"meteor",
     r"cider",
