@@ -336,3 +336,14 @@ def test_a_metric_name_digit_is_no_number() -> None:
 def test_a_bracketed_in_metric_after_the_number() -> None:
     sentence = "Our detector beats the baseline by up to 5.1% (in mAP@0.5) on the DeepLesion dataset."
     assert _claim(sentence, "5.1").metric == "mAP@0.5"
+
+
+def test_two_numbers_with_their_own_metrics_share_the_dataset_after_them() -> None:
+    sentence = (
+        "It reaches 84.1% top-1 accuracy on ImageNet-1K, 52.7 box AP and 45.9 mask AP on the COCO "
+        "detection task, and 51.0 mIoU on ADE20K, beating Swin by +1.0, +1.8, +1.2 and +1.5 respectively."
+    )
+    assert _claim(sentence, "52.7").benchmark.startswith("COCO")
+    deltas = [_claim(sentence, v) for v in ("+1.0", "+1.8", "+1.2", "+1.5")]
+    assert [d.metric for d in deltas] == ["top-1 accuracy", "box AP", "mask AP", "mIoU"]
+    assert [d.benchmark.split()[0] for d in deltas] == ["ImageNet-1K", "COCO", "COCO", "ADE20K"]

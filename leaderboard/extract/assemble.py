@@ -44,7 +44,10 @@ _HAS_DIGIT = re.compile(r"\d")
 CLAIM_KINDS = frozenset({"score", "delta", "efficiency"})
 # ", and on BIRD from 46.4% to [54.2%]": a coordinated clause that leaves its metric out.
 # Between list items that share what follows: "4.7% and 15.5% on X".
-_SHARED_JOINER = re.compile(r"\s*(?:,\s*)?(?:and|or|/)\s*(?:by\s+)?\Z")  # a bare comma separates items
+# A bare comma separates items; "53.9 box AP and 46.4 mask AP on COCO": both were measured on COCO.
+_SHARED_JOINER = re.compile(
+    rf"\s*(?:{fields.METRIC_PHRASE}\s*)?(?:,\s*)?(?:and|or|/)\s*(?:by\s+)?\Z", re.IGNORECASE
+)
 # A number in brackets right after a claim: "16.28 (45 % absolute improvement)".
 _ANNOTATION = re.compile(r"[^()]{0,12}\(\s*(?:an?\s+|up\s+to\s+|~\s*)?\Z")
 # A change in apposition right after a claim: "an F1 of 88.2, a [3.4]-point improvement".

@@ -312,9 +312,7 @@ def pair_deltas_with_scores(text: str, decisions: list[Decision]) -> None:
         if fields.METRIC_RIGHT.match(text, end) or fields.METRIC_RIGHT_PREP.match(text, end):
             continue  # "by 2.1 and 1.8 points in EM": the changes name their own metric
         benches = [c.benchmark for c in s_claims]
-        pair_bench = len(set(benches)) == len(benches) and all(
-            c.benchmark in (None, benches[-1]) for c in d_claims
-        )
+        pair_bench = len(set(benches)) > 1 and all(c.benchmark in (None, benches[-1]) for c in d_claims)
         named = next((c.baseline_model for c in d_claims if c.baseline_model), None)
         for sc, dc in zip(s_claims, d_claims, strict=True):
             dc.metric = sc.metric
