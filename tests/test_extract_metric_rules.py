@@ -347,3 +347,15 @@ def test_two_numbers_with_their_own_metrics_share_the_dataset_after_them() -> No
     deltas = [_claim(sentence, v) for v in ("+1.0", "+1.8", "+1.2", "+1.5")]
     assert [d.metric for d in deltas] == ["top-1 accuracy", "box AP", "mask AP", "mIoU"]
     assert [d.benchmark.split()[0] for d in deltas] == ["ImageNet-1K", "COCO", "COCO", "ADE20K"]
+
+
+def test_a_dataset_raised_to_a_number_is_that_numbers_benchmark() -> None:
+    sentence = (
+        "This includes improving BC5CDR to 90.1% (3.2% gain), NCBI-disease to 89.0% (2.1% gain), "
+        "and JNLPBA to 80.2% (1.9% gain)."
+    )
+    assert [_claim(sentence, v).benchmark for v in ("90.1", "89.0", "80.2")] == [
+        "BC5CDR",
+        "NCBI-disease",
+        "JNLPBA",
+    ]

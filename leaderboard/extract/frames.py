@@ -44,7 +44,10 @@ _MEMBER_OF_COLLECTION = re.compile(
     r"(?:including|includes|such\s+as|e\.g\.,?|i\.e\.,?|like|namely|:|\()\s*(?:the\s+)?\Z", re.IGNORECASE
 )
 # A dataset written as a label of the number: "USMLE: 60.2%", "ADAM: Euclidean distance of 25.4".
-_LABELLED = re.compile(r"\s*:\s*[^,;:()]{0,50}\Z")
+# Also "improving BC4CHEMD to 93.72%", "pushing the WNLI benchmark to 89%".
+_LABELLED = re.compile(
+    r"\s*:\s*[^,;:()]{0,50}\Z|\s+(?:(?:benchmark|dataset|data\s+set|corpus|task)\s+)?to\s+\Z", re.IGNORECASE
+)
 # A short capitalised name as the label right before the number: "USMLE: 60.2%".
 _NAME_LABEL = re.compile(
     r"(?:^|(?<=[,;(])|(?<=\.\s))\s*(?:and\s+)?(?P<n>[A-Z][\w\-.]*(?:\s[A-Z0-9][\w\-.]*){0,2})\s*:\s*\Z"
