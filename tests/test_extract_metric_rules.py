@@ -359,3 +359,13 @@ def test_a_dataset_raised_to_a_number_is_that_numbers_benchmark() -> None:
         "NCBI-disease",
         "JNLPBA",
     ]
+
+
+def test_a_domain_pair_with_an_arrow_is_read_whole() -> None:
+    sentence = "Our method reaches 58.1 mIoU on GTA→Cityscapes and 52.0 mIoU on SYNTHIA→Cityscapes."
+    assert [_claim(sentence, v).benchmark for v in ("58.1", "52.0")] == [
+        "GTA→Cityscapes",
+        "SYNTHIA→Cityscapes",
+    ]
+    lost = "We produce a new state-of-the-art model in 64?64 pixel video generation, with an IS of 14.9."
+    assert _claim(lost, "14.9").benchmark == "64?64 pixel video generation"
