@@ -369,3 +369,25 @@ def test_a_domain_pair_with_an_arrow_is_read_whole() -> None:
     ]
     lost = "We produce a new state-of-the-art model in 64?64 pixel video generation, with an IS of 14.9."
     assert _claim(lost, "14.9").benchmark == "64?64 pixel video generation"
+
+
+# (sentence, value text, metric expected): "performance" as the text names the measure
+PERFORMANCE_CASES = [
+    ("The tracker reaches a 40% performance improvement over the single-frame model.", "40", "performance"),
+    ("We improve the mean performance of the planning agent by 19% on the suite.", "19", "mean performance"),
+    (
+        "Our pruning shows a merely 0.4 point decrease in performance on the four models.",
+        "0.4",
+        "performance",
+    ),
+    # a name's or a human's performance is no measure named
+    ("The method can improve SciFact performance by up to 2.1% over the state of the art.", "2.1", None),
+    ("It surpasses the human performance by +0.7% on the SuperGLUE benchmark.", "0.7", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "metric"), PERFORMANCE_CASES, ids=[c[0][:30] for c in PERFORMANCE_CASES]
+)
+def test_performance_as_the_metric(sentence: str, value: str, metric: str | None) -> None:
+    assert _claim(sentence, value).metric == metric
