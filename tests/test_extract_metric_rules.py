@@ -391,3 +391,15 @@ PERFORMANCE_CASES = [
 )
 def test_performance_as_the_metric(sentence: str, value: str, metric: str | None) -> None:
     assert _claim(sentence, value).metric == metric
+
+
+def test_a_claim_before_any_dataset_takes_the_first_one_named_later_for_review() -> None:
+    from leaderboard.queries.base import BOARD_MIN_CONFIDENCE
+
+    abstract = (
+        "Our backbones outperform ResNet-FPN models by ~3% AP at various scales. "
+        "In particular, our largest model achieves 52.3% AP on COCO."
+    )
+    early = _claim(abstract, "3%")
+    assert early.benchmark == "COCO"
+    assert early.confidence < BOARD_MIN_CONFIDENCE

@@ -31,7 +31,13 @@ _JUNK = re.compile(
 # claim's), or a task or plain lower-case phrase where no dataset was found (none of those rows was
 # right on the dev2 tuning boards). Their claims lose this much confidence and go to review rather
 # than to a board (queries.BOARD_MIN_CONFIDENCE is 0.5; the surest rule gives 0.85).
-DOUBTFUL_BENCHMARK_RULES = ("bench:focus", "bench:context", "bench:position-task", "bench:position")
+DOUBTFUL_BENCHMARK_RULES = (
+    "bench:focus",
+    "bench:context",
+    "bench:later-focus",
+    "bench:position-task",
+    "bench:position",
+)
 DOUBTFUL_BENCHMARK_PENALTY = 0.4
 _NAME_SHAPE = re.compile(r"[A-Z]|\d")
 _DIGIT = re.compile(r"\d")
