@@ -403,3 +403,10 @@ def test_a_claim_before_any_dataset_takes_the_first_one_named_later_for_review()
     early = _claim(abstract, "3%")
     assert early.benchmark == "COCO"
     assert early.confidence < BOARD_MIN_CONFIDENCE
+
+
+def test_a_slashed_run_of_costs_is_efficiency() -> None:
+    sentence = "The s/m/l variants reach 71.2/52.0/40.3 FPS respectively on an RTX 3090 with TensorRT."
+    claims = [_claim(sentence, v) for v in ("71.2", "52.0", "40.3")]
+    assert {c.kind for c in claims} == {"efficiency"}
+    assert all(c.benchmark != "RTX 3090" for c in claims)

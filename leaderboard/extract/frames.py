@@ -23,7 +23,7 @@ from leaderboard.extract.inventory import Inventory, Mention
 _JUNK = re.compile(
     r"""\b(?:gpus?|tpus?|cpus?|card|machines?|hours?|minutes?|seconds?|days?|ms|epochs?|parameters?|params
     |layers?|flops|gflops|fps|state[-\s]of[-\s]the[-\s]art|sota|result|results|performance|baselines?|margin
-    |average|depth|size|number|times?|leaderboards?|experiments?|subtasks?|tesla|v100|a100|titan|nvidia)\b
+    |average|depth|size|number|times?|leaderboards?|experiments?|subtasks?|tesla|v100|a100|titan|nvidia|rtx|gtx)\b
     |^\W*\w{0,2}\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )

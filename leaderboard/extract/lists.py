@@ -15,7 +15,7 @@ from leaderboard.extract import fields
 from leaderboard.extract.benchmark import SPLIT_ONLY, STOP, clean_benchmark
 from leaderboard.extract.decision import Decision
 from leaderboard.extract.fields import METRIC_PHRASE
-from leaderboard.extract.vocab import LANGUAGES, alternation
+from leaderboard.extract.vocab import EFFICIENCY_WORDS, LANGUAGES, alternation
 
 # One word of an item: anything but a bare number ("92%", "0.5"), a list joiner or a stop word.
 _ITEM_STOP = r"and|or|respectively|of|below|above|exceeding|beyond|around|about"
@@ -183,14 +183,22 @@ def _read_slashed(m: re.Match[str], count: int) -> list[str] | None:
     return slashed_metrics(items, m.group("head"))
 
 
+# "69.8/55.1/48.3/37.1 FPS": a cost unit after a slashed run makes every number of it a cost.
+_COST_AFTER_SLASHED = re.compile(
+    rf"\s*(?:{alternation(EFFICIENCY_WORDS)}|ms|gflops|tflops|params)\b", re.IGNORECASE
+)
+
+
 def pair_slashed_metrics(text: str, decisions: list[Decision]) -> None:
     """Give each number of a slashed run its own slashed metric, unless the numbers already read
-    different metrics of their own."""
+    different metrics of their own; a run followed by a cost unit is a run of costs."""
     by_sentence: dict[tuple[int, int], list[Decision]] = {}
     for d in decisions:
-        if d.claim is not None and d.verdict in ("score", "delta"):
+        if d.claim is not None and d.verdict in ("score", "delta", "efficiency"):
             by_sentence.setdefault(d.sentence, []).append(d)
     for group in by_sentence.values():
+        _mark_slashed_costs(text, group)
+        group = [d for d in group if d.claim is not None and d.claim.kind != "efficiency"]
         spans = [(d.token.start, d.token.end) for d in group]
         for run, metrics in slash_runs(text, spans):
             claims = [group[k].claim for k in run]
@@ -200,3 +208,22 @@ def pair_slashed_metrics(text: str, decisions: list[Decision]) -> None:
                 if c is not None:
                     c.metric = metric
                     c.extra["metric_rule"] = "metric:slashed-list-in-order"
+
+
+def _mark_slashed_costs(text: str, group: list[Decision]) -> None:
+    run: list[Decision] = []
+    for d in group:
+        if run and _NUMBER_SLASH.fullmatch(text, run[-1].token.end, d.token.start):
+            run.append(d)
+            continue
+        _cost_run(text, run)
+        run = [d]
+    _cost_run(text, run)
+
+
+def _cost_run(text: str, run: list[Decision]) -> None:
+    if len(run) > 1 and _COST_AFTER_SLASHED.match(text, run[-1].token.end):
+        for d in run:
+            if d.claim is not None:
+                d.claim.kind = "efficiency"
+                d.claim.metric = None
