@@ -410,3 +410,23 @@ def test_a_slashed_run_of_costs_is_efficiency() -> None:
     claims = [_claim(sentence, v) for v in ("71.2", "52.0", "40.3")]
     assert {c.kind for c in claims} == {"efficiency"}
     assert all(c.benchmark != "RTX 3090" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "metric"),
+    [
+        (
+            "Pruning gives a 31% reduction in perplexity, or 9% reduction in cross-entropy, over it.",
+            "9",
+            "cross-entropy",
+        ),
+        ("The synthesiser achieves a 3.9 mean opinion score on US English.", "3.9", "mean opinion score"),
+        (
+            "Over 60% relative decrease of Half Total Error Rate is achieved on CASIA.",
+            "60",
+            "Half Total Error Rate",
+        ),
+    ],
+)
+def test_more_measure_names(sentence: str, value: str, metric: str) -> None:
+    assert _claim(sentence, value).metric == metric

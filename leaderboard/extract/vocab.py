@@ -233,6 +233,10 @@ METRIC_WORDS: tuple[str, ...] = (
     r"positive\s+predictive\s+value",
     r"negative\s+predictive\s+value",
     r"youden(?:'s)?\s+index",
+    r"cross[-\s]?entropy",
+    r"mean\s+opinion\s+score",
+    r"half\s+total\s+error\s+rate",
+    r"(?:number\s+of\s+)?(?:identity|id)\s+switches",
 )
 
 # Words that qualify a metric and belong to its name ("average top-1 accuracy").
