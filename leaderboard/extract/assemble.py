@@ -19,15 +19,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from leaderboard.extract import benchmark, fields, frames, model
+from leaderboard.extract import benchmark, fields, frames, lists, model
 from leaderboard.extract.decision import LIST_GAP, Decision
 from leaderboard.extract.inventory import Inventory, take_inventory
 from leaderboard.extract.numbers import NumberToken, find_numbers
 from leaderboard.extract.offset_text import clean_keeping_offsets
 from leaderboard.extract.passes import (
     backfill_benchmarks,
+    carry_previous_sentence_metric,
     carry_sentence_metrics,
     fill_sentence_metrics,
+    fill_terms_metrics,
     inherit_annotated_metrics,
     pair_dataset_lists,
     pair_deltas_with_scores,
@@ -42,7 +44,10 @@ _HAS_DIGIT = re.compile(r"\d")
 CLAIM_KINDS = frozenset({"score", "delta", "efficiency"})
 # ", and on BIRD from 46.4% to [54.2%]": a coordinated clause that leaves its metric out.
 # Between list items that share what follows: "4.7% and 15.5% on X".
-_SHARED_JOINER = re.compile(r"\s*(?:,\s*)?(?:and|or|/)\s*(?:by\s+)?\Z")  # a bare comma separates items
+# A bare comma separates items; "53.9 box AP and 46.4 mask AP on COCO": both were measured on COCO.
+_SHARED_JOINER = re.compile(
+    rf"\s*(?:{fields.METRIC_PHRASE}\s*)?(?:,\s*)?(?:and|or|/)\s*(?:by\s+)?\Z", re.IGNORECASE
+)
 # A number in brackets right after a claim: "16.28 (45 % absolute improvement)".
 _ANNOTATION = re.compile(r"[^()]{0,12}\(\s*(?:an?\s+|up\s+to\s+|~\s*)?\Z")
 # A change in apposition right after a claim: "an F1 of 88.2, a [3.4]-point improvement".
@@ -256,6 +261,12 @@ def _make_claim(
             found = earlier
         bench = found[1] if found else None
         bench_rule = "bench:context" if bench else bench_rule
+    if bench is None:
+        # no dataset named so far: the first evaluation dataset a later sentence names ("outperform
+        # X by ~[3%] AP at various scales. ... SpineNet-190 achieves 52.1% AP on COCO"), a guess
+        later = memo.inventory.in_span(s_end, len(text))
+        if later:
+            bench, bench_rule = later[0].text, "bench:later-focus"
     own_of_prev = fields.METRIC_RIGHT.match(left) if prev is not None else None  # "62.4 mAP, [80.36]"
     metric = fields.resolve_metric(left[own_of_prev.end() :] if own_of_prev else left, right) or bench_metric
     if metric is not None and memo.inventory.names_a_dataset(metric):
@@ -296,6 +307,8 @@ def _make_claim(
     )
     claim.extra["list_metric"] = _list_metric(metric, d, prev_claim)
     claim.extra["bench_rule"] = bench_rule
+    if bench_rule in frames.DOUBTFUL_BENCHMARK_RULES:
+        claim.extra["doubtful_benchmark"] = bench
     claim.extra["model_rule"] = "model:own-system" if found_model == own else "model:sentence-subject"
     claim.extra["metric_rule"] = "metric:own-words" if metric else "metric:none"
     if _AVERAGED.match(right):
@@ -447,9 +460,12 @@ def run(abstract: str, title: str | None) -> Trace:
     claims = build_claims(abstract, text, decisions, own, inv)
     backfill_benchmarks(decisions)
     pair_lists(text, decisions)
+    lists.pair_slashed_metrics(text, decisions)
     pair_dataset_lists(text, decisions, inv)
     pair_splits(text, decisions)
     pair_deltas_with_scores(text, decisions)
+    fill_terms_metrics(text, decisions)
+    carry_previous_sentence_metric(text, decisions)
     inherit_annotated_metrics(decisions)
     fill_sentence_metrics(text, decisions)
     carry_sentence_metrics(text, decisions)
@@ -460,6 +476,9 @@ def run(abstract: str, title: str | None) -> Trace:
             if c.benchmark is None:  # the evaluation set the earlier sentences name
                 found = benchmark.from_context(text[: text.rfind(". ", 0, c.span[0]) + 1])
                 c.benchmark = found[1] if found else None
+        if c.extra.pop("doubtful_benchmark", None) == c.benchmark is not None:
+            # a guessed benchmark (frames.DOUBTFUL_BENCHMARK_RULES): to review, not straight to a board
+            c.confidence = round(max(0.05, c.confidence - frames.DOUBTFUL_BENCHMARK_PENALTY), 2)
         c.extra.pop("list_metric", None)
         c.extra.pop("annotates", None)
         c.extra.pop("averaged", None)

@@ -29,8 +29,10 @@ STOP = (
     r"|maintaining|exhibits?|performs?|remains?|becomes?|offers?|provides?|reports?|sets?|gets?"
     r"|obtains?|attains?|reaches|surpass(?:es)?|beats?|matches|exceeds?|reveals?|were|be|been|being"
 )
-# One word of a benchmark name: "ImageNet-1K", "MedQA", "(USMLE)", "chest", "X-ray".
-_WORD = r"[\w(](?:[\w\-./&'+)]*[\w)+])?"  # never ends in "." (a full stop) or "-"
+# One word of a benchmark name: "ImageNet-1K", "MedQA", "(USMLE)", "chest", "X-ray"; never ends in
+# "." (a full stop) or "-". "R10@1" and "GTA→Cityscapes" are one word, and so is "English?German",
+# where text extraction lost the arrow or dash.
+_WORD = r"[\w(](?:[\w\-./&'+@)?→]*[\w)+])?"
 _PHRASE = rf"(?P<b>(?!(?:{STOP})\b){_WORD}(?:\s+(?!(?:{STOP})\b){_WORD}){{0,7}})"
 # Verbs after which "on X" is training data, not an evaluation.
 _TRAINED = r"(?<!trained\s)(?<!pretrained\s)(?<!pre-trained\s)(?<!fine-tuned\s)(?<!finetuned\s)(?<!learned\s)"

@@ -58,15 +58,44 @@ def benchmark_names(rows: list[dict[str, str]]) -> list[str]:
     return sorted(names, key=str.lower)
 
 
+# A column's unit written after its name: "Accuracy (%)", "DER(%)", "Top-1 accuracy %".
+_UNIT_SUFFIX = re.compile(r"\s*\(\s*%\s*\)$|\s+%$")  # not the threshold of "F1@50%"
+# "Word Error Rate (WER)": the spelled-out name and its acronym are both names of the measure.
+_SPELLED_ACRONYM = re.compile(r"^(?P<long>[A-Za-z][^()]*?)\s*\((?P<short>[A-Za-z][A-Za-z0-9&@-]{1,9})\)$")
+# A measure's own shape, kept even when a benchmark's name opens with the same word ("Precision",
+# "MODA"): a measure head noun, or an acronym of four or more capitals.
+_MEASURE_SHAPE = re.compile(r"(?i:precision|recall|accuracy|error|score|rate)$|^[A-Z]{4,}$")
+
+
+def _measure_spellings(name: str) -> list[str]:
+    """The spellings a paper writes for one leaderboard column; a bracket counts as the name's
+    acronym only when its capitals are initials of the words before it ("mean Corruption Error
+    (mCE)"), not a qualifier ("Accuracy (Kitchen)", "Error (mm)")."""
+    name = _UNIT_SUFFIX.sub("", name.strip())
+    m = _SPELLED_ACRONYM.match(name)
+    if m is None:
+        return [name]
+    capitals = [c.lower() for c in m.group("short") if c.isupper()]
+    initials = iter(w[0].lower() for w in re.split(r"[\s-]+", m.group("long")) if w)
+    if len(capitals) < 2 or not all(c in initials for c in capitals):  # a subsequence of the initials
+        return [name]
+    return [name, m.group("long"), m.group("short")]
+
+
 def metric_names(rows: list[dict[str, str]], benchmarks: list[str]) -> list[str]:
     """Short measure names that start with a letter ("PQ", "J&F", "SI-SDRi", "Hmean"); a column
     named for a test set ("Switchboard", "CallHome") is a benchmark, not a measure."""
-    taken = {b.lower() for b in benchmarks} | {b.split()[0].lower() for b in benchmarks if " " in b}
-    names = {r["name"].strip() for r in rows if not _NOT_A_MEASURE.search(r["name"])}
-    names = {n for n in names if n.lower() not in taken}
+    full = {b.lower() for b in benchmarks}
+    first_words = {b.split()[0].lower() for b in benchmarks if " " in b}
+    names = {s for r in rows if not _NOT_A_MEASURE.search(r["name"]) for s in _measure_spellings(r["name"])}
+    names = {
+        n
+        for n in names
+        if n.lower() not in full and (n.lower() not in first_words or _MEASURE_SHAPE.search(n))
+    }
     return sorted(
         (n for n in names if 1 < len(n) <= 30 and n[0].isalpha() and len(n.split()) <= 3 and "%" not in n),
-        key=str.lower,
+        key=lambda n: (n.lower(), n),  # one order whatever the set's: the file diffs only when names change
     )
 
 

@@ -32,7 +32,8 @@ TASK_WORDS = (
 METRIC_RIGHT = re.compile(
     rf"""\s*(?:\(\w+\)\s*)?               # "(absolute)"
     (?:(?:absolute|relative|points?)\s+)?   # "12.8 absolute ...", "5 points ..."
-    (?:(?-i:[A-Z][\w-]*)\s+(?=\S+))?         # "2.35% GLUE score ...": the benchmark, skipped
+    (?:(?!{METRIC}\s)(?-i:[A-Z][\w-]*)\s+(?=\S+))?  # "2.35% GLUE score ...": the benchmark, skipped
+                                                # (not "86.7% F1 score": that is the metric)
     (?:{TASK_WORDS}\s+)?                      # "85.3% node classification accuracy": the task, skipped
     (?:(?:mm|cm|db|px|ev|ms|s|m)\s+)?             # "3.1 mm HD95": a physical unit, skipped
     (?P<m>{METRIC_PHRASE})""",
@@ -42,7 +43,8 @@ METRIC_RIGHT = re.compile(
 # Metric introduced after the number: "188% improvement in F2 score", "by 1.2% for top-1 recall".
 METRIC_RIGHT_PREP = re.compile(
     rf"""(?:\s*(?:,|and|or)\s*[+-]?[\d.]+\s?%?)*  # "3.2 and 4.5 points in EM": the list shares it
-    \s*(?:[\w-]+\s+){{0,2}}?           # "improvement", "points improvement"
+    \s*(?:(?:db|mm|px)\s+)?           # "2.4dB absolute improvement of SI-SNRi": a unit, skipped
+    (?:[\w-]+\s+){{0,2}}?           # "improvement", "points improvement"
     (?:in|on|for|of|to)\s+(?:the\s+|terms\s+of\s+)?
     (?P<m>{METRIC_PHRASE})""",
     _FLAGS,
@@ -120,7 +122,7 @@ def resolve_metric(left: str, right: str) -> str | None:
         bracket = _BRACKET_AFTER.match(right)
         m = METRIC_RIGHT.match(right, bracket.end()) if bracket else None
     if m is None:
-        m = _THE_X_METRIC.match(right)
+        m = _THE_X_METRIC.match(right) or _BRACKETED_METRIC.match(right) or _COMPARED_METRIC.match(right)
     if m:
         return _singular(_tidy(m.group("m")))
     named = vocab_metric(left, right)
@@ -130,8 +132,39 @@ def resolve_metric(left: str, right: str) -> str | None:
     m = _last(METRIC_ANY, tail)
     if m is None:
         m = _last(_RATE_PHRASE, tail) if "rate" in tail else None
-        return _tidy(m.group("m")) if m else None
+        return _tidy(m.group("m")) if m else _performance(tail, right)
     return _singular(_tidy(_with_modifiers(tail, m.start("m")) + m.group("m")))
+
+
+# Last resort: the text calls the measure "performance" ("a 50% performance improvement", "improves
+# the mean performance of X by 23%", "a 0.6 point decrease in performance"); the gold sets keep
+# that word as the metric, with a statistic written right before it.
+# A lower-case qualifier of "performance"; not a function word, and not "human" (a human's
+# performance is a reference, "surpassing the human performance by 0.8%"), nor a name ("Fakeddit
+# performance": the data, with no measure named).
+_PERF_WORD = r"(?<![\w-])(?!(?:of|the|a|an|in|on|to|than|over|its|their|our|human)\b)(?-i:[a-z][\w-]*)"
+_OWNER_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|\bhuman|\bhumans'?)\s+\Z")
+_PERFORMANCE_RIGHT = re.compile(
+    rf"""\s*(?:%|points?)?\s*(?:(?:absolute|relative|better|higher|lower|worse)\s+)?
+    (?:(?:improvements?|gains?|increases?|boosts?|decreases?|drops?|reductions?)\s+(?:in|of|on)\s+(?:the\s+)?)?
+    (?:(?P<s>{MODIFIER})\s+)?(?:{_PERF_WORD}\s+){{0,2}}?performance\b""",
+    _FLAGS,
+)
+_PERFORMANCE_LEFT = re.compile(
+    rf"""(?<![\w-])(?:(?P<s>{MODIFIER})\s+)?(?:{_PERF_WORD}\s+){{0,2}}?performance(?:\s+of\s+[^,;()]{{1,60}}?)?
+    \s+(?:by|to)\s+(?:(?:up\s+to|about|around|over|nearly|~)\s*)?\Z""",
+    _FLAGS,
+)
+
+
+def _performance(left: str, right: str) -> str | None:
+    tail = left[-120:]
+    m = _PERFORMANCE_RIGHT.match(right)
+    if m is None:
+        m = _PERFORMANCE_LEFT.search(tail)
+        if m is None or _OWNER_BEFORE.search(tail, 0, m.start()):
+            return None
+    return f"{m.group('s').lower()} performance" if m.group("s") else "performance"
 
 
 # "97.3% on average using the ADD metric": a measure the text itself calls a metric.
@@ -140,6 +173,21 @@ _THE_X_METRIC = re.compile(
     r"(?P<m>[A-Za-z][\w&@/+.-]*(?:\s[A-Za-z][\w&@/+.-]*)?)\s+(?:metric|measure)\b"
 )
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{1,80}\)")
+# "an absolute gain of 1.0% (mask AP)": the bracket names what the number measures.
+_BRACKETED_METRIC = re.compile(rf"\s*\(\s*(?:in\s+|of\s+)?(?P<m>{METRIC_PHRASE})\s*\)", _FLAGS)
+# "66.5% compared to SOTA accuracy of 63.2%": the compared figure's metric is the number's too.
+_COMPARED_METRIC = re.compile(
+    rf"""\s*(?:compared\s+(?:to|with)|vs\.?|versus|against|over)\s+(?:the\s+|a\s+)?
+    (?:(?:previous|prior|former|reported|published)\s+)?
+    (?:(?:sota|state[-\s]of[-\s]the[-\s]art|best|baseline)(?:'s)?\s+)?
+    (?P<m>{METRIC_PHRASE})\s+(?:of\s+)?(?=[+-]?\d|\Z)""",
+    _FLAGS,
+)
+# "... by 8.3% and 10.3% on A and B, in terms of dice coefficient": a metric the clause names for
+# its numbers further right than the windows reach; qualifiers as in "frame-level AUC".
+IN_TERMS_OF = re.compile(
+    rf"\bin\s+terms\s+of\s+(?:the\s+)?(?P<m>(?:{_MOD_WORD}\s+){{0,2}}{METRIC_PHRASE})", _FLAGS
+)
 
 # "accuracies of 94.6% and 77.0%": each number has one accuracy.
 _PLURAL_METRIC = re.compile(r"(?:(?<=accurac)ies|(?<=[a-z])s)$", re.IGNORECASE)
@@ -189,6 +237,24 @@ def vocab_metric(left: str, right: str) -> str | None:
 # Plain lower-case words ("average", "score", "vs") are the regex vocabulary's business; the
 # open class adds names written like names: "PQ", "UAS", "J&F", "SI-SDRi", "Hmean".
 ACRONYM_LIKE = re.compile(r"^.[^a-z\s]|[A-Z]{2}|[&@/]")
+
+
+def metric_after_bracket(text: str, pos: int) -> str | None:
+    """ "82.4% (+5.1% over the previous best) top-1 accuracy": the metric written right after a
+    bracketed annotation that starts at `pos`, numbers inside it or not."""
+    bracket = _BRACKET_AFTER.match(text, pos)
+    m = METRIC_RIGHT.match(text, bracket.end()) if bracket else None
+    return tidy_metric(m.group("m")) if m else None
+
+
+def qualifier_word(word: str) -> bool:
+    """A lower-case word that may qualify a metric head ("execution" of "execution accuracy")."""
+    return _MOD_ONE.fullmatch(word) is not None
+
+
+def tidy_metric(text: str) -> str:
+    """A metric phrase as a claim carries it: one space between words, singular."""
+    return _singular(_tidy(text))
 
 
 def _with_modifiers(text: str, start: int) -> str:

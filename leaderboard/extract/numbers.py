@@ -31,9 +31,11 @@ NUMBER_TOKEN = re.compile(
       | (?:(?<![\w.\-+±/@_^{{\\])                   # or a bare start: not "GPT-4", "ViT-g/14", "AP_{{50}}"
          |(?:(?<=\.\d/)|(?<=\.\d\d/)|(?<=\d%/))(?=\d+\.\d))  # "65.3/[66.5]", "85.4%/[86.2%]": decimals
         (?<!\d,) )
+    (?<!(?i:bleu)\s)(?<!(?i:rouge)\s)                # a metric's name digit: "BLEU 1", "ROUGE 2"
     (?P<num>{_NUM})
     (?:(?P<unit>{_UNIT})
-       | (?![A-Za-z\d_]|\.\d|/(?!\d+\.\d)\d))      # no unit: not into "27B", "3D", "1/3"; "65.3/66.5" ok
+       | (?![A-Za-z\d_]|\.\d|/(?!\d+\.\d)\d)      # no unit: not into "27B", "3D", "1/3"; "65.3/66.5" ok
+       | (?=(?:dB|mm)\b))                          # a measure's unit glued on: "2.4dB", "3.1mm"
     (?:(?P<range>\s{{0,4}}(?:-|~|to)\s{{0,4}})  # range joiner: 2.6-10%, 3% to 20%, 40% ~ 80%
        (?P<num2>{_NUM})
        (?P<unit2>{_UNIT})?

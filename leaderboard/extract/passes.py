@@ -76,6 +76,76 @@ def fill_sentence_metrics(text: str, decisions: list[Decision]) -> None:
         before = d
 
 
+_CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|but)\b")
+
+
+def fill_terms_metrics(text: str, decisions: list[Decision]) -> None:
+    """A claim with no metric takes the one written right after its bracketed annotation ("82.4%
+    (+5.1% increase) top-1 accuracy"), else the one its clause names later with "in terms of"
+    ("by 8.3% and 10.3% on A and B, in terms of dice coefficient"), unless a claim between names
+    its own."""
+    for k, d in enumerate(decisions):
+        if d.claim is None or d.claim.metric is not None or d.verdict not in ("score", "delta"):
+            continue
+        after_bracket = fields.metric_after_bracket(text, d.token.end)
+        if after_bracket is not None:
+            d.claim.metric = after_bracket
+            d.claim.extra["metric_rule"] = "metric:after-bracketed-annotation"
+            continue
+        end = min(d.sentence[1], d.token.end + 200)
+        m = fields.IN_TERMS_OF.search(text, d.token.end, end)
+        if m is None or _CLAUSE_BREAK.search(text, d.token.end, m.start()):
+            continue
+        own = [e for e in decisions[k + 1 :] if e.token.start < m.start() and e.claim and e.claim.metric]
+        if not own:
+            d.claim.metric = fields.tidy_metric(m.group("m"))
+            d.claim.extra["metric_rule"] = "metric:in-terms-of-later-in-clause"
+
+
+_ANAPHORIC_SET = re.compile(r"\b(?:these|those|both|all\s+(?:the\s+)?(?:three|four|five|six))\b", re.I)
+# A sentence whose subject is the result or system of the sentence before: "This beats ...".
+_REFERS_BACK = re.compile(r"\s*(?:This|It|These|They|Such)\b")
+
+
+def carry_previous_sentence_metric(text: str, decisions: list[Decision]) -> None:
+    """ "... achieves 68.1% accuracy on X. This beats prior results by over [12%]": changes in a
+    sentence that names no metric measure what the sentence before measured, when its scores share
+    one metric; as many changes as scores of different datasets "on these benchmarks" pair in order."""
+    sentences: list[list[Decision]] = []
+    for d in decisions:
+        if d.claim is None or d.verdict not in ("score", "delta"):
+            continue
+        if sentences and sentences[-1][0].sentence == d.sentence:
+            sentences[-1].append(d)
+        else:
+            sentences.append([d])
+    for before, group in zip(sentences, sentences[1:], strict=False):
+        if any(d.verdict != "delta" or (d.claim and d.claim.metric) for d in group):
+            continue
+        start, end = group[0].sentence
+        if not _REFERS_BACK.match(text, start) or fields.METRIC_ANY.search(
+            text, start, min(end, start + 600)
+        ):
+            continue
+        scores = [d.claim for d in before if d.verdict == "score" and d.claim is not None]
+        metrics = {c.metric for c in scores}
+        if not scores or len(metrics) != 1 or None in metrics:
+            continue
+        benches = [c.benchmark for c in scores]
+        pair = (
+            len(group) == len(scores) > 1
+            and len(set(benches)) == len(benches)
+            and _ANAPHORIC_SET.search(text, start, end) is not None
+        )
+        for d, sc in zip(group, scores if pair else [scores[-1]] * len(group), strict=True):
+            assert d.claim is not None
+            d.claim.metric = sc.metric
+            d.claim.extra["metric_rule"] = "metric:previous-sentence"
+            if pair:
+                d.claim.benchmark = sc.benchmark
+                d.claim.extra["bench_rule"] = "bench:previous-sentence-in-order"
+
+
 def inherit_annotated_metrics(decisions: list[Decision]) -> None:
     """ "80.5% (7.7% point absolute improvement)": the bracketed claim measures what the one
     before it measures."""
@@ -200,7 +270,7 @@ def _share_metric(run: list[Decision], after: str) -> None:
 # A metric list right after a list of numbers (a change word may sit between) or right before it.
 _NEAR_AFTER = re.compile(
     r"\s*(?:%|points?)?\s*(?:(?:lower|higher|better|worse|gains?|improvements?"
-    r"|reductions?)\s+)?(?:in\s+(?:the\s+)?)?(?P<l>[^,;()]{3,50}?)"
+    r"|reductions?)\s+)?(?:(?:in|of)\s+(?:the\s+)?)?(?P<l>[^,;()]{3,50}?)"
     r"(?=\s+(?:on|in|for|across|over|than|compared)\b|[,;.()]|$)"
 )
 _BENCH_LIST_AFTER = re.compile(
@@ -242,9 +312,7 @@ def pair_deltas_with_scores(text: str, decisions: list[Decision]) -> None:
         if fields.METRIC_RIGHT.match(text, end) or fields.METRIC_RIGHT_PREP.match(text, end):
             continue  # "by 2.1 and 1.8 points in EM": the changes name their own metric
         benches = [c.benchmark for c in s_claims]
-        pair_bench = len(set(benches)) == len(benches) and all(
-            c.benchmark in (None, benches[-1]) for c in d_claims
-        )
+        pair_bench = len(set(benches)) > 1 and all(c.benchmark in (None, benches[-1]) for c in d_claims)
         named = next((c.baseline_model for c in d_claims if c.baseline_model), None)
         for sc, dc in zip(s_claims, d_claims, strict=True):
             dc.metric = sc.metric
@@ -304,6 +372,7 @@ def pair_dataset_lists(text: str, decisions: list[Decision], inv: Inventory) -> 
         sentence = text[s_start:s_end]
         slashed = "/" in text[group[0].token.end : group[-1].token.start]
         if "respective" not in sentence and not slashed:
+            _pair_list_with_following_datasets(text, group, inv)
             continue
         for run in _dataset_runs(text, inv.in_span(s_start, s_end)):
             for kind_group in (group, [d for d in group if d.verdict == "score"]):
@@ -313,6 +382,33 @@ def pair_dataset_lists(text: str, decisions: list[Decision], inv: Inventory) -> 
                         d.claim.benchmark = m.text
                         d.claim.extra["bench_rule"] = "bench:dataset-list-in-order"
                     break
+
+
+# "71.1% AUC, 89.3% NP, and 73.0% AO on LaSOT, TrackingNet, and GOT-10k": a metric word may sit
+# between the last number and "on" the datasets.
+_ON_DATASETS = re.compile(r"\s*%?\s*(?:[\w@&-]+\s+){0,2}?(?:on|across)\s+(?:the\s+)?")
+
+
+def _pair_list_with_following_datasets(text: str, group: list[Decision], inv: Inventory) -> None:
+    """ "a, b and c METRIC on X, Y and Z": a run of numbers followed right away by a run of as many
+    datasets pairs in order, "respectively" or not."""
+    for run in _runs(group):
+        if len(run) < 2:
+            continue
+        end = run[-1].token.end
+        on = _ON_DATASETS.match(text, end, run[-1].sentence[1])
+        if on is None:
+            continue
+        names = [
+            r
+            for r in _dataset_runs(text, inv.in_span(on.end(), run[-1].sentence[1]))
+            if r[0].start == on.end()
+        ]
+        if names and len(names[0]) == len(run):
+            for d, m in zip(run, names[0], strict=True):
+                assert d.claim is not None
+                d.claim.benchmark = m.text
+                d.claim.extra["bench_rule"] = "bench:number-list-then-dataset-list"
 
 
 def _dataset_runs(text: str, mentions: list[Mention]) -> list[list[Mention]]:

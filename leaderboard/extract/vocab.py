@@ -28,6 +28,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"f\s(?:1|2|0\.5)(?!\d|\.\d)(?:[-\s]score)?",  # "F 1", "F 0.5": a subscript flattened by PDF-to-text
     r"f2(?:[-\s]score)?",
     r"f-?score",
+    r"f-?scores",
     r"f-measure",
     r"perplexity",
     r"success\s+rate",
@@ -54,6 +55,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"cer",
     r"ter",
     r"bleu(?:\s+score)?",
+    r"bleu[-\s]?[1-4]",
     r"rouge(?:-[12l])?",
     r"meteor",
     r"cider",
@@ -125,7 +127,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"top-?k\s+precision",
     r"rankings?",
     # structural families: "<name>@k" (NDCG@10, HR@10, Acc@1, mAP@0.5, pass@k), suffixed names
-    r"[a-z]{1,12}@(?:\d+(?:\.\d+)?|k)\b",
+    r"[a-z][a-z0-9]{0,11}@(?:\d+(?:\.\d+)?|k)\b",  # "R10@1" too
     r"ap(?:[_-]?(?:50|75|s|m|l)|_?\{(?:50|75|s|m|l)\})",
     r"rouge-?(?:lsum|[12l])",
     r"sacrebleu",
@@ -160,7 +162,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"r-squared",
     r"c-index",
     r"concordance\s+index",
-    r"bits?\s+per\s+(?:dim(?:ension)?|byte|character)",
+    r"bits?[-\s]per[-\s](?:dim(?:ension)?|byte|char(?:acter)?)",
     r"bpd",
     r"bpc",
     r"nll",
@@ -172,10 +174,16 @@ METRIC_WORDS: tuple[str, ...] = (
     r"miss\s+rate",
     r"detection\s+rate",
     r"(?-i:IS)",
+    # tracking, detection and text-to-SQL leaderboards' acronyms, capitals only (as words they
+    # are common: "no", "ex"): MODA/MODP (multi-view detection), AO/EAO (GOT-10k, VOT), NP
+    # (TrackingNet's normalised precision), EX/IEX (execution accuracy), HTER, mCE
+    r"(?-i:MODA|MODP|EAO|AO|NP|IEX|EX|HTER|mCE)",
     r"nds",
     r"pesq",
     r"stoi",
     r"si-?sdri?",
+    r"si-?snri?",
+    r"snri?",
     r"sdr",
     r"qwk",
     r"quadratic\s+weighted\s+kappa",
@@ -196,6 +204,7 @@ METRIC_WORDS: tuple[str, ...] = (
     r"hota",
     r"idf1",
     r"pck",
+    r"3d\s?pck",
     r"mpjpe",
     r"epe",
     r"abs\s*rel",
@@ -224,6 +233,10 @@ METRIC_WORDS: tuple[str, ...] = (
     r"positive\s+predictive\s+value",
     r"negative\s+predictive\s+value",
     r"youden(?:'s)?\s+index",
+    r"cross[-\s]?entropy",
+    r"mean\s+opinion\s+score",
+    r"half\s+total\s+error\s+rate",
+    r"(?:number\s+of\s+)?(?:identity|id)\s+switches",
 )
 
 # Words that qualify a metric and belong to its name ("average top-1 accuracy").
@@ -549,7 +562,7 @@ def alternation(fragments: tuple[str, ...]) -> str:
     window. The other fragments ("(?:mean|median)...", "[a-z]{1,8}@...") come first, as
     they may match more than a lettered fragment at the same place ("mAP@0.5" vs "map@0").
     """
-    ordered = sorted(fragments, key=len, reverse=True)
+    ordered = sorted(fragments, key=_required_length, reverse=True)
     other = [f for f in ordered if not _LETTER_LEAD.match(f)]
     by_letter: dict[str, list[str]] = {}
     for f in ordered:
@@ -557,6 +570,17 @@ def alternation(fragments: tuple[str, ...]) -> str:
             by_letter.setdefault(f[0], []).append(f[1:])
     groups = [f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items()]
     return "(?:" + "|".join(other + groups) + ")"
+
+
+# An optional group of a fragment, one level of nesting inside: "(?:\s+(?:coefficient|score))?".
+_OPTIONAL_GROUP = re.compile(r"\(\?:(?:[^()]|\([^()]*\))*\)[?*]")
+
+
+def _required_length(fragment: str) -> int:
+    """How long a fragment is without its optional parts: the regex engine takes the first
+    alternative that matches, so the one for "Dice similarity coefficient" must come before
+    "dice" with an optional "coefficient" or "score", which would match "Dice" alone."""
+    return len(_OPTIONAL_GROUP.sub("", fragment))
 
 
 # A fragment that opens with a plain letter (not quantified: "s?..." would not be).
