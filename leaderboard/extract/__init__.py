@@ -17,7 +17,7 @@ from leaderboard.extract.report import explain_report
 from leaderboard.records import Claim
 
 # Bump when a rule or vocabulary change alters the output.
-EXTRACTOR_VERSION = "0.4.1"
+EXTRACTOR_VERSION = "0.5.0"
 
 
 def extract_claims(abstract: str, title: str | None = None) -> list[Claim]:
