@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from board_support import paper, score, store
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from leaderboard import review
+from leaderboard.cli import app
 from leaderboard.db.models import BenchmarkCount, BoardGroup, ClaimRow, Entity
 from leaderboard.imports import read_pwc, store_imported
 from leaderboard.normalize import entities
@@ -164,3 +165,18 @@ def test_a_rolled_back_write_leaves_the_statistics_alone(session):
     store(session, *later_papers(), registry=False)
     assert_as_rebuilt(session)
     assert maintained(session) != before
+
+
+def test_rebuild_stats_command_recomputes_what_a_bulk_copy_left_out(session, db_url, runner):
+    store(session, *first_papers())
+    kept = maintained(session)
+    session.execute(delete(BoardGroup.__table__))
+    session.execute(delete(BenchmarkCount.__table__))
+    session.commit()
+    result = runner.invoke(app, ["db", "rebuild-stats", "--db", db_url])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(
+        f"statistics rebuilt: {len(kept[0])} board rows, {len(kept[1])} benchmark counts;"
+    )
+    session.expire_all()
+    assert maintained(session) == kept

@@ -403,8 +403,12 @@ def rebuild(session: Session) -> None:
     """Recompute both tables from the claims (in the session's transaction)."""
     session.execute(delete(GROUPS))
     session.execute(delete(COUNTS))
+    # The benchmarks claims name (an index scan), not every registry entry: most have no claim.
     benchmark_ids = session.scalars(
-        select(Entity.id).where(Entity.kind == "benchmark", Entity.not_entity.is_(None)).order_by(Entity.id)
+        select(ClaimRow.benchmark_id)
+        .where(ClaimRow.benchmark_id.is_not(None))
+        .distinct()
+        .order_by(ClaimRow.benchmark_id)
     ).all()
     # One benchmark at a time (its index range): memory stays that of the biggest benchmark.
     for benchmark_id in benchmark_ids:
@@ -416,3 +420,10 @@ def rebuild(session: Session) -> None:
         if c or n
     ]
     _write(session, COUNTS, rows)
+
+
+def summary(session: Session) -> tuple[int, int]:
+    """How many board rows and benchmark counts the statistics hold."""
+    groups = session.scalar(select(func.count()).select_from(GROUPS)) or 0
+    counts = session.scalar(select(func.count()).select_from(COUNTS)) or 0
+    return groups, counts
