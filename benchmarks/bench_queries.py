@@ -42,7 +42,7 @@ from bench_ingest import fresh_database, machine  # noqa: E402
 
 from leaderboard import queries  # noqa: E402
 from leaderboard.db import Alias, ClaimRow, Entity, Paper, PaperSource, make_engine, upgrade_to_head  # noqa: E402
-from leaderboard.db.models import BenchmarkCount  # noqa: E402
+from leaderboard.db.models import BenchmarkCount, BoardGroup  # noqa: E402
 from leaderboard.queries import pickers  # noqa: E402
 from leaderboard.store import board_stats  # noqa: E402
 
@@ -176,11 +176,13 @@ def pick_targets(engine: Engine) -> dict[str, object]:
         )
         boards = session.execute(per_board).all()
         big, mid = boards[0], boards[len(boards) // 20]
+        # The model with most ranked scores there (counting every claim picked a junk name whose
+        # claims are no scores: compare then returned no row).
         model = session.execute(
-            select(ClaimRow.model_id, func.count())
-            .where(ClaimRow.benchmark_id == big.benchmark_id, ClaimRow.model_id.is_not(None))
-            .group_by(ClaimRow.model_id)
-            .order_by(func.count().desc())
+            select(BoardGroup.model_id, func.sum(BoardGroup.claims))
+            .where(BoardGroup.benchmark_id == big.benchmark_id)
+            .group_by(BoardGroup.model_id)
+            .order_by(func.sum(BoardGroup.claims).desc())
             .limit(1)
         ).first()
     return {"big": big, "mid": mid, "model": model}
@@ -250,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         f"leaderboard, a middling board ({mid.n:,} ranked claims)": lambda s: queries.leaderboard(
             s, mid.benchmark_id, mid.metric_id
         ),
-        f"compare: most reported model on the biggest benchmark ({model[1]:,} claims)": lambda s: (
+        f"compare: the model with most scores on the biggest benchmark ({model[1]:,} ranked)": lambda s: (
             queries.compare(s, model.model_id, big.benchmark_id)
         ),
         "disagreements (top 50)": lambda s: queries.disagreements(s, limit=50),
