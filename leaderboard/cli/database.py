@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from leaderboard.cli.common import database_errors, db_app, open_database
+from leaderboard.cli.common import database_errors, db_app, open_database, open_session
 from leaderboard.cli.options import DbOption
 
 if TYPE_CHECKING:
@@ -54,3 +54,20 @@ def db_current(db_url: DbOption = None) -> None:
     """Print the database's revision, marked '(head)' when it is the newest."""
     with open_database(db_url, migrate=False) as engine, database_errors(str(engine.url)):
         _print_revision(engine)
+
+
+@db_app.command("rebuild-stats")
+def db_rebuild_stats(db_url: DbOption = None) -> None:
+    """Recompute the maintained statistics (board rows, claim counts) from the claims: after
+    claims were copied in bypassing the program. Every write the program makes keeps them true."""
+    import time
+
+    from leaderboard.store.board_stats import rebuild, summary
+
+    started = time.perf_counter()
+    with open_session(db_url) as session, database_errors(str(session.get_bind().url)):
+        with session.begin():
+            rebuild(session)
+        groups, pairs = summary(session)
+    took = time.perf_counter() - started
+    typer.echo(f"statistics rebuilt: {groups:,} board rows, {pairs:,} benchmark counts; {took:.1f} s")

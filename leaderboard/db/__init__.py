@@ -1,5 +1,7 @@
 """Database layer: models, engines, migrations."""
 
+# Imported for its Session listeners: every transaction keeps the maintained statistics true.
+from leaderboard.db import changes as _changes  # noqa: F401
 from leaderboard.db.migrate import current_revision, downgrade, head_revision, upgrade, upgrade_to_head
 from leaderboard.db.models import (
     Alias,

@@ -321,3 +321,51 @@ class AuditEntry(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     reverts_id: Mapped[int | None] = mapped_column(ForeignKey("audit_log.id"))
+
+
+class BoardGroup(Base):
+    """One model's standing on one board (benchmark, metric, condition), kept up to date by every
+    write (leaderboard.store.board_stats), so boards, pickers and the disagreements report read
+    these rows instead of every claim. Only rankable scores count (queries.base.rankable)."""
+
+    __tablename__ = "board_groups"
+    __table_args__ = (
+        # The picker's models and a model's edits; a metric's direction edit; the report's order.
+        Index("ix_board_groups_model_id", "model_id", "claims"),
+        Index("ix_board_groups_metric_id", "metric_id"),
+        Index("ix_board_groups_gap", "gap"),
+    )
+
+    benchmark_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    metric_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    condition_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    model_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    claims: Mapped[int] = mapped_column(Integer)
+    n_papers: Mapped[int] = mapped_column(Integer)
+    # Lowest and highest of all its values (a board's `spread`).
+    low: Mapped[float] = mapped_column(Float)
+    high: Mapped[float] = mapped_column(Float)
+    # The board's row: the best value by the metric's direction (higher when unknown), ties to
+    # the earliest paper date, then the smallest claim id.
+    best_claim_id: Mapped[int] = mapped_column(Integer)
+    # Each paper's own best value, then the lowest and highest of those (disagreements), and the
+    # paper of the first claim (by id) that gave each.
+    paper_low: Mapped[float] = mapped_column(Float)
+    paper_high: Mapped[float] = mapped_column(Float)
+    low_paper_id: Mapped[str] = mapped_column(Text)
+    high_paper_id: Mapped[str] = mapped_column(Text)
+    # paper_high - paper_low when two or more papers give different values, else NULL.
+    gap: Mapped[float | None] = mapped_column(Float)
+    relative_gap: Mapped[float | None] = mapped_column(Float)
+
+
+class BenchmarkCount(Base):
+    """Claims per benchmark and metric (metric_id 0: claims naming no metric), kept up to date by
+    every write: `claims` count (not rejected or retired), `scores` rank (queries.base.rankable)."""
+
+    __tablename__ = "benchmark_counts"
+
+    benchmark_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    metric_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    claims: Mapped[int] = mapped_column(Integer)
+    scores: Mapped[int] = mapped_column(Integer)

@@ -1,9 +1,8 @@
 """Across papers: every value reported for one model, and where papers disagree.
 
-Both filter by entity ids on the existing indexes: `compare` on
-`ix_claims_model_id_benchmark_id` (and the benchmark index for quoted
-baselines); `disagreements` groups scores in one pass, then reads the claims
-of only the groups it reports, by model and benchmark id.
+`compare` filters by entity ids on the existing indexes: `ix_claims_model_id_benchmark_id` (and
+the benchmark index for quoted baselines); `disagreements` reads the maintained groups
+(`board_groups`: each paper's best value and the gap between papers), never every claim.
 """
 
 from __future__ import annotations
@@ -11,14 +10,13 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pandas as pd
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from leaderboard.db.models import ClaimRow, Entity, Paper
+from leaderboard.db.models import BoardGroup, ClaimRow, Entity, Paper
 from leaderboard.normalize.scale import canonical_value
-from leaderboard.queries.base import claim_select, claims_frame, counted, rankable
+from leaderboard.queries.base import claim_select, claims_frame, counted
 from leaderboard.queries.names import find_entity
-from leaderboard.queries.ranking import LOWER
 
 RESULT, BASELINE = "result", "baseline"
 # Keep in sync with the README table "Export columns" (compare, disagreements).
@@ -184,7 +182,7 @@ def disagreements(session: Session, limit: int = 50, order: str = "gap") -> pd.D
 
 
 class _Group(NamedTuple):
-    """One (model, benchmark, metric, condition) whose papers disagree, as the query returns it."""
+    """One (model, benchmark, metric, condition) whose papers disagree, as board_groups holds it."""
 
     model_id: int
     benchmark_id: int
@@ -194,6 +192,8 @@ class _Group(NamedTuple):
     n_papers: int
     low: float
     high: float
+    low_paper_id: str
+    high_paper_id: str
 
     @property
     def key(self) -> tuple[int, int, int, str | None]:
@@ -201,96 +201,37 @@ class _Group(NamedTuple):
 
 
 def _disagreeing_groups(session: Session, limit: int, order: str) -> list[_Group]:
-    keys = (ClaimRow.model_id, ClaimRow.benchmark_id, ClaimRow.metric_id, ClaimRow.condition_key)
-    counted_scores = and_(rankable(), ClaimRow.benchmark_id.is_not(None), ClaimRow.metric_id.is_not(None))
-    # First pass, one hash aggregate with no DISTINCT (which would sort the whole table):
-    # the groups where two papers appear and two values differ. Few groups pass.
-    candidates = (
-        select(*keys)
-        .where(counted_scores)
-        .group_by(*keys)
-        .having(
-            and_(
-                func.min(ClaimRow.paper_id) != func.max(ClaimRow.paper_id),
-                func.min(ClaimRow.value_canonical) < func.max(ClaimRow.value_canonical),
-            )
-        )
-        .subquery()
-    )
-    in_candidate = and_(*(column == candidates.c[column.key] for column in keys))
-    lower = Entity.direction == LOWER
-    # Then each paper's own best value, so a paper reporting two numbers is one voice.
-    per_paper = (
-        select(
-            *keys,
-            Entity.direction,
-            ClaimRow.paper_id,
-            case((lower, func.min(ClaimRow.value_canonical)), else_=func.max(ClaimRow.value_canonical)).label(
-                "value"
-            ),
-        )
-        .join(candidates, in_candidate)
-        .join(Entity, Entity.id == ClaimRow.metric_id)
-        .where(counted_scores)
-        .group_by(*keys, Entity.direction, ClaimRow.paper_id)
-        .subquery()
-    )
-    low, high = func.min(per_paper.c.value), func.max(per_paper.c.value)
-    gap = high - low
-    relative = gap / func.max(func.abs(per_paper.c.value))
+    # The maintained groups (leaderboard.store.board_stats) hold each paper's best value and the
+    # gap between papers; only groups where papers differ have one (ix_board_groups_gap).
+    gap = BoardGroup.relative_gap if order == "relative" else BoardGroup.gap
     query = (
         select(
-            per_paper.c.model_id,
-            per_paper.c.benchmark_id,
-            per_paper.c.metric_id,
-            per_paper.c.condition_key,
-            per_paper.c.direction,
-            func.count().label("n_papers"),
-            low,
-            high,
+            BoardGroup.model_id,
+            BoardGroup.benchmark_id,
+            BoardGroup.metric_id,
+            BoardGroup.condition_key,
+            Entity.direction,
+            BoardGroup.n_papers,
+            BoardGroup.paper_low,
+            BoardGroup.paper_high,
+            BoardGroup.low_paper_id,
+            BoardGroup.high_paper_id,
         )
-        .group_by(
-            per_paper.c.model_id,
-            per_paper.c.benchmark_id,
-            per_paper.c.metric_id,
-            per_paper.c.condition_key,
-            per_paper.c.direction,
-        )
-        .having(and_(func.count() >= 2, high > low))
-        .order_by((relative if order == "relative" else gap).desc(), per_paper.c.model_id)
+        .join(Entity, Entity.id == BoardGroup.metric_id)
+        .where(gap.is_not(None))
+        .order_by(gap.desc(), BoardGroup.model_id)
         .limit(limit)
     )
     return [_Group(*row) for row in session.execute(query)]
 
 
 def _low_and_high_papers(session: Session, groups: list[_Group]) -> dict[tuple, tuple]:
-    """For each group, the (paper id, title) that gave its lowest and its highest value
-    (the earliest claim when several did)."""
-    wanted = {g.key: (g.low, g.high) for g in groups}
-    pairs = sorted({(g.model_id, g.benchmark_id) for g in groups})
-    # An OR of (model, benchmark) pairs: each one a lookup on ix_claims_model_id_benchmark_id.
-    # Only the columns the choice needs: a big board's pair holds thousands of claims, and
-    # reading their sentences and paper rows made this the report's slowest step.
-    pair_filter = or_(*(and_(ClaimRow.model_id == m, ClaimRow.benchmark_id == b) for m, b in pairs))
-    keys = (ClaimRow.model_id, ClaimRow.benchmark_id, ClaimRow.metric_id, ClaimRow.condition_key)
-    query = (
-        select(*keys, ClaimRow.value_canonical, ClaimRow.paper_id)
-        .where(pair_filter, rankable())
-        .order_by(ClaimRow.id)
-    )
-    chosen: dict[tuple, list[str | None]] = {key: [None, None] for key in wanted}
-    for model_id, benchmark_id, metric_id, condition, value, paper_id in session.execute(query):
-        key = (model_id, benchmark_id, metric_id, condition)
-        if key not in wanted:
-            continue
-        for end, target in enumerate(wanted[key]):
-            if chosen[key][end] is None and value == target:
-                chosen[key][end] = paper_id
-    paper_ids = {paper_id for ends in chosen.values() for paper_id in ends if paper_id is not None}
+    """For each group, the (paper id, title) that gave its lowest and its highest value."""
+    paper_ids = {paper_id for g in groups for paper_id in (g.low_paper_id, g.high_paper_id)}
     titles = dict(session.execute(select(Paper.id, Paper.title).where(Paper.id.in_(paper_ids))).all())
     return {
-        key: tuple((paper_id, titles.get(paper_id)) if paper_id else (None, None) for paper_id in ends)
-        for key, ends in chosen.items()
+        g.key: tuple((paper_id, titles.get(paper_id)) for paper_id in (g.low_paper_id, g.high_paper_id))
+        for g in groups
     }
 
 

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session, aliased
 
-from leaderboard.db.models import ClaimRow, ClaimStatus, Entity, Paper
+from leaderboard.db.models import ClaimRow, Entity, Paper
 from leaderboard.records import CLAIM_FIELDS
+from leaderboard.store.counting import (  # noqa: F401 (the queries' names for the shared rules)
+    BOARD_MIN_CONFIDENCE,
+    HUMAN_ACCEPTED,
+    NOT_COUNTED,
+    counted,
+    not_entities,
+    rankable,
+)
 
-# Statuses that never count anywhere: turned down by a person, or dropped by a newer extractor.
-NOT_COUNTED = (ClaimStatus.REJECTED, ClaimStatus.RETIRED)
-# What "only human-accepted claims" keeps: accepted as written, or corrected by a person.
-HUMAN_ACCEPTED = (ClaimStatus.ACCEPTED, ClaimStatus.CORRECTED)
 ARXIV_ABS = "https://arxiv.org/abs/"
-# Below this the extractor is guessing (a bare percentage read as accuracy, 0.35): such a score
-# waits in the review queue and reaches a board once a person accepts or corrects it. Measured on
-# dev2 (benchmarks/board_precision.py): higher thresholds buy no precision, they only drop rows.
-BOARD_MIN_CONFIDENCE = 0.5
 
 BenchmarkEntity = aliased(Entity, name="benchmark_entity")
 MetricEntity = aliased(Entity, name="metric_entity")
@@ -101,38 +102,15 @@ def claim_select() -> Select:
     )
 
 
-def counted(accepted_only: bool = False):
-    """The claims that count: not rejected or retired; only human-accepted ones when asked."""
-    if accepted_only:
-        return ClaimRow.status.in_(HUMAN_ACCEPTED)
-    return ClaimRow.status.not_in(NOT_COUNTED)
-
-
-def rankable(accepted_only: bool = False):
-    """Scores that can rank: counted, with a real model (not a name the junk rules or a person
-    set aside, `entities.not_entity`) on a real benchmark, a possible canonical value, and an
-    extractor sure enough of it (BOARD_MIN_CONFIDENCE) or a person's word."""
-    return and_(
-        counted(accepted_only),
-        or_(ClaimRow.confidence >= BOARD_MIN_CONFIDENCE, ClaimRow.status.in_(HUMAN_ACCEPTED)),
-        ClaimRow.kind == "score",
-        ClaimRow.model_id.is_not(None),
-        ClaimRow.value_canonical.is_not(None),
-        ClaimRow.value_flag.is_(None),
-        ClaimRow.model_id.not_in(not_entities()),
-        or_(ClaimRow.benchmark_id.is_(None), ClaimRow.benchmark_id.not_in(not_entities())),
-    )
-
-
-def not_entities() -> Select:
-    """Ids of the names that are no real benchmark or model (few: a small IN list to exclude)."""
-    return select(Entity.id).where(Entity.not_entity.is_not(None))
-
-
 def claims_frame(session: Session, query: Select) -> pd.DataFrame:
     """Run a `claim_select()` query into a DataFrame with CLAIM_COLUMNS."""
-    rows = [_finish(row._asdict()) for row in session.execute(query)]
-    df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    return claims_frame_of(session.execute(query))
+
+
+def claims_frame_of(rows: Iterable[Row]) -> pd.DataFrame:
+    """Rows of a `claim_select()` query (extra columns ignored) as claims_frame makes them."""
+    found = [_finish(row._asdict()) for row in rows]
+    df = pd.DataFrame(found, columns=CLAIM_COLUMNS)
     # Nullable integers, so an id stays 12 (not 12.0) in every export when some are missing.
     return df.astype({column: "Int64" for column in ID_COLUMNS})
 

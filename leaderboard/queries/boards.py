@@ -12,9 +12,9 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from leaderboard.db.models import ClaimRow, Entity
+from leaderboard.db.models import BenchmarkCount, BoardGroup, ClaimRow, Entity
 from leaderboard.normalize.conditions import parse_condition_option
-from leaderboard.queries.base import claim_select, claims_frame, counted, rankable
+from leaderboard.queries.base import claim_select, claims_frame, claims_frame_of, rankable
 from leaderboard.queries.names import EntityInfo, UnknownEntityError, find_entity
 from leaderboard.queries.ranking import LOWER, UNKNOWN, rank_claims
 
@@ -61,15 +61,12 @@ def benchmarks(session: Session, include_empty: bool = False) -> pd.DataFrame:
     most claims first, then the names that are no benchmark (`not_entity` says why: a count, a
     setting, a split...; they make no board, their claims are kept).
 
-    Columns: BENCHMARK_COLUMNS. One hash aggregate
-    over the claims: distinct counts (papers, models) per benchmark cost a sort
-    of the whole table, seconds at a million claims, so they are left to
-    `metrics_for` and the leaderboard of one benchmark.
+    Columns: BENCHMARK_COLUMNS. Read from the maintained counts (`benchmark_counts`, a row per
+    benchmark and metric), never from the claims.
     """
     counts = (
-        select(ClaimRow.benchmark_id, func.count().label("claims"))
-        .where(ClaimRow.benchmark_id.is_not(None), counted())
-        .group_by(ClaimRow.benchmark_id)
+        select(BenchmarkCount.benchmark_id, func.sum(BenchmarkCount.claims).label("claims"))
+        .group_by(BenchmarkCount.benchmark_id)
         .subquery()
     )
     claims = func.coalesce(counts.c.claims, 0)
@@ -95,12 +92,12 @@ def metrics_for(session: Session, benchmark: str | int) -> pd.DataFrame:
     Columns: metric_id, metric, direction, scale, unit, claims.
     """
     bench = find_entity(session, "benchmark", benchmark)
+    scores = BenchmarkCount.scores
     query = (
-        select(Entity.id, Entity.name, Entity.direction, Entity.scale, Entity.unit, func.count(ClaimRow.id))
-        .join(Entity, Entity.id == ClaimRow.metric_id)
-        .where(ClaimRow.benchmark_id == bench.id, rankable())
-        .group_by(Entity.id, Entity.name, Entity.direction, Entity.scale, Entity.unit)
-        .order_by(func.count(ClaimRow.id).desc(), Entity.name)
+        select(Entity.id, Entity.name, Entity.direction, Entity.scale, Entity.unit, scores)
+        .join(Entity, Entity.id == BenchmarkCount.metric_id)
+        .where(BenchmarkCount.benchmark_id == bench.id, scores > 0)
+        .order_by(scores.desc(), Entity.name)
     )
     columns = ["metric_id", "metric", "direction", "scale", "unit", "claims"]
     return pd.DataFrame(session.execute(query).all(), columns=columns)
@@ -110,11 +107,12 @@ def conditions_for(session: Session, benchmark: str | int, metric: str | int) ->
     """Condition keys of the rankable scores of a benchmark and metric. Columns: condition, claims."""
     bench = find_entity(session, "benchmark", benchmark)
     met = find_entity(session, "metric", metric)
+    claims = func.sum(BoardGroup.claims)
     query = (
-        select(ClaimRow.condition_key, func.count())
-        .where(ClaimRow.benchmark_id == bench.id, ClaimRow.metric_id == met.id, rankable())
-        .group_by(ClaimRow.condition_key)
-        .order_by(func.count().desc(), ClaimRow.condition_key)
+        select(BoardGroup.condition_key, claims)
+        .where(BoardGroup.benchmark_id == bench.id, BoardGroup.metric_id == met.id)
+        .group_by(BoardGroup.condition_key)
+        .order_by(claims.desc(), BoardGroup.condition_key)
     )
     return pd.DataFrame(session.execute(query).all(), columns=["condition", "claims"])
 
@@ -161,8 +159,11 @@ def leaderboard(
     """
     bench = board_benchmark(session, benchmark)
     met = pick_metric(session, bench, metric)
-    claims = _rankable_claims(session, bench, met, condition, accepted_only)
-    ranked = rank_claims(claims, met.direction)
+    if accepted_only or met.direction is None:
+        # Few claims a person accepted; an unknown direction shows every claim: both from the claims.
+        ranked = rank_claims(_rankable_claims(session, bench, met, condition, accepted_only), met.direction)
+    else:
+        ranked = _ranked_groups(session, bench, met, condition)
     # The condition shown is the parsed key ranked by; the text as written stays in the claims export.
     ranked = ranked.drop(columns="condition").rename(
         columns={"value_canonical": "score", "condition_key": "condition"}
@@ -172,6 +173,31 @@ def leaderboard(
     table = ranked.reindex(columns=LEADERBOARD_COLUMNS)
     table.attrs.update(benchmark=bench.name, metric=met.name, direction=met.direction or UNKNOWN)
     return table
+
+
+def _ranked_groups(
+    session: Session, bench: EntityInfo, met: EntityInfo, condition: str | None
+) -> pd.DataFrame:
+    """The board from the maintained groups: each model's best claim, ranked by the same rule
+    (`rank_claims`), with the group's paper count and spread, reading one claim per model."""
+    query = (
+        claim_select()
+        .add_columns(
+            BoardGroup.n_papers.label("group_papers"),
+            (BoardGroup.high - BoardGroup.low).label("group_spread"),
+        )
+        .join(BoardGroup, BoardGroup.best_claim_id == ClaimRow.id)
+        .where(BoardGroup.benchmark_id == bench.id, BoardGroup.metric_id == met.id)
+    )
+    if condition is not None:
+        query = query.where(BoardGroup.condition_key == parse_condition_option(condition))
+    rows = session.execute(query).all()
+    best = claims_frame_of(rows)
+    ranked = rank_claims(best, met.direction)
+    by_claim = {row.claim_id: (row.group_papers, row.group_spread) for row in rows}
+    ranked["n_papers"] = [by_claim[int(c)][0] for c in ranked["claim_id"]]
+    ranked["spread"] = [by_claim[int(c)][1] for c in ranked["claim_id"]]
+    return ranked
 
 
 class NotABenchmarkError(UnknownEntityError):

@@ -11,29 +11,35 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from leaderboard.db.models import ClaimRow, Entity
-from leaderboard.queries.base import rankable
+from leaderboard.db.models import BenchmarkCount, BoardGroup, Entity
 
 RANKED_COLUMNS = ["entity_id", "name", "scores"]
 
 
 def ranked_benchmarks(session: Session) -> pd.DataFrame:
     """Benchmarks with at least one ranked score, most scores first. Columns: RANKED_COLUMNS."""
-    return _ranked(session, "benchmark", ClaimRow.benchmark_id)
+    scores = func.sum(BenchmarkCount.scores)
+    counts = (
+        select(BenchmarkCount.benchmark_id.label("entity_id"), scores.label("scores"))
+        .group_by(BenchmarkCount.benchmark_id)
+        .having(scores > 0)
+        .subquery()
+    )
+    return _ranked(session, "benchmark", counts)
 
 
 def ranked_models(session: Session) -> pd.DataFrame:
     """Models with at least one ranked score, most scores first. Columns: RANKED_COLUMNS."""
-    return _ranked(session, "model", ClaimRow.model_id)
-
-
-def _ranked(session: Session, kind: str, column) -> pd.DataFrame:
     counts = (
-        select(column.label("entity_id"), func.count().label("scores"))
-        .where(rankable(), ClaimRow.benchmark_id.is_not(None), ClaimRow.metric_id.is_not(None))
-        .group_by(column)
+        select(BoardGroup.model_id.label("entity_id"), func.sum(BoardGroup.claims).label("scores"))
+        .group_by(BoardGroup.model_id)
         .subquery()
     )
+    return _ranked(session, "model", counts)
+
+
+def _ranked(session: Session, kind: str, counts) -> pd.DataFrame:
+    # Counts from the maintained statistics (leaderboard.store.board_stats), never the claims.
     query = (
         select(Entity.id, Entity.name, counts.c.scores)
         .join(counts, counts.c.entity_id == Entity.id)
